@@ -1,0 +1,104 @@
+// Opens the database named by DATABASE_URL: embedded SQLite (the default) or PostgreSQL.
+// Everything that differs between the two lives in the `capabilities` object returned here.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** What the code may rely on, per database; ask this object instead of testing the dialect name. */
+export interface Capabilities {
+  readonly dialect: DialectName;
+  /** `SELECT … FOR UPDATE SKIP LOCKED`: several workers can claim work side by side. */
+  readonly skipLocked: boolean;
+  /** Several processes may share the database (PostgreSQL); SQLite is one process. */
+  readonly multiProcess: boolean;
+}
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly capabilities: Capabilities;
+  /** The SQLite file path, when there is one (for `cifras backup`). */
+  readonly sqlitePath: string | null;
+  /** The raw better-sqlite3 handle (SQLite only), for its online backup API. */
+  readonly sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: use this schema (created if missing) — tests isolate themselves this way. */
+  readonly pgSchema?: string;
+  /** PostgreSQL pool size. */
+  readonly poolSize?: number;
+}
+
+export class DatabaseUrlError extends Error {}
+
+/** Parses `sqlite:<path>`, `sqlite::memory:` or `postgres://…` and opens a connection. */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options);
+  throw new DatabaseUrlError(
+    `DATABASE_URL must be sqlite:<path>, sqlite::memory: or postgres://…; got "${redactUrl(url)}"`,
+  );
+}
+
+function openSqlite(path: string): DatabaseHandle {
+  if (path === '') throw new DatabaseUrlError('DATABASE_URL sqlite: needs a path, e.g. sqlite:./data/cifras.db');
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  // WAL: readers never block the writer; NORMAL sync in WAL mode keeps every committed
+  // transaction through a process crash (only a power cut could lose the last ones).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    capabilities: { dialect: 'sqlite', skipLocked: false, multiProcess: false },
+    sqlitePath: memory ? null : path,
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new DatabaseUrlError(`invalid PostgreSQL schema name "${schema}"`);
+  }
+  if (schema !== undefined) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    capabilities: { dialect: 'postgres', skipLocked: true, multiProcess: true },
+    sqlitePath: null,
+    sqlite: null,
+    close: () => db.destroy(),
+  };
+}
+
+/** The URL with any password replaced, safe to log. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed statically (rather than read from the folder) so the same
+// list works under tsx, vitest and the compiled build.
+import type { Migration } from 'kysely';
+import * as initialSchema from './20260101T000000-initial-schema.js';
+
+export const migrations: Record<string, Migration> = {
+  '20260101T000000-initial-schema': initialSchema,
+};

@@ -1,0 +1,159 @@
+// Table types for Kysely. Timestamps and dates are ISO-8601 text, booleans are 0/1, JSON is text:
+// the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  slug: string;
+  kind: 'stock' | 'flow';
+  unit: string;
+  region: string | null;
+  name_es: string;
+  name_en: string;
+  /** JSON array of strings. */
+  aliases_es: string;
+  /** JSON array of strings. */
+  aliases_en: string;
+  description_es: string;
+  description_en: string;
+  stale_after_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SourceKind = 'ngo' | 'government' | 'media' | 'international' | 'other';
+
+export interface SourcesTable {
+  id: Generated<number>;
+  slug: string;
+  kind: SourceKind;
+  name: string;
+  url: string | null;
+  description_es: string;
+  description_en: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FiguresTable {
+  id: Generated<number>;
+  indicator_id: number;
+  source_id: number;
+  as_of: string;
+  as_of_start: string;
+  period_from: string | null;
+  period_to: string | null;
+  url: string;
+  note_es: string | null;
+  note_en: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export type RevisionKind = 'report' | 'correction' | 'retraction';
+export type ValueKind = 'exact' | 'approx' | 'at_least' | 'at_most' | 'range';
+
+export interface FigureRevisionsTable {
+  figure_id: number;
+  revision: number;
+  kind: RevisionKind;
+  value_kind: ValueKind;
+  value_low: number | null;
+  value_high: number | null;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface EditorsTable {
+  platform: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ChatsTable {
+  platform: string;
+  chat_id: string;
+  locale: string;
+  updated_at: string;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  thread_id: Generated<string>;
+  scope: string;
+  locale: string;
+  status: 'active' | 'paused';
+  paused_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type EventKind = 'published' | 'corrected' | 'retracted';
+
+export interface EventsTable {
+  id: Generated<number>;
+  kind: EventKind;
+  figure_id: number;
+  revision: number;
+  created_at: string;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  event_id: number;
+  subscription_id: number;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  due_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface ProcessedUpdatesTable {
+  platform: string;
+  update_id: string;
+  processed_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
+export interface Database {
+  indicators: IndicatorsTable;
+  sources: SourcesTable;
+  figures: FiguresTable;
+  figure_revisions: FigureRevisionsTable;
+  editors: EditorsTable;
+  audit_log: AuditLogTable;
+  chats: ChatsTable;
+  subscriptions: SubscriptionsTable;
+  events: EventsTable;
+  deliveries: DeliveriesTable;
+  processed_updates: ProcessedUpdatesTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

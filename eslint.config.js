@@ -1,0 +1,27 @@
+// Lint rules. The one that matters most: platform and HTTP libraries are imported only where the
+// platform code lives, so the domain and the commands stay platform-neutral.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const platformLibraries = ['grammy', '@grammyjs/*', 'discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*', 'discord-interactions', 'hono', 'hono/*', '@hono/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'commands/**/*.ts', 'db/**/*.ts'],
+    ignores: ['src/platforms/**', 'src/http/**', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: platformLibraries, message: 'Platform and HTTP libraries belong under src/platforms/ or src/http/ only.' }],
+      }],
+    },
+  },
+);
