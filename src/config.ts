@@ -1,0 +1,245 @@
+// The server's configuration, read from the environment (DESIGN.md "Interfaces"). `loadConfig` is
+// pure: it reads only the object it is given, checks every variable, and reports every problem at
+// once — each saying what is wrong and how to fix it — so a newcomer fixes their .env in one pass.
+import { z } from 'zod';
+
+export type Platform = 'telegram' | 'discord';
+
+export interface Owner {
+  readonly platform: Platform;
+  readonly userId: string;
+}
+
+export interface TelegramConfig {
+  readonly token: string;
+  /** Checked against `X-Telegram-Bot-Api-Secret-Token`; required with a webhook (PUBLIC_URL). */
+  readonly webhookSecret: string | null;
+  readonly apiRoot: string;
+}
+
+export interface DiscordConfig {
+  readonly applicationId: string;
+  readonly publicKey: string;
+  readonly botToken: string;
+  readonly apiBase: string;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly seed: boolean;
+  readonly defaultLocale: 'es' | 'en';
+  readonly owners: readonly Owner[];
+  readonly adminApiToken: string | null;
+  readonly publicUrl: string | null;
+  readonly telegram: TelegramConfig | null;
+  readonly discord: DiscordConfig | null;
+  readonly logLevel: string;
+}
+
+export type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
+
+/** Every problem found in the environment; `problems` are complete sentences for a human. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const DEFAULTS = {
+  PORT: '8080',
+  HOST: '127.0.0.1',
+  DATABASE_URL: 'sqlite:./data/cifras.db',
+  CIFRAS_SEED: 'true',
+  DEFAULT_LOCALE: 'es',
+  TELEGRAM_API_ROOT: 'https://api.telegram.org',
+  DISCORD_API_BASE: 'https://discord.com/api',
+  LOG_LEVEL: 'info',
+} as const;
+
+const SECRET_CHARS = /^[A-Za-z0-9_-]{1,256}$/;
+const SECRET_HINT = 'a random string of 1-256 characters A-Z a-z 0-9 _ -';
+const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
+const SNOWFLAKE = /^\d{1,20}$/;
+const ED25519_HEX = /^[0-9a-fA-F]{64}$/;
+const seedSchema = z.stringbool();
+const localeSchema = z.enum(['es', 'en']);
+const logLevelSchema = z.enum(LOG_LEVELS);
+const httpUrlSchema = z.url({ protocol: /^https?$/ });
+
+/** Reads and checks the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  // An empty variable counts as unset: `FOO=` in an .env file or compose file means "not given".
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const withDefault = (name: keyof typeof DEFAULTS): string => get(name) ?? DEFAULTS[name];
+
+  const publicUrl = checkPublicUrl(get('PUBLIC_URL'), problems);
+  const config: Config = {
+    port: checkPort(withDefault('PORT'), problems),
+    host: withDefault('HOST'),
+    databaseUrl: checkDatabaseUrl(withDefault('DATABASE_URL'), problems),
+    seed: checkSeed(withDefault('CIFRAS_SEED'), problems),
+    defaultLocale: checkLocale(withDefault('DEFAULT_LOCALE'), problems),
+    owners: parseOwners(get('CIFRAS_OWNERS') ?? '', problems),
+    adminApiToken: checkAdminToken(get('ADMIN_API_TOKEN'), problems),
+    publicUrl,
+    telegram: checkTelegram(get, publicUrl, withDefault('TELEGRAM_API_ROOT'), problems),
+    discord: checkDiscord(get, withDefault('DISCORD_API_BASE'), problems),
+    logLevel: checkLogLevel(withDefault('LOG_LEVEL'), problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** One block for the terminal: what is wrong, one line per problem, and where the variables are described. */
+export function formatConfigError(error: ConfigError): string {
+  const count = error.problems.length;
+  return [
+    `cifras cannot start: ${count} configuration problem${count === 1 ? '' : 's'} in the environment:`,
+    ...error.problems.map((p) => `  - ${p}`),
+    'Every variable is optional; see "Interfaces" in DESIGN.md or the README for what each one does.',
+  ].join('\n');
+}
+
+function checkPort(text: string, problems: string[]): number {
+  const port = Number(text);
+  if (/^\d+$/.test(text) && port <= 65535) return port;
+  problems.push(`PORT is "${text}", which is not a port number: set PORT to a whole number from 0 to 65535 (default 8080).`);
+  return 0;
+}
+
+function checkDatabaseUrl(url: string, problems: string[]): string {
+  if (url === 'sqlite::memory:' || /^sqlite:.+/.test(url)) return url;
+  if (/^postgres(ql)?:\/\/.+/.test(url)) return url;
+  // Only the scheme is echoed: the rest may hold a password.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  problems.push(
+    `DATABASE_URL ${scheme === undefined ? 'has no scheme' : `has the scheme "${scheme}:"`}, which is not supported: ` +
+      'use sqlite:<path> (e.g. sqlite:./data/cifras.db), sqlite::memory: or postgres://user:password@host:5432/database.',
+  );
+  return url;
+}
+
+function checkSeed(text: string, problems: string[]): boolean {
+  const result = seedSchema.safeParse(text);
+  if (result.success) return result.data;
+  problems.push(`CIFRAS_SEED is "${text}": set it to true or false (default true).`);
+  return false;
+}
+
+function checkLocale(text: string, problems: string[]): 'es' | 'en' {
+  const result = localeSchema.safeParse(text);
+  if (result.success) return result.data;
+  problems.push(`DEFAULT_LOCALE is "${text}", which is not a supported language: set it to es or en (default es).`);
+  return 'es';
+}
+
+function checkLogLevel(text: string, problems: string[]): string {
+  const result = logLevelSchema.safeParse(text);
+  if (result.success) return result.data;
+  problems.push(`LOG_LEVEL is "${text}", which is not a log level: set it to one of ${LOG_LEVELS.join(', ')} (default info).`);
+  return DEFAULTS.LOG_LEVEL;
+}
+
+/** `telegram:123456,discord:80351110224678912`; ids stay strings (Discord's exceed 2^53). */
+export function parseOwners(text: string, problems: string[]): Owner[] {
+  const owners = new Map<string, Owner>();
+  for (const entry of text.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+    const match = /^(telegram|discord):(\d{1,20})$/.exec(entry);
+    if (match?.[1] === 'telegram' || match?.[1] === 'discord') {
+      owners.set(entry, { platform: match[1], userId: match[2] ?? '' });
+      continue;
+    }
+    problems.push(
+      `CIFRAS_OWNERS has the malformed entry "${entry}": write each owner as platform:user-id, where platform is ` +
+        'telegram or discord and the id is digits only, separated by commas (e.g. telegram:123456,discord:80351110224678912).',
+    );
+  }
+  return [...owners.values()];
+}
+
+function checkAdminToken(token: string | undefined, problems: string[]): string | null {
+  if (token === undefined) return null;
+  if (/\s/.test(token)) {
+    problems.push('ADMIN_API_TOKEN contains whitespace: set it to a random string without spaces (e.g. the output of `openssl rand -hex 32`).');
+  }
+  return token;
+}
+
+function checkPublicUrl(text: string | undefined, problems: string[]): string | null {
+  if (text === undefined) return null;
+  const result = httpUrlSchema.safeParse(text);
+  if (result.success && text.startsWith('https://') && !/[?#]/.test(text)) return text.replace(/\/+$/, '');
+  problems.push(
+    `PUBLIC_URL is "${text}", which is not an https URL: set it to the server's public address, e.g. https://cifras.example.org ` +
+      '(Telegram and Discord only call https endpoints), or unset it to use long polling.',
+  );
+  return null;
+}
+
+function checkApiUrl(name: 'TELEGRAM_API_ROOT' | 'DISCORD_API_BASE', text: string, problems: string[]): string {
+  if (httpUrlSchema.safeParse(text).success) return text.replace(/\/+$/, '');
+  problems.push(`${name} is "${text}", which is not an http(s) URL: set it to an address such as ${DEFAULTS[name]}, or unset it for the default.`);
+  return text;
+}
+
+type Getter = (name: string) => string | undefined;
+
+function checkTelegram(get: Getter, publicUrl: string | null, apiRootText: string, problems: string[]): TelegramConfig | null {
+  const token = get('TELEGRAM_BOT_TOKEN');
+  const webhookSecret = get('TELEGRAM_WEBHOOK_SECRET') ?? null;
+  const apiRoot = checkApiUrl('TELEGRAM_API_ROOT', apiRootText, problems);
+  if (webhookSecret !== null && !SECRET_CHARS.test(webhookSecret)) {
+    problems.push(`TELEGRAM_WEBHOOK_SECRET has characters Telegram does not allow or is too long: set it to ${SECRET_HINT}.`);
+  }
+  if (token === undefined) {
+    if (webhookSecret !== null) {
+      problems.push('TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_BOT_TOKEN is not: set TELEGRAM_BOT_TOKEN (from @BotFather) to turn Telegram on, or unset TELEGRAM_WEBHOOK_SECRET.');
+    }
+    return null;
+  }
+  if (!TELEGRAM_TOKEN.test(token)) {
+    problems.push('TELEGRAM_BOT_TOKEN does not look like a bot token: copy it from @BotFather; it has the form 123456789:AAE… (digits, a colon, then letters, digits, _ and -).');
+  }
+  if (publicUrl !== null && webhookSecret === null) {
+    problems.push(`TELEGRAM_BOT_TOKEN is set and PUBLIC_URL is set but TELEGRAM_WEBHOOK_SECRET is not: set TELEGRAM_WEBHOOK_SECRET to ${SECRET_HINT}.`);
+  }
+  return { token, webhookSecret, apiRoot };
+}
+
+function checkDiscord(get: Getter, apiBaseText: string, problems: string[]): DiscordConfig | null {
+  const apiBase = checkApiUrl('DISCORD_API_BASE', apiBaseText, problems);
+  const names = ['DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_BOT_TOKEN'] as const;
+  const [applicationId, publicKey, botToken] = names.map((name) => get(name));
+  const missing = names.filter((name) => get(name) === undefined);
+  if (missing.length === names.length) return null;
+  if (missing.length > 0) {
+    const present = names.filter((name) => !missing.includes(name));
+    problems.push(
+      `Discord is partly configured: ${present.join(' and ')} ${present.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ` +
+        `${missing.length === 1 ? 'is' : 'are'} not: set all three (from the Discord developer portal) to turn Discord on, or none to leave it off.`,
+    );
+  }
+  if (applicationId !== undefined && !SNOWFLAKE.test(applicationId)) {
+    problems.push('DISCORD_APPLICATION_ID is not a Discord id: copy the Application ID (digits only) from the developer portal\'s General Information page.');
+  }
+  if (publicKey !== undefined && !ED25519_HEX.test(publicKey)) {
+    problems.push('DISCORD_PUBLIC_KEY is not a public key: copy the Public Key (64 hexadecimal characters) from the developer portal\'s General Information page.');
+  }
+  if (botToken !== undefined && /\s/.test(botToken)) {
+    problems.push('DISCORD_BOT_TOKEN contains whitespace: copy the token from the developer portal\'s Bot page.');
+  }
+  if (applicationId === undefined || publicKey === undefined || botToken === undefined) return null;
+  return { applicationId, publicKey, botToken, apiBase };
+}

@@ -1,0 +1,149 @@
+// loadConfig: defaults, parsing, and one clear message per problem — all problems at once.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, formatConfigError, loadConfig, type Env } from '../src/config.js';
+
+const PUBLIC_KEY = 'a'.repeat(64);
+
+function problemsOf(env: Env): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig defaults', () => {
+  it('runs the embedded setup with an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'sqlite:./data/cifras.db',
+      seed: true,
+      defaultLocale: 'es',
+      owners: [],
+      adminApiToken: null,
+      publicUrl: null,
+      telegram: null,
+      discord: null,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ', TELEGRAM_BOT_TOKEN: '' })).toMatchObject({
+      port: 8080,
+      databaseUrl: 'sqlite:./data/cifras.db',
+      telegram: null,
+    });
+  });
+
+  it('reads every variable when all are valid', () => {
+    const config = loadConfig({
+      PORT: '3000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://cifras:pw@db:5432/cifras',
+      CIFRAS_SEED: 'false',
+      DEFAULT_LOCALE: 'en',
+      CIFRAS_OWNERS: 'telegram:123456, discord:80351110224678912',
+      ADMIN_API_TOKEN: 'tok_123',
+      PUBLIC_URL: 'https://cifras.example.org/',
+      TELEGRAM_BOT_TOKEN: '123456:AAE-x_y',
+      TELEGRAM_WEBHOOK_SECRET: 'sec_ret-1',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9000/',
+      DISCORD_APPLICATION_ID: '1234567890123456789',
+      DISCORD_PUBLIC_KEY: PUBLIC_KEY,
+      DISCORD_BOT_TOKEN: 'bot.token.x',
+      DISCORD_API_BASE: 'http://127.0.0.1:9001/api',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://cifras:pw@db:5432/cifras',
+      seed: false,
+      defaultLocale: 'en',
+      owners: [
+        { platform: 'telegram', userId: '123456' },
+        { platform: 'discord', userId: '80351110224678912' },
+      ],
+      adminApiToken: 'tok_123',
+      publicUrl: 'https://cifras.example.org',
+      telegram: { token: '123456:AAE-x_y', webhookSecret: 'sec_ret-1', apiRoot: 'http://127.0.0.1:9000' },
+      discord: {
+        applicationId: '1234567890123456789',
+        publicKey: PUBLIC_KEY,
+        botToken: 'bot.token.x',
+        apiBase: 'http://127.0.0.1:9001/api',
+      },
+      logLevel: 'debug',
+    });
+  });
+
+  it('keeps Discord owner ids beyond 2^53 exact and drops duplicate owners', () => {
+    const { owners } = loadConfig({ CIFRAS_OWNERS: 'discord:18446744073709551615,discord:18446744073709551615,' });
+    expect(owners).toEqual([{ platform: 'discord', userId: '18446744073709551615' }]);
+  });
+
+  it('accepts sqlite::memory: and a Telegram token without PUBLIC_URL (long polling, no secret needed)', () => {
+    const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', TELEGRAM_BOT_TOKEN: '1:a' });
+    expect(config.databaseUrl).toBe('sqlite::memory:');
+    expect(config.telegram).toEqual({ token: '1:a', webhookSecret: null, apiRoot: 'https://api.telegram.org' });
+  });
+});
+
+describe('loadConfig problems', () => {
+  const cases: [string, Env, RegExp][] = [
+    ['webhook secret missing', { TELEGRAM_BOT_TOKEN: '1:a', PUBLIC_URL: 'https://x.org' },
+      /^TELEGRAM_BOT_TOKEN is set and PUBLIC_URL is set but TELEGRAM_WEBHOOK_SECRET is not: set TELEGRAM_WEBHOOK_SECRET to a random string of 1-256 characters A-Z a-z 0-9 _ -/],
+    ['webhook secret with bad characters', { TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_WEBHOOK_SECRET: 'a b!' }, /TELEGRAM_WEBHOOK_SECRET has characters/],
+    ['webhook secret without a token', { TELEGRAM_WEBHOOK_SECRET: 'abc' }, /TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_BOT_TOKEN is not/],
+    ['malformed Telegram token', { TELEGRAM_BOT_TOKEN: 'not-a-token' }, /TELEGRAM_BOT_TOKEN does not look like a bot token/],
+    ['owner id not digits', { CIFRAS_OWNERS: 'telegram:abc' }, /CIFRAS_OWNERS has the malformed entry "telegram:abc".*digits only/],
+    ['owner platform unknown', { CIFRAS_OWNERS: 'slack:1' }, /malformed entry "slack:1".*telegram or discord/],
+    ['port not a number', { PORT: 'eighty' }, /PORT is "eighty", which is not a port number/],
+    ['port out of range', { PORT: '70000' }, /PORT is "70000"/],
+    ['locale', { DEFAULT_LOCALE: 'fr' }, /DEFAULT_LOCALE is "fr".*set it to es or en/],
+    ['public url not https', { PUBLIC_URL: 'http://x.org' }, /PUBLIC_URL is "http:\/\/x.org", which is not an https URL/],
+    ['public url not a url', { PUBLIC_URL: 'cifras.org' }, /PUBLIC_URL is "cifras.org"/],
+    ['partial Discord', { DISCORD_APPLICATION_ID: '123' },
+      /Discord is partly configured: DISCORD_APPLICATION_ID is set but DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN are not/],
+    ['Discord public key', { DISCORD_APPLICATION_ID: '1', DISCORD_PUBLIC_KEY: 'xyz', DISCORD_BOT_TOKEN: 't' }, /DISCORD_PUBLIC_KEY is not a public key/],
+    ['Discord application id', { DISCORD_APPLICATION_ID: 'app', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_BOT_TOKEN: 't' }, /DISCORD_APPLICATION_ID is not a Discord id/],
+    ['database scheme', { DATABASE_URL: 'mysql://u:secret@h/db' }, /DATABASE_URL has the scheme "mysql:", which is not supported: use sqlite:<path>/],
+    ['database without scheme', { DATABASE_URL: './data/cifras.db' }, /DATABASE_URL has no scheme/],
+    ['log level', { LOG_LEVEL: 'verbose' }, /LOG_LEVEL is "verbose", which is not a log level: set it to one of fatal, error, warn, info/],
+    ['seed flag', { CIFRAS_SEED: 'maybe' }, /CIFRAS_SEED is "maybe": set it to true or false/],
+    ['api root', { TELEGRAM_API_ROOT: 'ftp://x' }, /TELEGRAM_API_ROOT is "ftp:\/\/x", which is not an http\(s\) URL/],
+    ['api base', { DISCORD_API_BASE: 'nope' }, /DISCORD_API_BASE is "nope"/],
+    ['admin token whitespace', { ADMIN_API_TOKEN: 'a b' }, /ADMIN_API_TOKEN contains whitespace/],
+  ];
+
+  it.each(cases)('%s', (_name, env, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('collects every problem at once', () => {
+    const problems = problemsOf({ PORT: 'x', DEFAULT_LOCALE: 'fr', LOG_LEVEL: 'loud', CIFRAS_OWNERS: 'telegram:1,discord:x,foo' });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/PORT[\s\S]*DEFAULT_LOCALE[\s\S]*discord:x[\s\S]*"foo"[\s\S]*LOG_LEVEL/);
+  });
+
+  it('never echoes a database password', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://u:hunter2@h/db' }).join()).not.toContain('hunter2');
+  });
+
+  it('formats the problems as one block', () => {
+    const error = new ConfigError(['PORT is wrong.', 'LOG_LEVEL is wrong.']);
+    const text = formatConfigError(error);
+    expect(text.split('\n')).toEqual([
+      'cifras cannot start: 2 configuration problems in the environment:',
+      '  - PORT is wrong.',
+      '  - LOG_LEVEL is wrong.',
+      expect.stringContaining('DESIGN.md'),
+    ]);
+  });
+});
