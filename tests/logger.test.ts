@@ -55,5 +55,4 @@ describe('createLogger', () => {
     logger.warn('shown');
     expect(lines().map((l) => l.msg)).toEqual(['shown']);
   });
-
 });
