@@ -1,11 +1,24 @@
 // Applies the migrations in db/migrations. Kysely's migrator takes a lock, so several replicas
 // starting at once on PostgreSQL apply each migration exactly once.
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 
+/**
+ * On PostgreSQL the migrator's own tables go in the connection's current schema, named
+ * explicitly: Kysely's existence check looks across schemas and would otherwise find another
+ * schema's tables (tests run one schema per database).
+ */
+async function createMigrator(db: Kysely<any>): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result: MigrationResultSet = await (await createMigrator(db)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
@@ -15,7 +28,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 /** True when every known migration has been applied (for /readyz). */
 export async function migrationsApplied(db: Kysely<any>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const all = await migrator.getMigrations();
+  const all = await (await createMigrator(db)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -1,0 +1,100 @@
+// Indicators: what is counted. Reads, and the audited create-or-update of descriptive fields.
+import type { Selectable } from 'kysely';
+import type { IndicatorsTable } from '../../db/schema.js';
+import { recordAudit } from './audit.js';
+import type { DbOrTrx, WriteContext } from './db.js';
+import { DomainError } from './errors.js';
+import { assertSlug } from './slug.js';
+import type { Indicator, IndicatorKind, Localized } from './types.js';
+
+export interface IndicatorInput {
+  readonly slug: string;
+  readonly kind: IndicatorKind;
+  readonly unit?: string;
+  readonly region?: string | null;
+  readonly name: Localized;
+  readonly aliases?: Localized<readonly string[]>;
+  readonly description?: Localized;
+  readonly staleAfterDays?: number;
+}
+
+export const DEFAULT_STALE_AFTER_DAYS = 30;
+
+export function indicatorFromRow(row: Selectable<IndicatorsTable>): Indicator {
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    unit: row.unit,
+    region: row.region,
+    name: { es: row.name_es, en: row.name_en },
+    aliases: { es: JSON.parse(row.aliases_es) as string[], en: JSON.parse(row.aliases_en) as string[] },
+    description: { es: row.description_es, en: row.description_en },
+    staleAfterDays: row.stale_after_days,
+  };
+}
+
+export async function listIndicators(db: DbOrTrx): Promise<Indicator[]> {
+  const rows = await db.selectFrom('indicators').selectAll().orderBy('slug').execute();
+  return rows.map(indicatorFromRow);
+}
+
+export async function getIndicator(db: DbOrTrx, slug: string): Promise<Indicator | undefined> {
+  const row = await db.selectFrom('indicators').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && indicatorFromRow(row);
+}
+
+export async function requireIndicator(db: DbOrTrx, slug: string): Promise<Indicator> {
+  const indicator = await getIndicator(db, slug);
+  if (!indicator) throw new DomainError('unknown_indicator', { input: slug });
+  return indicator;
+}
+
+function validateIndicator(input: IndicatorInput): void {
+  assertSlug(input.slug);
+  if (input.kind !== 'stock' && input.kind !== 'flow') {
+    throw new DomainError('invalid_field', { field: 'kind', input: input.kind, accepted: ['stock', 'flow'] });
+  }
+  for (const locale of ['es', 'en'] as const) {
+    if (!input.name[locale]?.trim()) throw new DomainError('invalid_field', { field: `name.${locale}`, input: '' });
+  }
+  const days = input.staleAfterDays;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 36500)) {
+    throw new DomainError('invalid_field', { field: 'staleAfterDays', input: days, accepted: ['1..36500'] });
+  }
+}
+
+/** Creates the indicator, or updates its descriptive fields; audited either way. */
+export async function upsertIndicator(db: DbOrTrx, input: IndicatorInput, ctx: WriteContext): Promise<Indicator> {
+  validateIndicator(input);
+  const now = ctx.now.toISOString();
+  const columns = {
+    kind: input.kind,
+    unit: input.unit ?? 'people',
+    region: input.region ?? null,
+    name_es: input.name.es.trim(),
+    name_en: input.name.en.trim(),
+    aliases_es: JSON.stringify(input.aliases?.es ?? []),
+    aliases_en: JSON.stringify(input.aliases?.en ?? []),
+    description_es: input.description?.es ?? '',
+    description_en: input.description?.en ?? '',
+    stale_after_days: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+    updated_at: now,
+  };
+  const before = await getIndicator(db, input.slug);
+  if (before) {
+    await db.updateTable('indicators').set(columns).where('id', '=', before.id).execute();
+  } else {
+    await db.insertInto('indicators').values({ slug: input.slug, created_at: now, ...columns }).execute();
+  }
+  const after = await requireIndicator(db, input.slug);
+  await recordAudit(db, {
+    actor: ctx.actor,
+    action: before ? 'indicator.update' : 'indicator.create',
+    target: `indicator:${input.slug}`,
+    before: before ?? null,
+    after,
+    at: ctx.now,
+  });
+  return after;
+}

@@ -1,0 +1,97 @@
+// The query layer's reads: latest figure per source (with spread and staleness) and history.
+// "Latest" is by as-of date (ties: later recording), never by entry order; retracted figures
+// drop out. Each source's latest figure is one descending probe of figures_latest_idx, so the
+// cost does not grow with an indicator's history.
+import { sql } from 'kysely';
+import { isStale } from './as-of.js';
+import type { DbOrTrx } from './db.js';
+import { loadFigures } from './figure-read.js';
+import { listIndicators } from './indicators.js';
+import type { Figure, Indicator, IndicatorSummary, LatestFigure, Spread } from './types.js';
+import { valueBounds } from './value.js';
+
+/** The id of each source's newest live figure for one indicator. */
+async function latestFigureIds(db: DbOrTrx, indicatorId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('sources as s')
+    .select((eb) =>
+      eb
+        .selectFrom('figures as f')
+        .select('f.id')
+        .where('f.indicator_id', '=', indicatorId)
+        .whereRef('f.source_id', '=', 's.id')
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('figure_revisions as r')
+                .select(sql.lit(1).as('one'))
+                .whereRef('r.figure_id', '=', 'f.id')
+                .where('r.kind', '=', 'retraction'),
+            ),
+          ),
+        )
+        .orderBy('f.as_of_start', 'desc')
+        .orderBy('f.recorded_at', 'desc')
+        .orderBy('f.id', 'desc')
+        .limit(1)
+        .as('figure_id'),
+    )
+    .execute();
+  return rows.flatMap((row) => (row.figure_id == null ? [] : [Number(row.figure_id)]));
+}
+
+function spreadOf(latest: readonly LatestFigure[]): Spread | null {
+  if (latest.length < 2) return null;
+  let low: Spread['low'] | undefined;
+  let high: Spread['high'] | undefined;
+  for (const { figure } of latest) {
+    const bounds = valueBounds(figure.value);
+    if (!low || bounds.low < low.value) low = { value: bounds.low, figureId: figure.id, source: figure.source };
+    if (!high || bounds.high > high.value) high = { value: bounds.high, figureId: figure.id, source: figure.source };
+  }
+  return low && high ? { low, high } : null;
+}
+
+function byNewestFirst(a: Figure, b: Figure): number {
+  return (
+    b.asOf.start.localeCompare(a.asOf.start) ||
+    b.recordedAt.localeCompare(a.recordedAt) ||
+    a.source.name.localeCompare(b.source.name)
+  );
+}
+
+/** Latest per source, spread and staleness for one indicator, as of `today` (YYYY-MM-DD). */
+export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
+  const ids = await latestFigureIds(db, indicator.id);
+  const figures = await loadFigures(db, (q) => q.where('f.id', 'in', ids.length ? ids : [-1]), { figureIds: ids });
+  const latest = figures.sort(byNewestFirst).map(
+    (figure): LatestFigure => ({
+      figure,
+      stale: isStale(figure.asOf, indicator.staleAfterDays, today),
+      link: figure.url || figure.source.url || '',
+    }),
+  );
+  return { indicator, latest, spread: spreadOf(latest) };
+}
+
+/** A summary of every indicator (for `/count` with no argument and the indicator list). */
+export async function allSummaries(db: DbOrTrx, today: string): Promise<IndicatorSummary[]> {
+  const indicators = await listIndicators(db);
+  const summaries: IndicatorSummary[] = [];
+  for (const indicator of indicators) summaries.push(await indicatorSummary(db, indicator, today));
+  return summaries;
+}
+
+/** Every figure of an indicator (optionally one source), newest as-of first, with revisions. */
+export async function indicatorHistory(db: DbOrTrx, indicator: Indicator, sourceSlug?: string): Promise<Figure[]> {
+  return loadFigures(
+    db,
+    (q) => {
+      let query = q.where('f.indicator_id', '=', indicator.id);
+      if (sourceSlug !== undefined) query = query.where('s.slug', '=', sourceSlug);
+      return query.orderBy('f.as_of_start', 'desc').orderBy('f.recorded_at', 'desc').orderBy('f.id', 'desc');
+    },
+    { indicatorId: indicator.id },
+  );
+}

@@ -1,0 +1,83 @@
+// Sources: who reports figures. Reads, and the audited create-or-update of descriptive fields.
+import type { Selectable } from 'kysely';
+import type { SourcesTable } from '../../db/schema.js';
+import { recordAudit } from './audit.js';
+import type { DbOrTrx, WriteContext } from './db.js';
+import { DomainError } from './errors.js';
+import { assertSlug } from './slug.js';
+import { SOURCE_KINDS, type Localized, type Source, type SourceKind } from './types.js';
+import { assertHttpUrl } from './url.js';
+
+export interface SourceInput {
+  readonly slug: string;
+  readonly kind: SourceKind;
+  readonly name: string;
+  readonly url?: string | null;
+  readonly description?: Localized;
+}
+
+export function sourceFromRow(row: Selectable<SourcesTable>): Source {
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    name: row.name,
+    url: row.url,
+    description: { es: row.description_es, en: row.description_en },
+  };
+}
+
+export async function listSources(db: DbOrTrx): Promise<Source[]> {
+  const rows = await db.selectFrom('sources').selectAll().orderBy('slug').execute();
+  return rows.map(sourceFromRow);
+}
+
+export async function getSource(db: DbOrTrx, slug: string): Promise<Source | undefined> {
+  const row = await db.selectFrom('sources').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && sourceFromRow(row);
+}
+
+export async function requireSource(db: DbOrTrx, slug: string): Promise<Source> {
+  const source = await getSource(db, slug);
+  if (!source) throw new DomainError('unknown_source', { input: slug });
+  return source;
+}
+
+function validateSource(input: SourceInput): void {
+  assertSlug(input.slug);
+  if (!SOURCE_KINDS.includes(input.kind)) {
+    throw new DomainError('invalid_field', { field: 'kind', input: input.kind, accepted: SOURCE_KINDS });
+  }
+  if (!input.name?.trim()) throw new DomainError('invalid_field', { field: 'name', input: '' });
+  if (input.url != null) assertHttpUrl(input.url);
+}
+
+/** Creates the source, or updates its descriptive fields; audited either way. */
+export async function upsertSource(db: DbOrTrx, input: SourceInput, ctx: WriteContext): Promise<Source> {
+  validateSource(input);
+  const now = ctx.now.toISOString();
+  const columns = {
+    kind: input.kind,
+    name: input.name.trim(),
+    url: input.url ?? null,
+    description_es: input.description?.es ?? '',
+    description_en: input.description?.en ?? '',
+    updated_at: now,
+  };
+  const before = await getSource(db, input.slug);
+  if (before) {
+    await db.updateTable('sources').set(columns).where('id', '=', before.id).execute();
+  } else {
+    await db.insertInto('sources').values({ slug: input.slug, created_at: now, ...columns }).execute();
+  }
+  const after = await requireSource(db, input.slug);
+  await recordAudit(db, {
+    actor: ctx.actor,
+    action: before ? 'source.update' : 'source.create',
+    target: `source:${input.slug}`,
+    before: before ?? null,
+    after,
+    at: ctx.now,
+  });
+  return after;
+}

@@ -1,0 +1,16 @@
+// Citation and homepage URLs: absolute http(s) only, so a link can never run script or open a file.
+import { DomainError } from './errors.js';
+
+export function assertHttpUrl(input: string): string {
+  const text = input.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new DomainError('invalid_url', { input });
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || text.length > 2000) {
+    throw new DomainError('invalid_url', { input });
+  }
+  return text;
+}
