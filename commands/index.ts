@@ -1,0 +1,15 @@
+// Every command the bot serves, in the order help and menus list them.
+import { createRegistry, type Registry } from '../src/core/registry.js';
+import { count } from './count.js';
+import { help } from './help.js';
+import { history } from './history.js';
+import { indicators } from './indicators.js';
+import { lang } from './lang.js';
+import { sources } from './sources.js';
+
+export const commands = [help, count, indicators, sources, history, lang] as const;
+
+/** The registry of every command (a fresh one each call: no module-level state to share). */
+export function createCommandRegistry(): Registry {
+  return createRegistry(commands);
+}

@@ -1,0 +1,68 @@
+// /sources (/fuentes) [source]: every source, or one source's description and homepage.
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { displayName } from '../src/core/help-text.js';
+import { link, reply, strong, text, type Reply, type Span } from '../src/core/reply.js';
+import { DomainError } from '../src/domain/errors.js';
+import { normalizeText } from '../src/domain/lookup.js';
+import { listSources } from '../src/domain/sources.js';
+import type { Source } from '../src/domain/types.js';
+
+export const sources = defineCommand({
+  name: 'sources',
+  alias: 'fuentes',
+  description: { es: 'Quién publica las cifras', en: 'Who publishes the figures' },
+  options: [
+    {
+      name: 'source',
+      kind: 'source',
+      names: { es: 'fuente', en: 'source' },
+      description: { es: 'Una fuente, p. ej. foro-penal', en: 'A source, e.g. foro-penal' },
+      required: false,
+      rest: true,
+      autocomplete: true,
+    },
+  ],
+  access: 'anyone',
+  handler: async (ctx, { source }) => {
+    const all = await listSources(ctx.db);
+    if (source === undefined) return sourceList(all, ctx);
+    return sourceDetail(findSource(all, source), ctx);
+  },
+});
+
+/** By slug or name, ignoring case, accents and punctuation; throws unknown_source. */
+export function findSource(all: readonly Source[], input: string): Source {
+  const query = normalizeText(input);
+  const found =
+    all.find((s) => normalizeText(s.slug) === query || normalizeText(s.name) === query) ??
+    onlyOne(all.filter((s) => query !== '' && (normalizeText(s.slug).includes(query) || normalizeText(s.name).includes(query))));
+  if (found === undefined) throw new DomainError('unknown_source', { input });
+  return found;
+}
+
+function onlyOne<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
+function sourceList(all: readonly Source[], ctx: CommandContext): Reply {
+  if (all.length === 0) return reply(ctx.locale, text(ctx.t.sources.empty));
+  const items = all.map((s): Span[] => [strong(s.name), { text: ` (${s.slug}, ${ctx.t.sources.kind[s.kind]})` }]);
+  const self = ctx.registry.find('sources');
+  const command = self === undefined ? '/sources' : `/${displayName(self, ctx.locale)}`;
+  return reply(
+    ctx.locale,
+    { kind: 'list', title: [strong(ctx.t.sources.title)], items },
+    text(ctx.t.sources.hint(command)),
+  );
+}
+
+function sourceDetail(source: Source, ctx: CommandContext): Reply {
+  const homepage: Span[] =
+    source.url === null ? [{ text: ctx.t.sources.noHomepage }] : [{ text: `${ctx.t.sources.homepage}: ` }, link(source.url, source.url)];
+  return reply(
+    ctx.locale,
+    text(strong(source.name), ` (${source.slug}, ${ctx.t.sources.kind[source.kind]})`),
+    ...(source.description[ctx.locale] === '' ? [] : [text(source.description[ctx.locale])]),
+    text(...homepage),
+  );
+}

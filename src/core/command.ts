@@ -1,0 +1,81 @@
+// defineCommand: one declaration per command — names, descriptions, options, access and handler —
+// read by the dispatcher, the help text, Telegram's command lists and Discord's command JSON.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Locale, Localized } from '../domain/types.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Access } from './access.js';
+import type { Invocation } from './invocation.js';
+import type { InferArgs, OptionSpec } from './options.js';
+import type { Reply } from './reply.js';
+import type { Registry } from './registry.js';
+
+/** A minimal logger slice (pino satisfies it). */
+export interface CommandLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** What a handler gets besides its arguments. */
+export interface CommandContext {
+  readonly db: Kysely<Database>;
+  /** The reply's language, already resolved. */
+  readonly locale: Locale;
+  /** The catalog for `locale`. */
+  readonly t: Messages;
+  readonly now: Date;
+  /** `now` as a UTC date, `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly invocation: Invocation;
+  /** The caller as the audit log names them: `telegram:123`. */
+  readonly actor: string;
+  /** Every command, for /help. */
+  readonly registry: Registry;
+  readonly logger?: CommandLogger;
+}
+
+export interface CommandSpec<Options extends readonly OptionSpec[]> {
+  /** The English name, without a slash: `count`. */
+  readonly name: string;
+  /** The Spanish alias (`cifras`), or null when the command has none. */
+  readonly alias: string | null;
+  /** Extra English names that also run it (`start` for `help`); never listed in menus. */
+  readonly synonyms?: readonly string[];
+  readonly description: Localized;
+  readonly options: Options;
+  readonly access: Access;
+  /** Builds the reply; throw DomainError for anything the user can fix. */
+  handler(ctx: CommandContext, args: InferArgs<Options>): Promise<Reply>;
+}
+
+/** A declared command; Options keeps the literal option types for inference. */
+export type Command<Options extends readonly OptionSpec[] = readonly OptionSpec[]> = CommandSpec<Options>;
+
+/** A command whose argument types have been erased (what registries hold). */
+export type AnyCommand = Command<readonly OptionSpec[]>;
+
+/**
+ * Declares a command. Option literals are kept (`const` type parameter), so the handler's `args`
+ * is typed from them: `{ indicator: string | undefined }` for an optional indicator, `'es' | 'en'`
+ * for a choice — no casts.
+ */
+export function defineCommand<const Options extends readonly OptionSpec[]>(spec: CommandSpec<Options>): Command<Options> {
+  checkSpec(spec);
+  return spec;
+}
+
+function checkSpec(spec: CommandSpec<readonly OptionSpec[]>): void {
+  spec.options.forEach((option, index) => {
+    const isLast = index === spec.options.length - 1;
+    if ((option.kind === 'text' || option.rest === true) && !isLast) {
+      throw new Error(`/${spec.name}: option "${option.name}" takes the rest of the line, so it must be last`);
+    }
+    if (option.kind === 'choice' && (option.choices ?? []).length === 0) {
+      throw new Error(`/${spec.name}: choice option "${option.name}" has no choices`);
+    }
+    const previous = spec.options[index - 1];
+    if (option.required && previous !== undefined && !previous.required) {
+      throw new Error(`/${spec.name}: required option "${option.name}" follows an optional one`);
+    }
+  });
+}

@@ -1,0 +1,94 @@
+// The one dispatcher: finds the command by name or alias, resolves the reply language, checks
+// access, reads the arguments, runs the handler — and turns every DomainError and ArgumentError
+// into a translated error reply, here and nowhere else. Anything else is a bug and is rethrown
+// for the platform's error boundary.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Config } from '../config.js';
+import { todayOf } from '../domain/as-of.js';
+import { isDomainError } from '../domain/errors.js';
+import type { Locale } from '../domain/types.js';
+import { messagesFor } from '../i18n/index.js';
+import type { Messages } from '../i18n/messages.js';
+import { hasAccess, noEditors, type IsEditor } from './access.js';
+import { ArgumentError } from './argument-error.js';
+import { resolveLocale } from './chat-locale.js';
+import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
+import { displayName, usageLine } from './help-text.js';
+import { actorOf, type Invocation } from './invocation.js';
+import { parseTextArgs, parseTypedArgs } from './parse-args.js';
+import type { ParsedArgs } from './options.js';
+import { normalizeCommandName, type Registry } from './registry.js';
+import { errorBlock, reply, type Reply } from './reply.js';
+
+export interface CommandDeps {
+  readonly db: Kysely<Database>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly now: () => Date;
+  readonly logger?: CommandLogger;
+  /** Who besides the owners may edit; defaults to nobody until editors can be granted. */
+  readonly isEditor?: IsEditor;
+}
+
+/** Runs one invocation and returns the reply to send (an error reply for anything the user can fix). */
+export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps): Promise<Reply> {
+  const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
+  const t = messagesFor(locale);
+  const command = registry.find(invocation.commandName);
+  if (command === undefined) return unknownCommand(registry, invocation, locale, t);
+
+  const allowed = await hasAccess(command.access, {
+    db: deps.db,
+    owners: deps.config.owners,
+    isEditor: deps.isEditor ?? noEditors,
+    user: invocation.user,
+    chat: invocation.chat,
+  });
+  if (!allowed && command.access !== 'anyone') {
+    return reply(locale, errorBlock(t.accessDenied[command.access](`/${displayName(command, locale)}`)));
+  }
+
+  const now = deps.now();
+  const ctx: CommandContext = {
+    db: deps.db,
+    locale,
+    t,
+    now,
+    today: todayOf(now),
+    invocation,
+    actor: actorOf(invocation.user),
+    registry,
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+  };
+  try {
+    return await command.handler(ctx, readArgs(command, invocation));
+  } catch (error) {
+    const handled = errorReply(error, command, locale, t);
+    if (handled === undefined) throw error;
+    return handled;
+  }
+}
+
+function readArgs(command: AnyCommand, invocation: Invocation): ParsedArgs {
+  return invocation.options === undefined
+    ? parseTextArgs(command.options, invocation.rawArgs ?? '')
+    : parseTypedArgs(command.options, invocation.options);
+}
+
+/** The translated reply for an error the user can fix; undefined for anything else. */
+function errorReply(error: unknown, command: AnyCommand, locale: Locale, t: Messages): Reply | undefined {
+  if (isDomainError(error)) return reply(locale, errorBlock(t.errors[error.code](error.params)));
+  if (error instanceof ArgumentError) {
+    const option = error.option === null ? '' : error.option.names[locale];
+    const choices = (error.option?.choices ?? []).join(', ');
+    const message = t.arguments[error.code](option, error.input ?? '', choices);
+    return reply(locale, errorBlock(message, t.usage(usageLine(command, locale))));
+  }
+  return undefined;
+}
+
+function unknownCommand(registry: Registry, invocation: Invocation, locale: Locale, t: Messages): Reply {
+  const help = registry.find('help');
+  const helpName = help === undefined ? '/help' : `/${displayName(help, locale)}`;
+  return reply(locale, errorBlock(t.unknownCommand(normalizeCommandName(invocation.commandName), helpName)));
+}

@@ -1,0 +1,106 @@
+// English.
+import type { Messages } from './messages.js';
+import { firstParam, param } from './params.js';
+
+const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
+const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
+
+export const en = {
+  languageName: { es: 'Spanish', en: 'English' },
+  help: {
+    intro:
+      'I answer "how many?" about contested figures — political prisoners, releases, the disappeared — ' +
+      "with each source's latest count, its date and its link, side by side.",
+    commandsTitle: 'Commands',
+    tryThis: 'Try: /count political prisoners',
+  },
+  summary: {
+    asOf: 'as of',
+    stale: 'stale',
+    spread: 'Spread across sources',
+    empty: 'There are no figures for this indicator yet.',
+    period: 'period',
+  },
+  count: {
+    allTitle: 'Latest figures',
+    noFigures: 'no figures yet',
+    allHint: (command) => `Type ${command} followed by an indicator to see each source with its date and link.`,
+    noIndicators: 'There are no indicators yet.',
+  },
+  lookup: {
+    ambiguous: (input) => `"${input}" could mean several indicators. Which one?`,
+    none: (input) => `I found no indicator matching "${input}". These are the ones available:`,
+  },
+  indicators: {
+    title: 'Indicators',
+    kind: { stock: 'count at a date', flow: 'count over a period' },
+  },
+  sources: {
+    title: 'Sources',
+    empty: 'There are no sources yet.',
+    kind: {
+      ngo: 'NGO',
+      government: 'government',
+      media: 'media',
+      international: 'international body',
+      other: 'other',
+    },
+    homepage: 'Website',
+    noHomepage: 'no website',
+    hint: (command) => `Type ${command} followed by a source's name to see its description.`,
+  },
+  history: {
+    title: (indicator, source) => (source === null ? `History: ${indicator}` : `History: ${indicator} — ${source}`),
+    empty: 'No figures have been recorded.',
+    retracted: 'RETRACTED',
+    revision: { report: 'reported', correction: 'corrected', retraction: 'retracted' },
+    reason: 'reason',
+    more: (count) => (count === 1 ? 'And 1 older figure.' : `And ${count} older figures.`),
+  },
+  lang: {
+    set: (language) => `Done: I will answer in ${language} in this chat.`,
+  },
+  errors: {
+    invalid_value: (p) => `"${param(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
+    invalid_date: (p) => `"${param(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
+    future_date: (p) => `The date ${param(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
+    invalid_period: (p) =>
+      `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
+      'the first not after the second and neither in the future.',
+    invalid_url: (p) => `"${param(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
+    reason_required: () => 'The reason is missing: say why the figure is corrected or retracted.',
+    unknown_indicator: (p) => `There is no indicator "${firstParam(p, 'input', 'slug')}". Use /indicators to see the list.`,
+    ambiguous_indicator: (p) => `"${firstParam(p, 'input', 'slug')}" could mean several indicators: type its full name or its id.`,
+    unknown_source: (p) => `There is no source "${firstParam(p, 'input', 'slug')}". Use /sources to see the list.`,
+    figure_not_found: (p) => `There is no figure #${param(p, 'id')}.`,
+    figure_retracted: (p) => `Figure #${param(p, 'id')} has been retracted and cannot be changed.`,
+    unchanged_value: (p) => `Figure #${param(p, 'id')} already has that value: there is nothing to correct.`,
+    invalid_slug: (p) =>
+      `"${param(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
+    invalid_field: (p) => {
+      const accepted = param(p, 'accepted');
+      const max = param(p, 'max');
+      const detail = accepted !== '' ? ` Accepted: ${accepted}.` : max !== '' ? ` At most ${max} characters.` : '';
+      return `The field "${param(p, 'field')}" is not valid.${detail}`;
+    },
+    forbidden: () => 'You are not allowed to do that.',
+    invalid_user: (p) => `"${param(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
+    owner_not_revocable: (p) =>
+      `${param(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
+  },
+  arguments: {
+    missing_argument: (option) => `"${option}" is missing.`,
+    invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
+    invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
+    invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
+    too_many_arguments: (_option, input) => `"${input}" is one argument too many: if it is part of a name, put the name in quotes.`,
+  },
+  usage: (line) => `Usage: ${line}`,
+  unknownCommand: (name, help) => `I don't know the command /${name}. Type ${help} to see the list.`,
+  accessDenied: {
+    'private-or-chat-admin': (command) => `In this chat only its admins can use ${command}.`,
+    'chat-admin': (command) => `Only this chat's admins can use ${command}.`,
+    editor: (command) => `Only editors can use ${command}.`,
+    owner: (command) => `Only the bot's owners can use ${command}.`,
+  },
+} as const satisfies Messages;

@@ -1,0 +1,106 @@
+// Spanish, the primary audience's language.
+import type { Messages } from './messages.js';
+import { firstParam, param } from './params.js';
+
+const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
+const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
+
+export const es = {
+  languageName: { es: 'español', en: 'inglés' },
+  help: {
+    intro:
+      'Respondo «¿cuántos?» sobre cifras en disputa —presos políticos, excarcelaciones, desaparecidos— ' +
+      'con la última cifra de cada fuente, su fecha y su enlace, una al lado de la otra.',
+    commandsTitle: 'Comandos',
+    tryThis: 'Prueba: /cifras presos políticos',
+  },
+  summary: {
+    asOf: 'al',
+    stale: 'desactualizada',
+    spread: 'Rango entre fuentes',
+    empty: 'Todavía no hay cifras para este indicador.',
+    period: 'periodo',
+  },
+  count: {
+    allTitle: 'Últimas cifras',
+    noFigures: 'sin cifras todavía',
+    allHint: (command) => `Escribe ${command} seguido del indicador para ver cada fuente con su fecha y su enlace.`,
+    noIndicators: 'Todavía no hay indicadores.',
+  },
+  lookup: {
+    ambiguous: (input) => `«${input}» puede referirse a varios indicadores. ¿Cuál buscas?`,
+    none: (input) => `No encuentro ningún indicador que corresponda a «${input}». Estos son los disponibles:`,
+  },
+  indicators: {
+    title: 'Indicadores',
+    kind: { stock: 'recuento a una fecha', flow: 'recuento de un periodo' },
+  },
+  sources: {
+    title: 'Fuentes',
+    empty: 'Todavía no hay fuentes.',
+    kind: {
+      ngo: 'ONG',
+      government: 'gobierno',
+      media: 'medio de comunicación',
+      international: 'organismo internacional',
+      other: 'otra',
+    },
+    homepage: 'Sitio web',
+    noHomepage: 'sin sitio web',
+    hint: (command) => `Escribe ${command} seguido del nombre de una fuente para ver su descripción.`,
+  },
+  history: {
+    title: (indicator, source) => (source === null ? `Historial: ${indicator}` : `Historial: ${indicator} — ${source}`),
+    empty: 'No hay cifras registradas.',
+    retracted: 'RETIRADA',
+    revision: { report: 'publicada', correction: 'corregida', retraction: 'retirada' },
+    reason: 'motivo',
+    more: (count) => (count === 1 ? 'Y 1 cifra más anterior.' : `Y ${count} cifras más anteriores.`),
+  },
+  lang: {
+    set: (language) => `De acuerdo: en este chat responderé en ${language}.`,
+  },
+  errors: {
+    invalid_value: (p) => `«${param(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
+    invalid_date: (p) => `«${param(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
+    future_date: (p) => `La fecha ${param(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
+    invalid_period: (p) =>
+      `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
+      'la primera no posterior a la segunda y ninguna en el futuro.',
+    invalid_url: (p) => `«${param(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
+    reason_required: () => 'Falta el motivo: escribe por qué se corrige o se retira la cifra.',
+    unknown_indicator: (p) => `No existe el indicador «${firstParam(p, 'input', 'slug')}». Usa /indicadores para ver la lista.`,
+    ambiguous_indicator: (p) => `«${firstParam(p, 'input', 'slug')}» puede referirse a varios indicadores: escribe su nombre completo o su identificador.`,
+    unknown_source: (p) => `No existe la fuente «${firstParam(p, 'input', 'slug')}». Usa /fuentes para ver la lista.`,
+    figure_not_found: (p) => `No existe la cifra #${param(p, 'id')}.`,
+    figure_retracted: (p) => `La cifra #${param(p, 'id')} ya fue retirada y no admite cambios.`,
+    unchanged_value: (p) => `La cifra #${param(p, 'id')} ya tiene ese valor: no hay nada que corregir.`,
+    invalid_slug: (p) =>
+      `«${param(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
+    invalid_field: (p) => {
+      const accepted = param(p, 'accepted');
+      const max = param(p, 'max');
+      const detail = accepted !== '' ? ` Se acepta: ${accepted}.` : max !== '' ? ` Máximo ${max} caracteres.` : '';
+      return `El campo «${param(p, 'field')}» no es válido.${detail}`;
+    },
+    forbidden: () => 'No tienes permiso para hacer eso.',
+    invalid_user: (p) => `«${param(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
+    owner_not_revocable: (p) =>
+      `${param(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
+  },
+  arguments: {
+    missing_argument: (option) => `Falta el dato «${option}».`,
+    invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
+    invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
+    invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
+    too_many_arguments: (_option, input) => `Sobra «${input}»: si es parte de un nombre, escríbelo entre comillas.`,
+  },
+  usage: (line) => `Uso: ${line}`,
+  unknownCommand: (name, help) => `No conozco el comando /${name}. Escribe ${help} para ver la lista.`,
+  accessDenied: {
+    'private-or-chat-admin': (command) => `En este chat solo sus administradores pueden usar ${command}.`,
+    'chat-admin': (command) => `Solo los administradores de este chat pueden usar ${command}.`,
+    editor: (command) => `Solo los editores pueden usar ${command}.`,
+    owner: (command) => `Solo los propietarios del bot pueden usar ${command}.`,
+  },
+} as const satisfies Messages;

@@ -1,0 +1,66 @@
+// The shape every message catalog must have. Both `es` and `en` are declared `satisfies Messages`
+// elsewhere, so a key missing from either fails the type check. Messages are plain text (never
+// markup); parameters are data the renderers escape.
+import type { DomainErrorCode } from '../domain/errors.js';
+import type { Locale, SourceKind } from '../domain/types.js';
+import type { Access } from '../core/access.js';
+import type { ArgumentErrorCode } from '../core/argument-error.js';
+
+/** A DomainError's parameters, as thrown. */
+export type ErrorParams = Readonly<Record<string, unknown>>;
+
+export interface Messages {
+  readonly languageName: Record<Locale, string>;
+  readonly help: {
+    readonly intro: string;
+    readonly commandsTitle: string;
+    readonly tryThis: string;
+  };
+  readonly summary: {
+    readonly asOf: string;
+    readonly stale: string;
+    readonly spread: string;
+    readonly empty: string;
+    readonly period: string;
+  };
+  readonly count: {
+    readonly allTitle: string;
+    readonly noFigures: string;
+    readonly allHint: (command: string) => string;
+    readonly noIndicators: string;
+  };
+  readonly lookup: {
+    readonly ambiguous: (input: string) => string;
+    readonly none: (input: string) => string;
+  };
+  readonly indicators: {
+    readonly title: string;
+    readonly kind: Record<'stock' | 'flow', string>;
+  };
+  readonly sources: {
+    readonly title: string;
+    readonly empty: string;
+    readonly kind: Record<SourceKind, string>;
+    readonly homepage: string;
+    readonly noHomepage: string;
+    readonly hint: (command: string) => string;
+  };
+  readonly history: {
+    readonly title: (indicatorName: string, sourceName: string | null) => string;
+    readonly empty: string;
+    readonly retracted: string;
+    readonly revision: Record<'report' | 'correction' | 'retraction', string>;
+    readonly reason: string;
+    readonly more: (count: number) => string;
+  };
+  readonly lang: {
+    readonly set: (language: string) => string;
+  };
+  /** A message per DomainError code; each names the accepted forms where there are any. */
+  readonly errors: { readonly [Code in DomainErrorCode]: (params: ErrorParams) => string };
+  /** Argument problems; `option` is the option's localized name. */
+  readonly arguments: { readonly [Code in ArgumentErrorCode]: (option: string, input: string, choices: string) => string };
+  readonly usage: (line: string) => string;
+  readonly unknownCommand: (name: string, helpCommand: string) => string;
+  readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+}
