@@ -1,0 +1,23 @@
+// What every route and middleware of the HTTP app can rely on: the app's dependencies and the
+// per-request variables (request id, a logger carrying it).
+import type { DatabaseHandle } from '../../db/connect.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+
+export interface AppDeps {
+  readonly handle: DatabaseHandle;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** The clock; tests pin it so staleness does not drift with the calendar. */
+  readonly now?: () => Date;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** A child of the app logger carrying this request's id. */
+    logger: Logger;
+  };
+}

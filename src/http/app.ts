@@ -1,0 +1,44 @@
+// The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
+// access log), one error boundary, and the read API. Routes that need more than the database —
+// the Telegram webhook, Discord interactions, the write API — are built elsewhere and mounted by
+// the composition root, either through `extraRoutes` or with `app.route('/', subApp)` on the
+// returned app: routes added after createApp still pass through the middleware and onError.
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { handleError, handleNotFound } from './error-handler.js';
+import { requestLogger } from './request-logger.js';
+import { requestMetrics } from './request-metrics.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorFigureRoutes } from './routes/indicator-figures.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { sourceRoutes } from './routes/sources.js';
+
+export type { AppDeps, AppEnv } from './app-env.js';
+export type App = Hono<AppEnv>;
+
+export interface CreateAppOptions extends AppDeps {
+  /** Sub-apps to mount at the root, e.g. the Telegram webhook or the write API. */
+  readonly extraRoutes?: readonly App[];
+}
+
+export function createApp(options: CreateAppOptions): App {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLogger(options.logger));
+  app.use(requestMetrics(options.metrics));
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  for (const routes of [
+    healthRoutes(options),
+    metricsRoutes(options),
+    indicatorRoutes(options),
+    indicatorFigureRoutes(options),
+    sourceRoutes(options),
+    ...(options.extraRoutes ?? []),
+  ]) {
+    app.route('/', routes);
+  }
+  return app;
+}

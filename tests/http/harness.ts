@@ -1,0 +1,55 @@
+// Builds the real HTTP app over a test database, with a pinned clock and a logger whose lines
+// the test can read.
+import { Writable } from 'node:stream';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { seedIfEmpty } from '../../src/domain/seed.js';
+import { createApp, type App } from '../../src/http/app.js';
+import { createLogger } from '../../src/logger.js';
+import { createMetrics, type Metrics } from '../../src/metrics.js';
+
+export interface Harness {
+  readonly app: App;
+  readonly handle: DatabaseHandle;
+  readonly metrics: Metrics;
+  /** Every log line so far, parsed. */
+  logs(): Record<string, unknown>[];
+}
+
+export interface HarnessOptions {
+  readonly now?: Date;
+  readonly seed?: boolean;
+  readonly env?: Env;
+  readonly extraRoutes?: readonly App[];
+}
+
+/** 2026-03-01: Foro Penal's count of 2025-12-20 is then more than 30 days old. */
+export const MARCH_2026 = new Date('2026-03-01T12:00:00Z');
+
+export async function buildApp(handle: DatabaseHandle, options: HarnessOptions = {}): Promise<Harness> {
+  const now = options.now ?? MARCH_2026;
+  if (options.seed ?? true) await seedIfEmpty(handle.db, { actor: 'seed', now: new Date('2025-12-26T00:00:00Z') });
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  const metrics = createMetrics();
+  const app = createApp({
+    handle,
+    config: loadConfig(options.env ?? {}),
+    logger: createLogger({ level: 'debug', destination: stream }),
+    metrics,
+    now: () => now,
+    extraRoutes: options.extraRoutes ?? [],
+  });
+  const logs = () => chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { app, handle, metrics, logs };
+}
+
+export async function getJson(app: App, path: string): Promise<{ status: number; body: unknown }> {
+  const response = await app.request(path);
+  return { status: response.status, body: await response.json() };
+}
