@@ -1,0 +1,53 @@
+// What is timed: "latest per source" and its baseline "whole history", each in plain SQL (the
+// database's cost) and through the domain function the bot calls (what a reader waits for).
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { indicatorHistory, indicatorSummary } from '../../src/domain/queries.js';
+import type { Indicator } from '../../src/domain/types.js';
+import { historySql, latestPerSourceSql } from './raw-sql.js';
+
+export interface QueryCase {
+  readonly name: string;
+  /** The case whose p50 this one's is compared with (the history of the same layer). */
+  readonly baseline: string;
+  /** Fewer timed runs for the slow baselines; the percentiles are still stable at a few hundred. */
+  readonly iterationShare: number;
+  run(db: Kysely<Database>, indicator: Indicator): Promise<unknown>;
+}
+
+export function queryCases(today: string): QueryCase[] {
+  return [
+    {
+      name: 'latest per source, SQL',
+      baseline: 'history, SQL',
+      iterationShare: 1,
+      run: (db, indicator) => latestPerSourceSql(indicator.id).execute(db),
+    },
+    {
+      name: 'history, SQL',
+      baseline: 'history, SQL',
+      iterationShare: 1,
+      run: (db, indicator) => historySql(indicator.id).execute(db),
+    },
+    {
+      name: 'indicatorSummary()',
+      baseline: 'indicatorHistory()',
+      iterationShare: 1,
+      run: (db, indicator) => indicatorSummary(db, indicator, today),
+    },
+    {
+      name: 'indicatorHistory()',
+      baseline: 'indicatorHistory()',
+      iterationShare: 0.1,
+      run: (db, indicator) => indicatorHistory(db, indicator),
+    },
+  ];
+}
+
+/** The statements whose plans are printed: the raw latest query and the ones indicatorSummary issues. */
+export function rawPlanQueries(db: Kysely<Database>, indicatorId: number): { title: string; query: CompiledQuery }[] {
+  return [
+    { title: 'latest per source, SQL', query: latestPerSourceSql(indicatorId).compile(db) },
+    { title: 'history, SQL (baseline)', query: historySql(indicatorId).compile(db) },
+  ];
+}
