@@ -1,0 +1,176 @@
+// Pieces shared by the fake platform servers: a node:http server on 127.0.0.1 port 0, request
+// body parsing (JSON, form, query string), token buckets that enforce rate limits the way the
+// platforms do, fault rules matched per chat or per call, and a sliding-window rate measure.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Record<string, unknown>;
+}
+
+export interface FakeAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+  /** Wait this long before answering (a slow platform; the client may time out). */
+  readonly delayMs?: number;
+}
+
+export interface StartedServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Parses a JSON or urlencoded body; values of a form that look like JSON are decoded. */
+function parseBody(raw: string, contentType: string | undefined, query: URLSearchParams): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of query) body[key] = value;
+  if (raw === '') return body;
+  if (contentType?.includes('application/json')) return { ...body, ...(JSON.parse(raw) as Record<string, unknown>) };
+  for (const [key, value] of new URLSearchParams(raw)) {
+    try {
+      body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      body[key] = value;
+    }
+  }
+  return body;
+}
+
+/** Serves `handle` on 127.0.0.1 at a free port. */
+export async function startServer(handle: (request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>): Promise<StartedServer> {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void (async () => {
+        const url = new URL(req.url ?? '/', 'http://fake');
+        let answer: FakeAnswer;
+        try {
+          const body = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'], url.searchParams);
+          answer = await handle({ method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body });
+        } catch (error) {
+          answer = { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${String(error)}` } };
+        }
+        if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+        if (res.destroyed) return;
+        const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+        res.writeHead(answer.status, { ...(text ? { 'content-type': 'application/json' } : {}), ...answer.headers });
+        res.end(text);
+      })();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A token bucket holding at most `capacity` tokens, refilled at `capacity` per `periodMs`: a
+ * sustained rate above the limit runs it dry; a short burst within one period is allowed.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly periodMs: number,
+    now = Date.now(),
+  ) {
+    this.tokens = capacity;
+    this.updatedAt = now;
+  }
+
+  /** Takes a token, or answers how many ms until one is available. */
+  take(now = Date.now()): { ok: true } | { ok: false; waitMs: number } {
+    const rate = this.capacity / this.periodMs;
+    this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * rate);
+    this.updatedAt = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, waitMs: Math.ceil((1 - this.tokens) / rate) };
+  }
+}
+
+/** Buckets created on first use, one per key (a chat, a group, the whole bot). */
+export class BucketMap {
+  private readonly buckets = new Map<string, TokenBucket>();
+  constructor(
+    private readonly capacity: number,
+    private readonly periodMs: number,
+  ) {}
+  take(key: string, now = Date.now()): { ok: true } | { ok: false; waitMs: number } {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, this.periodMs, now)));
+    return bucket.take(now);
+  }
+}
+
+export interface FaultRule<F> {
+  readonly fault: F;
+  /** Only calls about this chat/channel id. */
+  readonly chatId?: string;
+  /** Only this method (Telegram) or route pattern (Discord, e.g. `POST /channels/:id/messages`). */
+  readonly call?: string;
+  /** How many calls it affects; default every matching call until cleared. */
+  remaining: number;
+}
+
+export interface FaultScope {
+  readonly chatId?: string | number;
+  readonly call?: string;
+  readonly times?: number;
+}
+
+/** Fault rules; the newest matching rule wins. `fault: null` clears the rules of that scope. */
+export class FaultTable<F> {
+  private rules: FaultRule<F>[] = [];
+
+  set(fault: F | null, scope: FaultScope = {}): void {
+    const chatId = scope.chatId === undefined ? undefined : String(scope.chatId);
+    if (fault === null) {
+      this.rules = this.rules.filter((r) => r.chatId !== chatId || (scope.call !== undefined && r.call !== scope.call));
+      return;
+    }
+    this.rules.push({ fault, chatId, call: scope.call, remaining: scope.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** The fault for this call, if any, counting it against the rule's `times`. */
+  take(call: string, chatId: string | undefined): F | undefined {
+    for (let i = this.rules.length - 1; i >= 0; i--) {
+      const rule = this.rules[i]!;
+      if (rule.remaining <= 0) continue;
+      if (rule.call !== undefined && rule.call !== call) continue;
+      if (rule.chatId !== undefined && rule.chatId !== chatId) continue;
+      rule.remaining -= 1;
+      return rule.fault;
+    }
+    return undefined;
+  }
+}
+
+/** The most events that fell in any window of `windowMs` (half-open: (t - windowMs, t]). */
+export function maxInWindow(times: readonly number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}

@@ -1,0 +1,184 @@
+// A local Telegram Bot API for tests: `<url>/bot<token>/<method>` (grammY: `client.apiRoot = url`),
+// answering like the real one ({ ok, result } / { ok: false, error_code, description, parameters }).
+// It enforces configurable rate limits (429 with retry_after) and injects faults per chat or call.
+import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, type FakeRequest } from './fake-server-kit.js';
+
+export type TelegramFault =
+  | { readonly type: 'server_error'; readonly status?: number }
+  | { readonly type: 'slow'; readonly ms: number }
+  | { readonly type: 'kicked' }
+  | { readonly type: 'blocked' }
+  | { readonly type: 'chat_not_found' }
+  | { readonly type: 'migrate'; readonly toChatId: string | number }
+  | { readonly type: 'too_many'; readonly retryAfter: number };
+
+export interface TelegramLimits {
+  /** Messages per second for the whole bot (Telegram: about 30). */
+  readonly perSecond?: number;
+  /** Messages per second to one chat (Telegram: 1). */
+  readonly perChatPerSecond?: number;
+  /** Messages per minute to one group or channel, i.e. a negative chat id (Telegram: 20). */
+  readonly perGroupPerMinute?: number;
+}
+
+export interface TelegramCall {
+  readonly method: string;
+  readonly token: string;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+  /** The HTTP status answered. */
+  status: number;
+}
+
+export interface TelegramSentMessage {
+  readonly chatId: string;
+  readonly threadId: string | null;
+  readonly messageId: number;
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+}
+
+export interface FakeTelegramOptions {
+  readonly limits?: TelegramLimits;
+  /** chat id → user id → member status (`creator`, `administrator`, `member`, `left`, …). */
+  readonly members?: Record<string, Record<string, string>>;
+  readonly botUsername?: string;
+}
+
+export interface FakeTelegramApi {
+  readonly url: string;
+  readonly calls: TelegramCall[];
+  /** Every sendMessage that succeeded, in order. */
+  readonly messages: TelegramSentMessage[];
+  /** 429 answers given, by cause. */
+  readonly rateLimited: { overall: number; chat: number; group: number };
+  setFault(fault: TelegramFault | null, scope?: FaultScope): void;
+  setMember(chatId: string | number, userId: string | number, status: string): void;
+  close(): Promise<void>;
+}
+
+const SENDING = new Set(['sendMessage', 'editMessageText']);
+
+const FAULT_ANSWERS = {
+  kicked: [403, 'Forbidden: bot was kicked from the group chat'],
+  blocked: [403, 'Forbidden: bot was blocked by the user'],
+  chat_not_found: [400, 'Bad Request: chat not found'],
+} as const;
+
+function fail(status: number, description: string, parameters?: Record<string, unknown>): FakeAnswer {
+  return { status, body: { ok: false, error_code: status, description, ...(parameters ? { parameters } : {}) } };
+}
+
+function ok(result: unknown): FakeAnswer {
+  return { status: 200, body: { ok: true, result } };
+}
+
+export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): Promise<FakeTelegramApi> {
+  const limits = options.limits ?? {};
+  const members = new Map<string, string>();
+  for (const [chat, users] of Object.entries(options.members ?? {})) {
+    for (const [user, status] of Object.entries(users)) members.set(`${chat}:${user}`, status);
+  }
+  const overall = limits.perSecond ? new BucketMap(limits.perSecond, 1000) : null;
+  const perChat = limits.perChatPerSecond ? new BucketMap(limits.perChatPerSecond, 1000) : null;
+  const perGroup = limits.perGroupPerMinute ? new BucketMap(limits.perGroupPerMinute, 60_000) : null;
+  const faults = new FaultTable<TelegramFault>();
+  const calls: TelegramCall[] = [];
+  const messages: TelegramSentMessage[] = [];
+  const rateLimited = { overall: 0, chat: 0, group: 0 };
+  let nextMessageId = 1;
+
+  function rateLimit(chatId: string, now: number): FakeAnswer | undefined {
+    const checks: [BucketMap | null, string, keyof typeof rateLimited][] = [
+      [perChat, chatId, 'chat'],
+      [chatId.startsWith('-') ? perGroup : null, chatId, 'group'],
+      [overall, 'bot', 'overall'],
+    ];
+    for (const [buckets, key, cause] of checks) {
+      const taken = buckets?.take(key, now);
+      if (taken && !taken.ok) {
+        rateLimited[cause] += 1;
+        const retryAfter = Math.max(1, Math.ceil(taken.waitMs / 1000));
+        return fail(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+      }
+    }
+    return undefined;
+  }
+
+  function answerFault(fault: TelegramFault): FakeAnswer | undefined {
+    switch (fault.type) {
+      case 'server_error':
+        return fail(fault.status ?? 500, 'Internal Server Error');
+      case 'too_many':
+        return fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter });
+      case 'migrate':
+        return fail(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+          migrate_to_chat_id: Number(fault.toChatId),
+        });
+      case 'slow':
+        return undefined;
+      default:
+        return fail(...FAULT_ANSWERS[fault.type]);
+    }
+  }
+
+  function perform(method: string, params: Record<string, unknown>, chatId: string, now: number): FakeAnswer {
+    switch (method) {
+      case 'getMe':
+        return ok({ id: 42, is_bot: true, first_name: 'cifras', username: options.botUsername ?? 'cifras_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false });
+      case 'sendMessage': {
+        const messageId = nextMessageId++;
+        const threadId = params.message_thread_id === undefined ? null : String(params.message_thread_id);
+        const text = String(params.text ?? '');
+        messages.push({ chatId, threadId, messageId, text, params, at: now });
+        return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text, ...(threadId ? { message_thread_id: Number(threadId) } : {}) });
+      }
+      case 'editMessageText':
+        return ok({ message_id: Number(params.message_id ?? 0), date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text: String(params.text ?? '') });
+      case 'getChatMember': {
+        const userId = String(params.user_id);
+        const status = members.get(`${chatId}:${userId}`) ?? 'member';
+        return ok({ status, user: { id: Number(userId), is_bot: false, first_name: 'User' } });
+      }
+      case 'getUpdates':
+        return ok([]);
+      case 'answerCallbackQuery':
+      case 'setWebhook':
+      case 'deleteWebhook':
+      case 'setMyCommands':
+        return ok(true);
+      default:
+        return fail(404, 'Not Found');
+    }
+  }
+
+  async function handle(request: FakeRequest): Promise<FakeAnswer> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(request.path);
+    if (!match) return fail(404, 'Not Found');
+    const [, token = '', method = ''] = match;
+    const now = Date.now();
+    const call: TelegramCall = { method, token, params: request.body, at: now, status: 200 };
+    calls.push(call);
+    const chatId = request.body.chat_id === undefined ? undefined : String(request.body.chat_id);
+    const fault = faults.take(method, chatId);
+    const faultAnswer = fault && answerFault(fault);
+    const answer =
+      faultAnswer ??
+      (SENDING.has(method) && chatId !== undefined ? rateLimit(chatId, now) : undefined) ??
+      perform(method, request.body, chatId ?? '', now);
+    call.status = answer.status;
+    return fault?.type === 'slow' ? { ...answer, delayMs: fault.ms } : answer;
+  }
+
+  const server = await startServer(handle);
+  return {
+    url: server.url,
+    calls,
+    messages,
+    rateLimited,
+    setFault: (fault, scope) => faults.set(fault, scope),
+    setMember: (chatId, userId, status) => members.set(`${chatId}:${userId}`, status),
+    close: () => server.close(),
+  };
+}
