@@ -118,8 +118,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         });
       case 'slow':
         return undefined;
-      default:
-        return fail(...FAULT_ANSWERS[fault.type]);
+      default: {
+        const [status, description] = FAULT_ANSWERS[fault.type];
+        return fail(status, description);
+      }
     }
   }
 
