@@ -6,8 +6,13 @@ import { history } from './history.js';
 import { indicators } from './indicators.js';
 import { lang } from './lang.js';
 import { sources } from './sources.js';
+import { report } from './report.js';
+import { correct } from './correct.js';
+import { retract } from './retract.js';
+import { audit } from './audit.js';
+import { admins } from './admins.js';
 
-export const commands = [help, count, indicators, sources, history, lang] as const;
+export const commands = [help, count, indicators, sources, history, lang, report, correct, retract, audit, admins] as const;
 
 /** The registry of every command (a fresh one each call: no module-level state to share). */
 export function createCommandRegistry(): Registry {

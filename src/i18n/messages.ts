@@ -63,4 +63,24 @@ export interface Messages {
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
   readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+  /** The admin commands: /report, /correct, /retract, /audit, /admins. */
+  readonly admin: {
+    readonly reported: (id: number) => string;
+    readonly corrected: (id: number) => string;
+    readonly retracted: (id: number) => string;
+    readonly reason: string;
+    readonly note: string;
+    readonly auditTitle: (count: number) => string;
+    readonly auditEmpty: string;
+    readonly ownersTitle: string;
+    readonly noOwners: string;
+    readonly editorsTitle: string;
+    readonly noEditors: string;
+    readonly grantedBy: (actor: string, date: string) => string;
+    readonly granted: (user: string) => string;
+    readonly alreadyEditor: (user: string) => string;
+    readonly revoked: (user: string) => string;
+    readonly notEditor: (user: string) => string;
+    readonly userMissing: (action: string) => string;
+  };
 }

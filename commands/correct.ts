@@ -1,0 +1,63 @@
+// /correct (/corregir) figure-id value reason…: an editor corrects a figure's value. A correction
+// adds a revision with its reason — the reported value stays in /history — and the reply shows
+// old → new with the reason.
+import { defineCommand } from '../src/core/command.js';
+import { reply, strong, text } from '../src/core/reply.js';
+import { correctFigure } from '../src/domain/figures.js';
+import { requireIndicator } from '../src/domain/indicators.js';
+import { formatValue, parseValue } from '../src/domain/value.js';
+import { figureBlocks } from './report.js';
+
+export const correct = defineCommand({
+  name: 'correct',
+  alias: 'corregir',
+  description: {
+    es: 'Corregir el valor de una cifra, con el motivo (editores)',
+    en: "Correct a figure's value, with the reason (editors)",
+  },
+  options: [
+    {
+      name: 'figure',
+      kind: 'figure-id',
+      names: { es: 'cifra', en: 'figure' },
+      description: { es: 'El número de la cifra, p. ej. 17 o #17', en: "The figure's number, e.g. 17 or #17" },
+      required: true,
+      autocomplete: true,
+    },
+    {
+      name: 'value',
+      kind: 'string',
+      names: { es: 'valor', en: 'value' },
+      description: { es: 'El valor correcto: 902, ~2400, >=60, <=75, 60-75', en: 'The right value: 902, ~2400, >=60, <=75, 60-75' },
+      required: true,
+    },
+    {
+      name: 'reason',
+      kind: 'text',
+      names: { es: 'motivo', en: 'reason' },
+      description: { es: 'Por qué se corrige', en: 'Why it is corrected' },
+      required: true,
+    },
+  ],
+  access: 'editor',
+  handler: async (ctx, args) => {
+    const { before, after } = await correctFigure(ctx.db, args.figure, parseValue(args.value), args.reason, {
+      actor: ctx.actor,
+      now: ctx.now,
+    });
+    const indicator = await requireIndicator(ctx.db, after.indicatorSlug);
+    const reason = after.revisions[after.revisions.length - 1]?.reason ?? args.reason;
+    return reply(
+      ctx.locale,
+      text(
+        strong(ctx.t.admin.corrected(after.id)),
+        ' ',
+        strong(formatValue(before.value, ctx.locale)),
+        ' → ',
+        strong(formatValue(after.value, ctx.locale)),
+      ),
+      text(`${ctx.t.admin.reason}: `, { text: reason, style: 'em' }),
+      ...figureBlocks(after, indicator, ctx),
+    );
+  },
+});
