@@ -1,0 +1,191 @@
+// Subscriptions: a chat (platform + chat id, plus a thread/topic when there is one) following one
+// indicator or all ('*'), in a language. Every change is audited. A paused subscription gets no
+// new deliveries (the outbox fan-out only matches active ones) and its pending ones are cancelled.
+import { recordAudit } from './audit.js';
+import type { DbOrTrx, WriteContext } from './db.js';
+import { requireIndicator } from './indicators.js';
+import { inTransaction } from './transaction.js';
+import type { Locale } from './types.js';
+import type { SubscriptionsTable } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+
+/** Every indicator. */
+export const ALL_INDICATORS = '*';
+
+export interface Subscription {
+  readonly id: number;
+  readonly platform: string;
+  readonly chatId: string;
+  /** Forum topic / Discord thread; null when none. */
+  readonly threadId: string | null;
+  /** An indicator slug or '*'. */
+  readonly scope: string;
+  readonly locale: Locale;
+  readonly status: 'active' | 'paused';
+  readonly pausedReason: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ChatRef {
+  readonly platform: string;
+  readonly chatId: string;
+  readonly threadId?: string | null;
+}
+
+export interface SubscribeInput extends ChatRef {
+  readonly scope: string;
+  readonly locale: Locale;
+}
+
+export type SubscribeOutcome = 'created' | 'resumed' | 'unchanged';
+
+export function subscriptionFromRow(row: Selectable<SubscriptionsTable>): Subscription {
+  return {
+    id: row.id,
+    platform: row.platform,
+    chatId: row.chat_id,
+    threadId: row.thread_id === '' ? null : row.thread_id,
+    scope: row.scope,
+    locale: row.locale as Locale,
+    status: row.status,
+    pausedReason: row.paused_reason,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function findOne(db: DbOrTrx, ref: ChatRef & { scope: string }) {
+  return db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('platform', '=', ref.platform)
+    .where('chat_id', '=', ref.chatId)
+    .where('thread_id', '=', ref.threadId ?? '')
+    .where('scope', '=', ref.scope)
+    .executeTakeFirst();
+}
+
+export async function getSubscription(db: DbOrTrx, id: number): Promise<Subscription | undefined> {
+  const row = await db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && subscriptionFromRow(row);
+}
+
+/** Subscribes a chat; idempotent. Re-subscribing a paused one resumes it; the locale is refreshed. */
+export async function subscribe(
+  db: DbOrTrx,
+  input: SubscribeInput,
+  ctx: WriteContext,
+): Promise<{ subscription: Subscription; outcome: SubscribeOutcome }> {
+  const scope = input.scope === ALL_INDICATORS ? ALL_INDICATORS : (await requireIndicator(db, input.scope)).slug;
+  const at = ctx.now.toISOString();
+  return inTransaction(db, async (trx) => {
+    const existing = await findOne(trx, { ...input, scope });
+    if (existing && existing.status === 'active' && existing.locale === input.locale) {
+      return { subscription: subscriptionFromRow(existing), outcome: 'unchanged' as const };
+    }
+    if (existing) {
+      await trx
+        .updateTable('subscriptions')
+        .set({ status: 'active', paused_reason: null, locale: input.locale, updated_at: at })
+        .where('id', '=', existing.id)
+        .execute();
+    } else {
+      await trx
+        .insertInto('subscriptions')
+        .values({ platform: input.platform, chat_id: input.chatId, thread_id: input.threadId ?? '', scope, locale: input.locale, status: 'active', paused_reason: null, created_by: ctx.actor, created_at: at, updated_at: at })
+        .execute();
+    }
+    const subscription = subscriptionFromRow((await findOne(trx, { ...input, scope }))!);
+    const outcome = !existing ? 'created' : existing.status === 'paused' ? 'resumed' : 'unchanged';
+    await recordAudit(trx, { actor: ctx.actor, action: 'subscription.subscribe', target: `subscription:${subscription.id}`, before: existing ? subscriptionFromRow(existing) : null, after: subscription, at: ctx.now });
+    return { subscription, outcome };
+  });
+}
+
+/** Removes a chat's subscription and its queued deliveries; false when there was none. */
+export async function unsubscribe(db: DbOrTrx, ref: ChatRef & { scope: string }, ctx: WriteContext): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findOne(trx, ref);
+    if (!existing) return false;
+    // Delivery rows reference the subscription; its history goes with it (the audit log keeps it).
+    await trx.deleteFrom('deliveries').where('subscription_id', '=', existing.id).execute();
+    await trx.deleteFrom('subscriptions').where('id', '=', existing.id).execute();
+    await recordAudit(trx, { actor: ctx.actor, action: 'subscription.unsubscribe', target: `subscription:${existing.id}`, before: subscriptionFromRow(existing), after: null, at: ctx.now });
+    return true;
+  });
+}
+
+/** A chat's subscriptions: one thread's when `threadId` is given, else every thread's. */
+export async function listForChat(db: DbOrTrx, ref: ChatRef): Promise<Subscription[]> {
+  const rows = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('platform', '=', ref.platform)
+    .where('chat_id', '=', ref.chatId)
+    .$if(ref.threadId !== undefined, (q) => q.where('thread_id', '=', ref.threadId ?? ''))
+    .orderBy('scope')
+    .orderBy('id')
+    .execute();
+  return rows.map(subscriptionFromRow);
+}
+
+export async function listPaused(db: DbOrTrx): Promise<Subscription[]> {
+  const rows = await db.selectFrom('subscriptions').selectAll().where('status', '=', 'paused').orderBy('updated_at').orderBy('id').execute();
+  return rows.map(subscriptionFromRow);
+}
+
+/** Pauses a subscription with a reason and cancels its pending deliveries. */
+export async function pause(db: DbOrTrx, id: number, reason: string, ctx: WriteContext): Promise<Subscription | undefined> {
+  return inTransaction(db, async (trx) => {
+    const before = await getSubscription(trx, id);
+    if (!before) return undefined;
+    const at = ctx.now.toISOString();
+    await trx.updateTable('subscriptions').set({ status: 'paused', paused_reason: reason, updated_at: at }).where('id', '=', id).execute();
+    await trx
+      .updateTable('deliveries')
+      .set({ status: 'cancelled', last_error: `subscription paused: ${reason}`, claimed_by: null, claimed_until: null })
+      .where('subscription_id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+    const after = (await getSubscription(trx, id))!;
+    await recordAudit(trx, { actor: ctx.actor, action: 'subscription.pause', target: `subscription:${id}`, before, after, at: ctx.now });
+    return after;
+  });
+}
+
+/** Resumes a paused subscription: it receives events from now on. */
+export async function resume(db: DbOrTrx, id: number, ctx: WriteContext): Promise<Subscription | undefined> {
+  return inTransaction(db, async (trx) => {
+    const before = await getSubscription(trx, id);
+    if (!before) return undefined;
+    if (before.status === 'active') return before;
+    await trx.updateTable('subscriptions').set({ status: 'active', paused_reason: null, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = (await getSubscription(trx, id))!;
+    await recordAudit(trx, { actor: ctx.actor, action: 'subscription.resume', target: `subscription:${id}`, before, after, at: ctx.now });
+    return after;
+  });
+}
+
+/**
+ * Moves every subscription of a chat to a new chat id (a Telegram group upgraded to a
+ * supergroup). One the new chat already has is dropped instead: that chat is served already.
+ */
+export async function moveChat(db: DbOrTrx, platform: string, fromChatId: string, toChatId: string, ctx: WriteContext): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    let moved = 0;
+    for (const sub of await listForChat(trx, { platform, chatId: fromChatId })) {
+      const taken = await findOne(trx, { platform, chatId: toChatId, threadId: sub.threadId, scope: sub.scope });
+      if (taken) {
+        await pause(trx, sub.id, `chat migrated to ${toChatId}, already subscribed there`, ctx);
+        continue;
+      }
+      await trx.updateTable('subscriptions').set({ chat_id: toChatId, updated_at: ctx.now.toISOString() }).where('id', '=', sub.id).execute();
+      await recordAudit(trx, { actor: ctx.actor, action: 'subscription.move', target: `subscription:${sub.id}`, before: { chatId: fromChatId }, after: { chatId: toChatId }, at: ctx.now });
+      moved += 1;
+    }
+    return moved;
+  });
+}
