@@ -2,7 +2,9 @@
 // list works under tsx, vitest and the compiled build.
 import type { Migration } from 'kysely';
 import * as initialSchema from './20260101T000000-initial-schema.js';
+import * as rateLimits from './20260102T000000-rate-limits.js';
 
 export const migrations: Record<string, Migration> = {
   '20260101T000000-initial-schema': initialSchema,
+  '20260102T000000-rate-limits': rateLimits,
 };
