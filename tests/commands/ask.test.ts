@@ -1,0 +1,97 @@
+// `cifras ask`: a command line becomes a console invocation; the plain-text rendering of every
+// block kind; history after corrections and retractions (on both databases).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { correctFigure, retractFigure } from '../../src/domain/figures.js';
+import { seedIfEmpty } from '../../src/domain/seed.js';
+import { parseValue } from '../../src/domain/value.js';
+import { renderPlainText } from '../../src/platforms/console/render-plain-text.js';
+import { askInvocation, AskUsageError, runAsk } from '../../src/platforms/console/run-ask.js';
+import { dialects } from '../support/databases.js';
+
+describe('askInvocation', () => {
+  it('reads the command and the rest of the line, slash optional, as a private console chat', () => {
+    expect(askInvocation({ line: '/count presos políticos', as: 'telegram:123', lang: 'en' })).toEqual({
+      platform: 'console',
+      commandName: 'count',
+      rawArgs: 'presos políticos',
+      user: { platform: 'telegram', id: '123', isChatAdmin: true },
+      chat: { id: 'telegram:123', type: 'private' },
+      locale: 'en',
+    });
+    expect(askInvocation({ line: 'cifras' })).toMatchObject({ commandName: 'cifras', rawArgs: '', user: { platform: 'console', id: 'local' } });
+  });
+
+  it('refuses an empty line and a malformed --as', () => {
+    expect(() => askInvocation({ line: '  ' })).toThrow(AskUsageError);
+    expect(() => askInvocation({ line: '/count', as: 'matrix:1' })).toThrow(/--as must be <platform>:<user-id>/);
+    expect(() => askInvocation({ line: '/count', as: 'telegram:' })).toThrow(AskUsageError);
+  });
+});
+
+describe('renderPlainText', () => {
+  it('lays out choices, errors with hints and links whose text differs from the URL', () => {
+    const out = renderPlainText({
+      locale: 'en',
+      blocks: [
+        { kind: 'text', parts: [{ text: 'See ' }, { text: 'the report', link: 'https://example.org/r' }] },
+        { kind: 'choice', prompt: 'Which one?', options: [{ label: 'Political prisoners', command: '/count political-prisoners' }] },
+        { kind: 'error', message: 'Bad.', hint: 'Usage: /lang <es|en>' },
+        {
+          kind: 'summary',
+          indicatorSlug: 'x',
+          indicatorName: 'X',
+          lines: [],
+          spread: null,
+          labels: { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period' },
+        },
+      ],
+    });
+    expect(out).toBe(
+      [
+        'See the report <https://example.org/r>',
+        'Which one?\n  • Political prisoners: /count political-prisoners',
+        '⚠ Bad.\nUsage: /lang <es|en>',
+        'X\n  No figures yet.',
+      ].join('\n\n'),
+    );
+  });
+});
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`ask after corrections and retractions (${dialect.name})`, () => {
+    let handle: DatabaseHandle;
+    const config = { owners: [], defaultLocale: 'es' as const };
+    beforeEach(async () => {
+      handle = await dialect.open();
+      await seedIfEmpty(handle.db, { actor: 'seed', now: new Date('2026-01-02T10:00:00Z') });
+    });
+    afterEach(async () => handle.close());
+
+    it('/historial shows each revision with its reason, and /cifras drops a retracted figure', async () => {
+      await correctFigure(handle.db, 3, parseValue('1.085'), 'El ministerio actualizó su comunicado', {
+        actor: 'telegram:1',
+        now: new Date('2026-01-05T10:00:00Z'),
+      });
+      await retractFigure(handle.db, 4, 'Atribución dudosa', { actor: 'telegram:1', now: new Date('2026-01-06T10:00:00Z') });
+      const now = (): Date => new Date('2026-01-10T00:00:00Z');
+
+      const history = await runAsk({ db: handle.db, config, now, line: '/historial excarcelaciones' });
+      expect(history).toContain(
+        '#3 · 25 dic 2025 · Ministerio del Poder Popular para el Servicio Penitenciario: 1.085 · https://kudupinter.com/?p=110469\n' +
+          '  • publicada 2 ene 2026: 99\n' +
+          '  • corregida 5 ene 2026: 1.085 — motivo: El ministerio actualizó su comunicado',
+      );
+      expect(history).toMatch(/#4 · 25 dic 2025 · Justicia.*: 60–75 RETIRADA · https:\/\/kudupinter\.com\/\?p=110469\n {2}• publicada 2 ene 2026: 60–75\n {2}• retirada 6 ene 2026: 60–75 — motivo: Atribución dudosa/);
+
+      const count = await runAsk({ db: handle.db, config, now, line: '/count releases', lang: 'en' });
+      expect(count).toBe(
+        [
+          'Releases of post-election detainees',
+          '  • Ministerio del Poder Popular para el Servicio Penitenciario: 1,085 — as of 25 Dec 2025 (period 24 Dec 2025 – 25 Dec 2025) #3',
+          '    https://kudupinter.com/?p=110469',
+        ].join('\n'),
+      );
+    });
+  });
+}
