@@ -1,0 +1,95 @@
+// One command from Telegram, typed or pressed as a button: build the invocation, run it through
+// the shared dispatcher, render the reply as HTML. A command that may write claims the update_id
+// first, so a re-delivered update is answered ("already handled") but never applied twice.
+import type { Context } from 'grammy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { Config } from '../../config.js';
+import type { IsEditor } from '../../core/access.js';
+import { resolveLocale } from '../../core/chat-locale.js';
+import type { AnyCommand, CommandLogger } from '../../core/command.js';
+import type { Registry } from '../../core/registry.js';
+import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import { claimUpdate } from '../../domain/processed-updates.js';
+import type { Locale } from '../../domain/types.js';
+import type { Metrics } from '../../metrics.js';
+import type { ChatAdminCache } from './chat-admin-cache.js';
+import { renderTelegramHtml, type TelegramMessage } from './render.js';
+import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
+import { releaseUpdate } from './release-update.js';
+
+export interface TelegramLogger extends CommandLogger {
+  error(obj: object, msg?: string): void;
+}
+
+export interface AnswerDeps {
+  readonly db: Kysely<Database>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly registry: Registry;
+  readonly now: () => Date;
+  readonly logger: TelegramLogger;
+  readonly metrics?: Metrics;
+  readonly isEditor?: IsEditor;
+  readonly admins: ChatAdminCache;
+}
+
+const ALREADY_HANDLED: Readonly<Record<Locale, string>> = {
+  es: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
+  en: 'This message was already handled; it was not applied again.',
+};
+
+/**
+ * Whether a command may change something (its re-delivery must not). Every command open to
+ * anyone only reads; the rest (/lang, /subscribe, /report, /admins grant…) may write. Reading
+ * commands among them (/audit) merely answer "already handled" on a re-delivery.
+ */
+export function mayWrite(command: AnyCommand | undefined): boolean {
+  return command !== undefined && command.access !== 'anyone';
+}
+
+/** Runs the call and returns the messages to send. */
+export async function answerCommand(ctx: Context, call: CommandCall, deps: AnswerDeps): Promise<TelegramMessage[]> {
+  const command = deps.registry.find(call.commandName);
+  const invocation = await telegramInvocation(ctx, call, needsAdminCheck(command), deps);
+  const commandDeps = {
+    db: deps.db,
+    config: deps.config,
+    now: deps.now,
+    logger: deps.logger,
+    ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
+  };
+  const label = command?.name ?? 'unknown';
+  if (!mayWrite(command)) {
+    const answer = await runCommand(deps.registry, invocation, commandDeps);
+    count(deps, label, command === undefined ? 'unknown' : outcome(answer));
+    return renderTelegramHtml(answer);
+  }
+  const updateId = String(ctx.update.update_id);
+  if (!(await claimUpdate(deps.db, 'telegram', updateId, deps.now()))) {
+    count(deps, label, 'duplicate');
+    const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
+    return renderTelegramHtml(reply(locale, errorBlock(ALREADY_HANDLED[locale])));
+  }
+  try {
+    const answer = await runCommand(deps.registry, invocation, commandDeps);
+    count(deps, label, outcome(answer));
+    return renderTelegramHtml(answer);
+  } catch (error) {
+    // Nothing was applied (the write's transaction rolled back): let Telegram's retry run it.
+    await releaseUpdate(deps.db, 'telegram', updateId);
+    throw error;
+  }
+}
+
+function needsAdminCheck(command: AnyCommand | undefined): boolean {
+  return command?.access === 'chat-admin' || command?.access === 'private-or-chat-admin';
+}
+
+function outcome(answer: Reply): string {
+  return isErrorReply(answer) ? 'error' : 'ok';
+}
+
+function count(deps: AnswerDeps, command: string, result: string): void {
+  deps.metrics?.commands.inc({ command, platform: 'telegram', outcome: result });
+}

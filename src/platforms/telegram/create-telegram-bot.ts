@@ -1,0 +1,97 @@
+// The grammY bot: every command name and Spanish alias from the registry, in private chats,
+// groups (`/count@cifras_bot …`; commands addressed to another bot are left alone) and channels
+// (channel posts); the choice buttons' callback queries; and a short pointer to /help for an
+// unknown command in a private chat (in groups and channels an unknown command may belong to
+// another bot, so it gets silence).
+//
+// Edited messages are ignored on purpose: re-answering an edit would post a second answer under
+// the first and could re-apply a write. Whoever mistyped sends the command again. They are not
+// requested in allowed_updates either (register.ts), so Telegram does not even send them.
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { Config } from '../../config.js';
+import type { IsEditor } from '../../core/access.js';
+import { namesOf, type Registry } from '../../core/registry.js';
+import type { Metrics } from '../../metrics.js';
+import { answerCommand, type AnswerDeps, type TelegramLogger } from './answer-command.js';
+import { decodeCallbackData } from './callback-data.js';
+import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
+import { answerButton, sendReply } from './send-reply.js';
+import type { CommandCall } from './telegram-invocation.js';
+
+export interface TelegramBotDeps {
+  readonly db: Kysely<Database>;
+  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale'>;
+  readonly logger: TelegramLogger;
+  readonly metrics?: Metrics;
+  readonly registry: Registry;
+  readonly now: () => Date;
+  /** The bot's own getMe; given, the bot needs no network to start (tests). Else `bot.init()` fetches it. */
+  readonly botInfo?: UserFromGetMe;
+  readonly isEditor?: IsEditor;
+  readonly admins?: ChatAdminCache;
+}
+
+/** Methods whose call may ride in the webhook response: the answers, which need no result back. */
+const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery']);
+
+export function createTelegramBot(deps: TelegramBotDeps): Bot {
+  const telegram = deps.config.telegram;
+  if (telegram === null) throw new Error('createTelegramBot needs TELEGRAM_BOT_TOKEN (config.telegram is null)');
+  const bot = new Bot(telegram.token, {
+    ...(deps.botInfo === undefined ? {} : { botInfo: deps.botInfo }),
+    client: { apiRoot: telegram.apiRoot, canUseWebhookReply: (method) => WEBHOOK_REPLY_METHODS.has(method) },
+  });
+  const answerDeps: AnswerDeps = {
+    db: deps.db,
+    config: deps.config,
+    registry: deps.registry,
+    now: deps.now,
+    logger: deps.logger,
+    admins: deps.admins ?? createChatAdminCache(),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
+    ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
+  };
+
+  // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
+  bot.command(deps.registry.commands.flatMap(namesOf), async (ctx) => {
+    const call = commandCall(ctx);
+    if (call !== null) await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+  });
+
+  // Anything else that starts with a command: `/Count` (grammY matches case-sensitively; the
+  // registry does not), or a command we do not have.
+  bot.on(':entities:bot_command', async (ctx) => {
+    const call = commandCall(ctx);
+    if (call === null) return;
+    const ours = deps.registry.find(call.commandName) !== undefined;
+    if (!ours && ctx.chat.type !== 'private') return;
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    const call = decodeCallbackData(ctx.callbackQuery.data);
+    if (call === null) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+  });
+  return bot;
+}
+
+/**
+ * The command at the start of a message addressed to this bot (or to no bot in particular):
+ * `/count@cifras_bot presos` → { count, presos }. Null for a command aimed at another bot.
+ */
+export function commandCall(ctx: Context): CommandCall | null {
+  const msg = ctx.message ?? ctx.channelPost;
+  const text = msg?.text;
+  const entity = msg?.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
+  if (text === undefined || entity === undefined) return null;
+  const [name = '', target] = text.slice(1, entity.length).split('@');
+  if (target !== undefined && target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
+  return { commandName: name, rawArgs: text.slice(entity.length).trim() };
+}

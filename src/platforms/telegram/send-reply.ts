@@ -1,0 +1,54 @@
+// Sends rendered messages in answer to an update. The last Bot API call of an update may travel
+// in the webhook response (grammY's webhook reply, through ctx.api); earlier messages go through
+// `directApi` (no webhook envelope) so they reach the chat first and the order is kept.
+import type { Api, Context } from 'grammy';
+import { HTML_OPTIONS, type TelegramMessage } from './render.js';
+
+/** Where the answer goes: the chat, its forum topic, and the message answered in a group. */
+function target(ctx: Context): { chatId: number; extra: Record<string, unknown> } | null {
+  const chat = ctx.chat;
+  if (chat === undefined) return null;
+  const msg = ctx.msg;
+  const extra: Record<string, unknown> = {};
+  if (msg !== undefined && 'is_topic_message' in msg && msg.is_topic_message === true && msg.message_thread_id !== undefined) {
+    extra.message_thread_id = msg.message_thread_id;
+  }
+  // In a group, quote the command so the answer is visibly to it; a deleted command is no reason to fail.
+  if ((chat.type === 'group' || chat.type === 'supergroup') && ctx.message !== undefined) {
+    extra.reply_parameters = { message_id: ctx.message.message_id, allow_sending_without_reply: true };
+  }
+  return { chatId: chat.id, extra };
+}
+
+/** Sends the messages answering a command message or channel post. */
+export async function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
+  const to = target(ctx);
+  if (to === null) return;
+  for (const [index, message] of messages.entries()) {
+    const api = index === messages.length - 1 ? ctx.api : directApi;
+    await api.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
+  }
+}
+
+/**
+ * Answers a button press: the message holding the buttons becomes the answer (so the question
+ * and its buttons do not linger), further messages follow, and the callback query is answered
+ * last — in the webhook response — to stop the button's spinner.
+ */
+export async function answerButton(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
+  const to = target(ctx);
+  const messageId = ctx.callbackQuery?.message?.message_id;
+  for (const [index, message] of messages.entries()) {
+    if (to === null) break;
+    if (index === 0 && messageId !== undefined) {
+      await directApi.editMessageText(to.chatId, messageId, message.text, { ...HTML_OPTIONS, ...markup(message) });
+    } else {
+      await directApi.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
+    }
+  }
+  await ctx.answerCallbackQuery();
+}
+
+function markup(message: TelegramMessage): Record<string, unknown> {
+  return message.reply_markup === undefined ? {} : { reply_markup: message.reply_markup };
+}

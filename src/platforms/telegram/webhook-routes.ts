@@ -1,0 +1,64 @@
+// POST /telegram/webhook: Telegram updates through grammY's webhookCallback. A missing or wrong
+// X-Telegram-Bot-Api-Secret-Token gets 401 before the body is even read (counted in
+// webhook_rejected_total). An answer that fits rides in the response body as a webhook reply.
+//
+// grammY's built-in 'hono' adapter answers a webhook reply with `c.json(payload)`, but the payload
+// it is handed is already a JSON string, so Telegram would receive a JSON-encoded string and drop
+// the answer. This adapter sends the string as it is.
+import { webhookCallback, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { Hono, type Context as HonoContext } from 'hono';
+import type { AppEnv } from '../../http/app-env.js';
+import type { Metrics } from '../../metrics.js';
+
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+
+export interface TelegramWebhookDeps {
+  readonly bot: Bot;
+  /** TELEGRAM_WEBHOOK_SECRET: required — an unauthenticated webhook would accept forged updates. */
+  readonly secretToken: string | null;
+  readonly metrics?: Metrics;
+}
+
+/** A sub-app to mount at the root (`createApp({ extraRoutes: [...] })` or `app.route('/', …)`). */
+export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
+  if (deps.secretToken === null) {
+    throw new Error('the Telegram webhook needs TELEGRAM_WEBHOOK_SECRET; without PUBLIC_URL use long polling instead');
+  }
+  const onUnauthorized = (): void => deps.metrics?.webhookRejected.inc({ platform: 'telegram', reason: 'bad_secret' });
+  const handle = webhookCallback(deps.bot, honoAdapter(onUnauthorized), { secretToken: deps.secretToken });
+  return new Hono<AppEnv>().post(TELEGRAM_WEBHOOK_PATH, (c) => handle(c));
+}
+
+/** grammY's ReqResHandler (not exported by grammy), for one Hono request. */
+interface WebhookRequest {
+  readonly update: Promise<Update>;
+  readonly header: string | undefined;
+  end(): void;
+  respond(json: string): void;
+  unauthorized(): void;
+  readonly handlerReturn: Promise<Response>;
+}
+
+function honoAdapter(onUnauthorized: () => void) {
+  return (c: HonoContext): WebhookRequest => {
+    let resolveResponse: (response: Response) => void = () => {};
+    const handlerReturn = new Promise<Response>((resolve) => {
+      resolveResponse = resolve;
+    });
+    return {
+      get update(): Promise<Update> {
+        return c.req.json<Update>();
+      },
+      header: c.req.header(SECRET_HEADER),
+      end: () => resolveResponse(c.body(null, 200)),
+      respond: (json) => resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' })),
+      unauthorized: () => {
+        onUnauthorized();
+        resolveResponse(c.body(null, 401));
+      },
+      handlerReturn,
+    };
+  };
+}
