@@ -29,7 +29,8 @@
 //
 // For registration: telegramCommandLists(registry) gives setMyCommands' lists (default English,
 // `es` Spanish); commandSchemas(registry) gives a neutral schema (names, es/en localizations,
-// option value types, required, autocomplete, choices) to turn into Discord command JSON.
+// option value types, required, autocomplete, choices) to turn into Discord command JSON;
+// suggest(db, kind, typed, locale) answers autocomplete for indicator, source and figure-id options.
 export { hasAccess, isOwner, noEditors, type Access, type IsEditor } from './access.js';
 export { ArgumentError, type ArgumentErrorCode } from './argument-error.js';
 export { getChatLocale, localeFromLanguageCode, resolveLocale, setChatLocale } from './chat-locale.js';
@@ -50,3 +51,4 @@ export * from './reply.js';
 export { resolveIndicator, type IndicatorResolution } from './resolve-indicator.js';
 export { runCommand, type CommandDeps } from './run-command.js';
 export { summaryBlock, formatPeriod } from './summary-block.js';
+export { MAX_SUGGESTIONS, suggest, type Suggestion } from './suggest.js';
