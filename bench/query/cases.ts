@@ -4,7 +4,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { indicatorHistory, indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
-import { historySql, latestPerSourceSql } from './raw-sql.js';
+import { historySql, latestOneStatementSql, latestPerSourceSql } from './raw-sql.js';
 
 export interface QueryCase {
   readonly name: string;
@@ -24,9 +24,15 @@ export function queryCases(today: string): QueryCase[] {
       run: (db, indicator) => latestPerSourceSql(indicator.id).execute(db),
     },
     {
-      name: 'history, SQL',
+      name: 'latest + revisions, 1 stmt',
       baseline: 'history, SQL',
       iterationShare: 1,
+      run: (db, indicator) => latestOneStatementSql(indicator.id).execute(db),
+    },
+    {
+      name: 'history, SQL',
+      baseline: 'history, SQL',
+      iterationShare: 0.25,
       run: (db, indicator) => historySql(indicator.id).execute(db),
     },
     {
@@ -48,6 +54,7 @@ export function queryCases(today: string): QueryCase[] {
 export function rawPlanQueries(db: Kysely<Database>, indicatorId: number): { title: string; query: CompiledQuery }[] {
   return [
     { title: 'latest per source, SQL', query: latestPerSourceSql(indicatorId).compile(db) },
+    { title: 'latest + revisions in 1 statement (prototype)', query: latestOneStatementSql(indicatorId).compile(db) },
     { title: 'history, SQL (baseline)', query: historySql(indicatorId).compile(db) },
   ];
 }

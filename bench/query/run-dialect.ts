@@ -1,6 +1,6 @@
 // One database's whole benchmark: fresh database, dataset load, correctness check, timings and
 // query plans; the database is removed afterwards whatever happens.
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { listIndicators } from '../../src/domain/indicators.js';
 import { indicatorSummary } from '../../src/domain/queries.js';
@@ -30,6 +30,8 @@ export interface DialectResult {
   readonly check: LatestCheck;
   readonly cases: readonly CaseResult[];
   readonly plans: readonly string[];
+  /** Each statement indicatorSummary() issues, timed alone (driver and database, no domain code). */
+  readonly breakdown: readonly CaseResult[];
 }
 
 export async function runDialect(
@@ -59,8 +61,11 @@ export async function runDialect(
       log(`[${dialect}] timing ${c.name} × ${runs.length} …`);
       cases.push({ name: c.name, baseline: c.baseline, timing: await measure(runs, warmup, (i) => c.run(db, i)) });
     }
-    const plans = await planBlocks(db, dialect, picks[0] ?? indicators[0], today);
-    return { dialect, location: bench.location, loadMs, counts: await countRows(db), check, cases, plans };
+    const planned = picks[0] ?? indicators[0];
+    const statements = planned ? await summaryStatements(db, planned, today) : [];
+    const plans = planned ? await planBlocks(db, dialect, planned, statements) : [];
+    const breakdown = await timeStatements(db, statements, options);
+    return { dialect, location: bench.location, loadMs, counts: await countRows(db), check, cases, plans, breakdown };
   } finally {
     await bench.dispose();
   }
@@ -72,21 +77,38 @@ function pickIndicators(indicators: readonly Indicator[], count: number, seed: n
   return Array.from({ length: count }, () => indicators[randomInt(random, 0, indicators.length - 1)] as Indicator);
 }
 
+/** The statements indicatorSummary() issues for one indicator, as sent to the database. */
+async function summaryStatements(db: Kysely<Database>, indicator: Indicator, today: string): Promise<CompiledQuery[]> {
+  const capture = new CaptureQueries();
+  await indicatorSummary(db.withPlugin(capture), indicator, today);
+  return capture.compiled(db as unknown as Kysely<unknown>);
+}
+
+async function timeStatements(
+  db: Kysely<Database>,
+  statements: readonly CompiledQuery[],
+  options: QueryBenchOptions,
+): Promise<CaseResult[]> {
+  const runs = Array.from({ length: Math.min(options.iterations, 500) }, (_, i) => i);
+  const results: CaseResult[] = [];
+  for (const [n, query] of statements.entries()) {
+    const timing = await measure(runs, Math.min(options.warmup, 50), () => db.executeQuery(query));
+    results.push({ name: `statement ${n + 1}: ${query.sql.slice(0, 48).replace(/\s+/g, ' ')}…`, baseline: '', timing });
+  }
+  return results;
+}
+
 async function planBlocks(
   db: Kysely<Database>,
   dialect: BenchDialect,
-  indicator: Indicator | undefined,
-  today: string,
+  indicator: Indicator,
+  statements: readonly CompiledQuery[],
 ): Promise<string[]> {
-  if (!indicator) return [];
   const blocks: string[] = [];
   const anyDb = db as unknown as Kysely<unknown>;
   for (const { title, query } of rawPlanQueries(db, indicator.id)) {
     blocks.push(planBlock(`${title} (${indicator.slug})`, query, await explain(anyDb, dialect, query)));
   }
-  const capture = new CaptureQueries();
-  await indicatorSummary(db.withPlugin(capture), indicator, today);
-  const statements = capture.compiled(anyDb);
   for (const [n, query] of statements.entries()) {
     const title = `indicatorSummary() statement ${n + 1} of ${statements.length} (${indicator.slug})`;
     blocks.push(planBlock(title, query, await explain(anyDb, dialect, query)));
