@@ -1,7 +1,7 @@
 // /count (/cifras) [indicator]: with an indicator, each source's latest figure side by side with
 // the spread; without one, a line per indicator.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { displayName } from '../src/core/help-text.js';
+import { commandLabel } from '../src/core/help-text.js';
 import { reply, strong, text, type Reply, type Span } from '../src/core/reply.js';
 import { resolveIndicator } from '../src/core/resolve-indicator.js';
 import { summaryBlock } from '../src/core/summary-block.js';
@@ -41,8 +41,7 @@ export const count = defineCommand({
 async function everyIndicator(ctx: CommandContext): Promise<Reply> {
   const summaries = await allSummaries(ctx.db, ctx.today);
   if (summaries.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
-  const self = ctx.registry.find('count');
-  const command = self === undefined ? '/count' : `/${displayName(self, ctx.locale)}`;
+  const command = commandLabel(ctx.registry, 'count', ctx.locale);
   return reply(
     ctx.locale,
     { kind: 'list', title: [strong(ctx.t.count.allTitle)], items: summaries.map((s) => oneLine(s, ctx)) },

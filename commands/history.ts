@@ -3,12 +3,12 @@
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { link, reply, strong, text, type Block, type ListBlock, type Span } from '../src/core/reply.js';
 import { resolveIndicator } from '../src/core/resolve-indicator.js';
+import { findSource } from '../src/core/resolve-source.js';
 import { asOfFromStorage, formatAsOf } from '../src/domain/as-of.js';
 import { indicatorHistory } from '../src/domain/queries.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Figure, FigureRevision } from '../src/domain/types.js';
 import { formatValue } from '../src/domain/value.js';
-import { findSource } from './sources.js';
 
 /** Enough to read in one message; the rest is counted. */
 const MAX_FIGURES = 15;

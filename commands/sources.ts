@@ -1,9 +1,8 @@
 // /sources (/fuentes) [source]: every source, or one source's description and homepage.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { displayName } from '../src/core/help-text.js';
+import { commandLabel } from '../src/core/help-text.js';
 import { link, reply, strong, text, type Reply, type Span } from '../src/core/reply.js';
-import { DomainError } from '../src/domain/errors.js';
-import { normalizeText } from '../src/domain/lookup.js';
+import { findSource } from '../src/core/resolve-source.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Source } from '../src/domain/types.js';
 
@@ -30,25 +29,10 @@ export const sources = defineCommand({
   },
 });
 
-/** By slug or name, ignoring case, accents and punctuation; throws unknown_source. */
-export function findSource(all: readonly Source[], input: string): Source {
-  const query = normalizeText(input);
-  const found =
-    all.find((s) => normalizeText(s.slug) === query || normalizeText(s.name) === query) ??
-    onlyOne(all.filter((s) => query !== '' && (normalizeText(s.slug).includes(query) || normalizeText(s.name).includes(query))));
-  if (found === undefined) throw new DomainError('unknown_source', { input });
-  return found;
-}
-
-function onlyOne<T>(items: readonly T[]): T | undefined {
-  return items.length === 1 ? items[0] : undefined;
-}
-
 function sourceList(all: readonly Source[], ctx: CommandContext): Reply {
   if (all.length === 0) return reply(ctx.locale, text(ctx.t.sources.empty));
   const items = all.map((s): Span[] => [strong(s.name), { text: ` (${s.slug}, ${ctx.t.sources.kind[s.kind]})` }]);
-  const self = ctx.registry.find('sources');
-  const command = self === undefined ? '/sources' : `/${displayName(self, ctx.locale)}`;
+  const command = commandLabel(ctx.registry, 'sources', ctx.locale);
   return reply(
     ctx.locale,
     { kind: 'list', title: [strong(ctx.t.sources.title)], items },

@@ -20,6 +20,12 @@ export function displayName(command: AnyCommand, locale: Locale): string {
   return locale === 'es' && command.alias !== null ? command.alias : command.name;
 }
 
+/** How to mention a command in a reply: `/cifras` in Spanish, `/count` in English. */
+export function commandLabel(registry: Registry, name: string, locale: Locale): string {
+  const command = registry.find(name);
+  return `/${command === undefined ? name : displayName(command, locale)}`;
+}
+
 /** `/historial <indicador> [fuente]`, `/idioma es|en`. */
 export function usageLine(command: AnyCommand, locale: Locale): string {
   return [`/${displayName(command, locale)}`, argsUsage(command, locale)].filter((part) => part !== '').join(' ');

@@ -35,7 +35,7 @@ export { hasAccess, isOwner, noEditors, type Access, type IsEditor } from './acc
 export { ArgumentError, type ArgumentErrorCode } from './argument-error.js';
 export { getChatLocale, localeFromLanguageCode, resolveLocale, setChatLocale } from './chat-locale.js';
 export { defineCommand, type AnyCommand, type Command, type CommandContext, type CommandLogger, type CommandSpec } from './command.js';
-export { displayName, helpLines, helpText, usageLine, type HelpLine } from './help-text.js';
+export { commandLabel, displayName, helpLines, helpText, usageLine, type HelpLine } from './help-text.js';
 export { actorOf, type ChatType, type Invocation, type InvocationChat, type InvocationPlatform, type InvocationUser } from './invocation.js';
 export type { InferArgs, OptionKind, OptionSpec, OptionValue } from './options.js';
 export { parseTextArgs, parseTypedArgs } from './parse-args.js';
@@ -49,6 +49,7 @@ export {
 export { createRegistry, namesOf, normalizeCommandName, type Registry } from './registry.js';
 export * from './reply.js';
 export { resolveIndicator, type IndicatorResolution } from './resolve-indicator.js';
+export { findSource } from './resolve-source.js';
 export { runCommand, type CommandDeps } from './run-command.js';
 export { summaryBlock, formatPeriod } from './summary-block.js';
 export { MAX_SUGGESTIONS, suggest, type Suggestion } from './suggest.js';

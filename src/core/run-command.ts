@@ -14,7 +14,7 @@ import { hasAccess, noEditors, type IsEditor } from './access.js';
 import { ArgumentError } from './argument-error.js';
 import { resolveLocale } from './chat-locale.js';
 import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
-import { displayName, usageLine } from './help-text.js';
+import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
 import { parseTextArgs, parseTypedArgs } from './parse-args.js';
 import type { ParsedArgs } from './options.js';
@@ -88,7 +88,6 @@ function errorReply(error: unknown, command: AnyCommand, locale: Locale, t: Mess
 }
 
 function unknownCommand(registry: Registry, invocation: Invocation, locale: Locale, t: Messages): Reply {
-  const help = registry.find('help');
-  const helpName = help === undefined ? '/help' : `/${displayName(help, locale)}`;
-  return reply(locale, errorBlock(t.unknownCommand(normalizeCommandName(invocation.commandName), helpName)));
+  const help = commandLabel(registry, 'help', locale);
+  return reply(locale, errorBlock(t.unknownCommand(normalizeCommandName(invocation.commandName), help)));
 }
