@@ -30,7 +30,12 @@ export async function importFile(db: Db, path: string, ctx: WriteContext, hooks:
   if (format === undefined) {
     return { ok: false, errors: [{ where: 'file', reason: `"${path}" must end in .csv or .json` }] };
   }
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, errors: [{ where: 'file', reason: `cannot read "${path}": ${(error as Error).message}` }] };
+  }
   const check = await checkImportText(db, format, text, todayOf(ctx.now));
   if (!check.ok) return check;
   hooks.onStart?.(check.dataset.figures.length);

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// The `cifras` command line (DESIGN.md "Command line"). Each subcommand reads the configuration
+// with loadConfig, opens the database, does one thing and closes it. Problems are reported in one
+// place: configuration problems exit 2, refusals and domain errors exit 1, with a plain message.
+import { Command } from 'commander';
+import { DatabaseUrlError, openDatabase, type DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { BackupRefused, backupDatabase } from './backup.js';
+import { ConfigError, formatConfigError, loadConfig, type Config } from './config.js';
+import { DomainError } from './domain/errors.js';
+import { DEMO_DATASET, seedIfEmpty } from './domain/seed.js';
+import { describeProblem } from './import/describe-problem.js';
+import { importFile } from './import/import-file.js';
+import { createProgress, type Progress } from './import/progress-bar.js';
+
+/** A refusal with a message for the operator: printed as is, exit code 1. */
+class CliFailure extends Error {}
+
+function buildProgram(): Command {
+  const program = new Command('cifras')
+    .description('Contested public figures, every source side by side: server, worker and admin tools.')
+    .showHelpAfterError();
+  program
+    .command('serve')
+    .description('run the HTTP server (Telegram webhook, Discord interactions, API) and the delivery worker')
+    .option('--no-worker', 'run the server alone, without the delivery worker')
+    .action((options: { worker: boolean }) => serve(options.worker));
+  program
+    .command('worker')
+    .description('run the delivery worker alone')
+    .action(() => {
+      loadConfig(process.env);
+      throw new CliFailure('the delivery worker is not built yet; `cifras serve` runs the server without it');
+    });
+  program.command('migrate').description('apply database migrations').action(() => withDatabase(migrate));
+  program.command('seed').description('load the bundled demo dataset into an empty database').action(() => withDatabase(seed));
+  program
+    .command('import')
+    .argument('<file>', 'a .csv of figures or a .json dataset (the form of db/seed/seed-figures.json)')
+    .description('import indicators, sources and figures; every row is checked first and nothing is written unless all are valid')
+    .action((file: string) => withDatabase((handle) => importCommand(handle, file)));
+  program
+    .command('backup')
+    .argument('<file>', 'where to write the copy')
+    .option('--force', 'replace the file if it exists', false)
+    .description('copy the live SQLite database to a file (SQLite online backup)')
+    .action((file: string, options: { force: boolean }) => withDatabase((handle) => backup(handle, file, options.force)));
+  // `ask` (src/platforms/console) and `register` (src/platforms/*/register) are added here by the
+  // work that builds them; until then they are not offered at all.
+  return program;
+}
+
+/** Opens the configured database for `work` and always closes it again. */
+async function withDatabase(work: (handle: DatabaseHandle, config: Config) => Promise<void>): Promise<void> {
+  const config = loadConfig(process.env);
+  const handle = await openDatabase(config.databaseUrl);
+  try {
+    await work(handle, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serve(worker: boolean): Promise<void> {
+  loadConfig(process.env); // configuration problems exit 2 before anything starts
+  // Loaded on demand so the admin commands never load the web and platform libraries.
+  const { startServer } = await import('./main.js');
+  // startServer logs where it listens and stops on SIGTERM/SIGINT by itself. The delivery worker
+  // will join as one of its `services` when `worker` is true; until it is built, say so.
+  if (worker) console.warn('cifras: the delivery worker is not built yet: new figures are queued for channels but not sent');
+  await startServer({ env: process.env });
+}
+
+async function migrate(handle: DatabaseHandle): Promise<void> {
+  const applied = await migrateToLatest(handle.db);
+  console.log(applied.length === 0 ? 'The database is up to date.' : `Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+}
+
+async function seed(handle: DatabaseHandle): Promise<void> {
+  await migrateToLatest(handle.db);
+  const loaded = await seedIfEmpty(handle.db, { actor: 'cli:seed', now: new Date() });
+  if (!loaded) {
+    console.log('The database already has indicators, so the demo dataset was not loaded. Nothing was changed.');
+    return;
+  }
+  const { indicators = [], sources = [], figures = [] } = DEMO_DATASET;
+  console.log(`Loaded the demo dataset: ${counts(indicators.length, sources.length, figures.length)}.`);
+}
+
+async function importCommand(handle: DatabaseHandle, file: string): Promise<void> {
+  await migrateToLatest(handle.db);
+  let progress: Progress | undefined;
+  const outcome = await importFile(handle.db, file, { actor: 'cli:import', now: new Date() }, {
+    onStart: (total) => (progress = createProgress(total, process.stdout)),
+    onFigure: (done) => progress?.update(done),
+  }).finally(() => progress?.stop());
+  if (!outcome.ok) {
+    const rows = new Set(outcome.errors.filter((e) => e.where !== 'file').map((e) => e.where)).size;
+    const refused = rows > 0 ? `${rows} row(s) refused` : 'refused';
+    const lines = outcome.errors.map((e) => `  ${e.where}: ${e.reason}`);
+    throw new CliFailure([`${file}: ${refused}; nothing was imported:`, ...lines].join('\n'));
+  }
+  const { indicators, sources, figures } = outcome.counts;
+  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}.`);
+}
+
+async function backup(handle: DatabaseHandle, file: string, force: boolean): Promise<void> {
+  const result = await backupDatabase(handle, file, { force });
+  console.log(`Backed up the database to ${result.path} (${result.pages} pages).`);
+}
+
+function counts(indicators: number, sources: number, figures: number): string {
+  const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${n(indicators, 'indicator')}, ${n(sources, 'source')}, ${n(figures, 'figure')}`;
+}
+
+/** The one place errors become messages and exit codes. */
+function report(error: unknown): number {
+  if (error instanceof ConfigError) {
+    console.error(formatConfigError(error));
+    return 2;
+  }
+  if (error instanceof DatabaseUrlError) {
+    console.error(`cifras: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof CliFailure || error instanceof BackupRefused) console.error(`cifras: ${error.message}`);
+  else if (error instanceof DomainError) console.error(`cifras: ${describeProblem(error)}`);
+  else console.error('cifras: unexpected error:', error);
+  return 1;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}
