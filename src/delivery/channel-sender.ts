@@ -1,0 +1,32 @@
+// The seam between delivery and the platforms: the worker hands a rendered message to a
+// ChannelSender and acts on what it answers. Each platform adapter (src/platforms/*/) implements
+// it; tests implement it against the fake servers. A sender never throws for a platform answer:
+// it classifies it.
+
+/** Where a notification goes. `threadId` is a Telegram forum topic or a Discord thread. */
+export interface SendTarget {
+  readonly platform: string;
+  readonly chatId: string;
+  readonly threadId: string | null;
+}
+
+export type SendResult =
+  /** The platform accepted the message. */
+  | { readonly kind: 'sent' }
+  /** 429: wait this long, then send again (not a failure). */
+  | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
+  /** 5xx, timeout, network error: retry later with backoff. */
+  | { readonly kind: 'transient'; readonly error: string }
+  /** 403, chat not found, bot kicked or blocked: the bot can no longer post there. */
+  | { readonly kind: 'permanent'; readonly reason: string }
+  /** Telegram `migrate_to_chat_id`: the group became a supergroup with this id. */
+  | { readonly kind: 'migrated'; readonly chatId: string };
+
+export interface ChannelSender<Message = unknown> {
+  /**
+   * Sends one message. `idempotencyNonce` is the same on every attempt of one delivery (at most
+   * 25 characters): Discord sends it as `nonce` with `enforce_nonce: true`, so a resend after a
+   * crash creates no second message.
+   */
+  send(target: SendTarget, message: Message, idempotencyNonce: string): Promise<SendResult>;
+}

@@ -1,0 +1,79 @@
+// One attempt at one delivery: render, send, and record what the platform answered. Every
+// platform answer maps to exactly one outcome (DESIGN.md "Delivery").
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { moveChat } from '../domain/subscriptions.js';
+import type { ChannelSender, SendResult } from './channel-sender.js';
+import { nonceOf, targetOf, type DeliveryJob } from './delivery-job.js';
+import type { RetryPolicy } from './limits.js';
+import { holdBudget } from './rate-budget.js';
+import { failPermanent, failTransient, markSent, requeue } from './record-outcome.js';
+
+export type DeliveryOutcome = 'sent' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
+
+/** What owners are told when a subscription is paused. */
+export interface PauseNotice {
+  readonly subscriptionId: number;
+  readonly platform: string;
+  readonly chatId: string;
+  readonly threadId: string | null;
+  readonly scope: string;
+  readonly reason: string;
+}
+
+export type NotifyOwners = (text: string, notice: PauseNotice) => Promise<void>;
+
+export interface DeliverContext<Message> {
+  readonly db: Kysely<Database>;
+  readonly workerId: string;
+  readonly sender: ChannelSender<Message>;
+  readonly render: (job: DeliveryJob) => Promise<Message>;
+  readonly retry: RetryPolicy;
+  readonly notifyOwners: NotifyOwners;
+  readonly now: () => Date;
+  readonly random: () => number;
+}
+
+export function describePause(notice: PauseNotice): string {
+  const thread = notice.threadId ? ` (thread ${notice.threadId})` : '';
+  return `Subscription #${notice.subscriptionId} of ${notice.platform} chat ${notice.chatId}${thread} to "${notice.scope}" was paused: ${notice.reason}`;
+}
+
+async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<SendResult> {
+  try {
+    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job));
+  } catch (error) {
+    // A sender classifies platform answers itself; anything thrown is unexpected: retry it.
+    return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<DeliveryOutcome> {
+  const result = await attempt(ctx, job);
+  const now = ctx.now();
+  const { platform, chatId } = job.subscription;
+  switch (result.kind) {
+    case 'sent':
+      await markSent(ctx.db, job, now);
+      return 'sent';
+    case 'rate_limited': {
+      // The whole bot waits, not only this delivery: the limit hit is usually the overall one.
+      const until = now.getTime() + result.retryAfterMs;
+      await holdBudget(ctx.db, platform, until);
+      await requeue(ctx.db, ctx.workerId, [job.id], new Date(until));
+      return 'rate_limited';
+    }
+    case 'transient':
+      return failTransient(ctx.db, job, result.error, ctx.retry, now, ctx.random);
+    case 'permanent': {
+      if (!(await failPermanent(ctx.db, job, result.reason, now))) return 'cancelled';
+      const notice: PauseNotice = { subscriptionId: job.subscription.id, platform, chatId, threadId: job.subscription.threadId, scope: job.subscription.scope, reason: result.reason };
+      await ctx.notifyOwners(describePause(notice), notice);
+      return 'paused';
+    }
+    case 'migrated':
+      await moveChat(ctx.db, platform, chatId, result.chatId, { actor: 'system:delivery', now });
+      await requeue(ctx.db, ctx.workerId, [job.id], now);
+      return 'migrated';
+  }
+}

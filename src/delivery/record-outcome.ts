@@ -1,0 +1,68 @@
+// What the worker writes after each attempt. Every write is one short statement (or one small
+// transaction) so that a send's outcome is on disk moments after the platform answered: the only
+// window in which a crash can cause a resend.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { pause } from '../domain/subscriptions.js';
+import type { DeliveryJob } from './delivery-job.js';
+import { backoffMs, type RetryPolicy } from './limits.js';
+
+export async function markSent(db: Kysely<Database>, job: DeliveryJob, now: Date): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'sent', sent_at: now.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+    .where('id', '=', job.id)
+    .execute();
+}
+
+/** Back to the queue, due at `dueAt`, without counting an attempt (429, deferral, shutdown). */
+export async function requeue(db: Kysely<Database>, workerId: string, jobIds: readonly number[], dueAt: Date): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'pending', due_at: dueAt.toISOString(), claimed_by: null, claimed_until: null })
+    .where('id', 'in', [...jobIds])
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', workerId)
+    .execute();
+}
+
+/** A 5xx, timeout or network error: retry after a backoff, or dead after too many attempts. */
+export async function failTransient(
+  db: Kysely<Database>,
+  job: DeliveryJob,
+  error: string,
+  policy: RetryPolicy,
+  now: Date,
+  random: () => number,
+): Promise<'retry' | 'dead'> {
+  const attempts = job.attempts + 1;
+  const dead = attempts >= policy.maxAttempts;
+  const due = new Date(now.getTime() + backoffMs(policy, attempts, random));
+  await db
+    .updateTable('deliveries')
+    .set({ status: dead ? 'dead' : 'pending', attempts, last_error: error.slice(0, 500), due_at: due.toISOString(), claimed_by: null, claimed_until: null })
+    .where('id', '=', job.id)
+    .execute();
+  return dead ? 'dead' : 'retry';
+}
+
+/**
+ * The platform refused for good (403, chat not found, kicked, blocked): this delivery is dead with
+ * the reason, and the subscription is paused, which cancels its other pending deliveries. Answers
+ * false when the subscription was paused already (another of its deliveries got there first):
+ * this one is then just cancelled, and the owners were told once.
+ */
+export async function failPermanent(db: Kysely<Database>, job: DeliveryJob, reason: string, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const sub = await trx.selectFrom('subscriptions').select('status').where('id', '=', job.subscription.id).executeTakeFirst();
+    const first = sub?.status === 'active';
+    await trx
+      .updateTable('deliveries')
+      .set({ status: first ? 'dead' : 'cancelled', last_error: reason.slice(0, 500), claimed_by: null, claimed_until: null })
+      .where('id', '=', job.id)
+      .execute();
+    if (first) await pause(trx, job.subscription.id, reason, { actor: 'system:delivery', now });
+    return first;
+  });
+}

@@ -1,0 +1,46 @@
+// Minimal ChannelSenders speaking the real wire protocols with fetch, for delivery tests and the
+// fan-out benchmark (the production senders live in src/platforms/*). They classify answers the
+// way DESIGN.md's "Delivery" section says.
+import type { ChannelSender, SendResult } from '../../src/delivery/channel-sender.js';
+
+async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; json: Record<string, unknown> } | { error: string }> {
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.text();
+    return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function telegramFetchSender(apiRoot: string, token: string, timeoutMs = 5000): ChannelSender<string> {
+  return {
+    async send(target, text): Promise<SendResult> {
+      const body = { chat_id: target.chatId, text, ...(target.threadId ? { message_thread_id: Number(target.threadId) } : {}) };
+      const answer = await post(`${apiRoot}/bot${token}/sendMessage`, body, {}, timeoutMs);
+      if ('error' in answer) return { kind: 'transient', error: answer.error };
+      const parameters = (answer.json.parameters ?? {}) as { retry_after?: number; migrate_to_chat_id?: number };
+      const description = String(answer.json.description ?? answer.status);
+      if (answer.status === 200) return { kind: 'sent' };
+      if (answer.status === 429) return { kind: 'rate_limited', retryAfterMs: (parameters.retry_after ?? 1) * 1000 };
+      if (parameters.migrate_to_chat_id !== undefined) return { kind: 'migrated', chatId: String(parameters.migrate_to_chat_id) };
+      if (answer.status === 403 || answer.status === 400) return { kind: 'permanent', reason: description };
+      return { kind: 'transient', error: description };
+    },
+  };
+}
+
+export function discordFetchSender(apiBase: string, token: string, timeoutMs = 5000): ChannelSender<string> {
+  return {
+    async send(target, content, nonce): Promise<SendResult> {
+      const channel = target.threadId ?? target.chatId;
+      const body = { content, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } };
+      const answer = await post(`${apiBase}/v10/channels/${channel}/messages`, body, { authorization: `Bot ${token}` }, timeoutMs);
+      if ('error' in answer) return { kind: 'transient', error: answer.error };
+      if (answer.status === 200) return { kind: 'sent' };
+      if (answer.status === 429) return { kind: 'rate_limited', retryAfterMs: Number(answer.json.retry_after ?? 1) * 1000 };
+      if (answer.status === 403 || answer.status === 404) return { kind: 'permanent', reason: String(answer.json.message) };
+      return { kind: 'transient', error: String(answer.json.message ?? answer.status) };
+    },
+  };
+}
