@@ -5,6 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { DatabaseHandle } from '../../../db/connect.js';
 import { createCommandRegistry } from '../../../commands/index.js';
 import { loadConfig, type Config } from '../../../src/config.js';
+import type { Registry } from '../../../src/core/registry.js';
 import { seedIfEmpty } from '../../../src/domain/seed.js';
 import { createApp, type App } from '../../../src/http/app.js';
 import { createLogger } from '../../../src/logger.js';
@@ -46,7 +47,8 @@ export interface TelegramHarness {
   close(): Promise<void>;
 }
 
-export async function startTelegramHarness(dialect: TestDialect): Promise<TelegramHarness> {
+/** `registry` replaces the real commands (tests that need a command behaving in a particular way). */
+export async function startTelegramHarness(dialect: TestDialect, registry: Registry = createCommandRegistry()): Promise<TelegramHarness> {
   const handle = await dialect.open();
   await seedIfEmpty(handle.db, { actor: 'seed', now: NOW });
   const api = await startFakeTelegramApi({ members: { '-1001': { '501': 'administrator', '502': 'member' } } });
@@ -60,7 +62,7 @@ export async function startTelegramHarness(dialect: TestDialect): Promise<Telegr
   const logger = createLogger({ level: 'silent' });
   const metrics = createMetrics();
   const now = () => NOW;
-  const bot = createTelegramBot({ db: handle.db, config, logger, metrics, registry: createCommandRegistry(), now, botInfo: BOT_INFO });
+  const bot = createTelegramBot({ db: handle.db, config, logger, metrics, registry, now, botInfo: BOT_INFO });
   const app = createApp({
     handle,
     config,
