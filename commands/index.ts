@@ -11,8 +11,15 @@ import { correct } from './correct.js';
 import { retract } from './retract.js';
 import { audit } from './audit.js';
 import { admins } from './admins.js';
+import { subscribe } from './subscribe.js';
+import { unsubscribe } from './unsubscribe.js';
+import { subscriptions } from './subscriptions.js';
+import { deliveries } from './deliveries.js';
 
-export const commands = [help, count, indicators, sources, history, lang, report, correct, retract, audit, admins] as const;
+export const commands = [
+  help, count, indicators, sources, history, subscribe, unsubscribe, subscriptions, lang,
+  report, correct, retract, audit, admins, deliveries,
+] as const;
 
 /** The registry of every command (a fresh one each call: no module-level state to share). */
 export function createCommandRegistry(): Registry {

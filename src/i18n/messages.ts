@@ -83,4 +83,51 @@ export interface Messages {
     readonly notEditor: (user: string) => string;
     readonly userMissing: (action: string) => string;
   };
+  /** /subscribe, /unsubscribe, /subscriptions. `what` is an indicator's name or `all`. */
+  readonly subscriptions: {
+    readonly all: string;
+    /** The word that means all when typed after /unsubscribe: `todo` / `all`. */
+    readonly allArgument: string;
+    readonly subscribed: (what: string, language: string) => string;
+    readonly resumed: (what: string, language: string) => string;
+    readonly already: (what: string) => string;
+    readonly coveredByAll: (what: string) => string;
+    readonly replaced: (count: number) => string;
+    readonly unsubscribed: (what: string) => string;
+    readonly unsubscribedAll: (count: number) => string;
+    readonly notSubscribed: (what: string) => string;
+    readonly followsAll: (command: string) => string;
+    readonly title: string;
+    readonly empty: (command: string) => string;
+    readonly paused: (reason: string) => string;
+    readonly thread: string;
+  };
+  /** What subscribed chats are sent for each event. */
+  readonly notification: {
+    readonly published: string;
+    readonly corrected: string;
+    readonly retracted: string;
+    readonly previous: (sourceName: string) => string;
+    readonly others: string;
+    readonly reason: string;
+  };
+  /** /deliveries: paused subscriptions and dead deliveries, resumed or retried by editors. */
+  readonly deliveries: {
+    readonly pausedTitle: string;
+    readonly noPaused: string;
+    readonly deadTitle: string;
+    readonly noDead: string;
+    readonly more: (count: number) => string;
+    readonly attempts: (count: number) => string;
+    readonly event: Record<'published' | 'corrected' | 'retracted', string>;
+    readonly hint: (command: string) => string;
+    readonly idMissing: (command: string) => string;
+    readonly resumed: (id: number) => string;
+    readonly notPaused: (id: number) => string;
+    readonly noSubscription: (id: number) => string;
+    readonly retried: (id: number) => string;
+    readonly notDead: (id: number) => string;
+    readonly noDelivery: (id: number) => string;
+    readonly subscriptionPaused: (delivery: number, subscription: number) => string;
+  };
 }
