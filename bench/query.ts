@@ -38,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log('\n=== correctness ===');
   for (const result of results) console.log(checkSummary(result));
   console.log(`\nmachine: load average ${loadBefore} before, ${loadText()} after (1/5/15 min)`);
-  console.log(`\n=== timings (${options.iterations} random indicators; baselines' ratio = p50 / history p50) ===\n`);
+  console.log(`\n=== timings (random indicators; p50 vs history = p50 / the history baseline's p50) ===\n`);
   console.log(resultTable(results));
   console.log(`\n=== indicatorSummary() breakdown (its statements re-run alone, for the plans' indicator) ===\n`);
   console.log(breakdownTable(results));

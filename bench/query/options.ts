@@ -10,13 +10,15 @@ export interface QueryBenchOptions {
   readonly sources: number;
   readonly dialects: readonly BenchDialect[];
   readonly iterations: number;
+  /** Timed runs of the history baselines, which read ~10,000 figures each and are slow. */
+  readonly baselineIterations: number;
   readonly warmup: number;
   readonly postgresUrl: string;
   readonly seed: number;
 }
 
 export const USAGE = `usage: npm run bench:query -- [--figures N] [--dialect sqlite|postgres|both]
-                                [--iterations N] [--warmup N] [--postgres-url URL] [--seed N]`;
+                                [--iterations N] [--baseline-iterations N] [--warmup N] [--postgres-url URL] [--seed N]`;
 
 export function parseQueryBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): QueryBenchOptions {
   const { values } = parseArgs({
@@ -27,6 +29,7 @@ export function parseQueryBenchOptions(argv: readonly string[], env: NodeJS.Proc
       sources: { type: 'string', default: '20' },
       dialect: { type: 'string', default: 'both' },
       iterations: { type: 'string', default: '2000' },
+      'baseline-iterations': { type: 'string', default: '200' },
       warmup: { type: 'string', default: '200' },
       'postgres-url': { type: 'string', default: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
       seed: { type: 'string', default: '42' },
@@ -45,6 +48,7 @@ export function parseQueryBenchOptions(argv: readonly string[], env: NodeJS.Proc
     sources,
     dialects: dialectsOf(values.dialect),
     iterations: positive('iterations', values.iterations),
+    baselineIterations: positive('baseline-iterations', values['baseline-iterations']),
     warmup: positive('warmup', values.warmup),
     postgresUrl: values['postgres-url'],
     seed: positive('seed', values.seed),

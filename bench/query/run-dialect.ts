@@ -52,12 +52,12 @@ export async function runDialect(
     log(`[${dialect}] loaded in ${(loadMs / 1000).toFixed(1)} s`);
 
     const indicators = await listIndicators(db);
-    const picks = pickIndicators(indicators, options.iterations, options.seed);
+    const picks = pickIndicators(indicators, Math.max(options.iterations, options.baselineIterations), options.seed);
     const check = await checkLatest(db, picks.slice(0, 20), today);
     const cases: CaseResult[] = [];
     for (const c of queryCases(today)) {
-      const runs = picks.slice(0, Math.max(50, Math.round(picks.length * c.iterationShare)));
-      const warmup = Math.max(10, Math.round(options.warmup * c.iterationShare));
+      const runs = picks.slice(0, c.isBaseline ? options.baselineIterations : options.iterations);
+      const warmup = c.isBaseline ? Math.min(options.warmup, 10) : options.warmup;
       log(`[${dialect}] timing ${c.name} × ${runs.length} …`);
       cases.push({ name: c.name, baseline: c.baseline, timing: await measure(runs, warmup, (i) => c.run(db, i)) });
     }
