@@ -1,0 +1,74 @@
+// Claiming on both databases: oldest first, never twice while the lease holds, taken over once a
+// dead worker's lease runs out; and the admin view of dead deliveries with a retry.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { listDeadDeliveries, retryDelivery } from '../../src/delivery/admin.js';
+import { claimDue } from '../../src/delivery/claim-due.js';
+import { failTransient } from '../../src/delivery/record-outcome.js';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
+import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
+import { dialects } from '../support/databases.js';
+import { startWorker, subscribeMany, waitForQuiet } from './support/harness.js';
+import { createWorld, ctx, publish } from './support/world.js';
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`claiming deliveries on ${dialect.name}`, () => {
+    let handle: DatabaseHandle;
+    beforeEach(async () => {
+      handle = await dialect.open();
+      await createWorld(handle.db);
+      await subscribeMany(handle, 'telegram', ['1', '2']);
+      await subscribeMany(handle, 'discord', ['3']);
+    });
+    afterEach(() => handle.close());
+
+    it('claims oldest first, once while the lease holds, and again after it runs out', async () => {
+      const t0 = new Date();
+      await publish(handle.db, 'prisoners', t0);
+      await publish(handle.db, 'prisoners', new Date(t0.getTime() + 1));
+      const later = new Date(t0.getTime() + 10);
+      const first = await claimDue(handle.db, handle.capabilities, 'a', 3, later, { leaseMs: 1000, platforms: ['telegram', 'discord'] });
+      expect(first.map((j) => j.event.id)).toEqual([1, 1, 1]);
+      expect(first.map((j) => j.subscription.platform).sort()).toEqual(['discord', 'telegram', 'telegram']);
+      const telegramOnly = await claimDue(handle.db, handle.capabilities, 'b', 10, later, { leaseMs: 1000, platforms: ['telegram'] });
+      expect(telegramOnly.map((j) => [j.event.id, j.subscription.platform])).toEqual([[2, 'telegram'], [2, 'telegram']]);
+      expect(await claimDue(handle.db, handle.capabilities, 'c', 10, later, { leaseMs: 1000, platforms: ['telegram'] })).toEqual([]);
+      const expired = new Date(later.getTime() + 1001);
+      const retaken = await claimDue(handle.db, handle.capabilities, 'c', 10, expired, { platforms: ['telegram'] });
+      expect(retaken.map((j) => j.id).sort()).toEqual([...first.filter((j) => j.subscription.platform === 'telegram'), ...telegramOnly].map((j) => j.id).sort());
+      const owners = await handle.db.selectFrom('deliveries').select('claimed_by').where('status', '=', 'sending').execute();
+      expect(new Set(owners.map((o) => o.claimed_by))).toEqual(new Set(['a', 'c']));
+    });
+
+    it("a worker picks up a dead worker's claims once their lease expires, sending each once", async () => {
+      const telegram: FakeTelegramApi = await startFakeTelegramApi();
+      const discord: FakeDiscordApi = await startFakeDiscordApi();
+      await publish(handle.db);
+      expect(await claimDue(handle.db, handle.capabilities, 'ghost', 10, new Date(), { leaseMs: 400 })).toHaveLength(3);
+      const worker = startWorker(handle, { telegram: telegram.url, discord: discord.url });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(telegram.messages.length + discord.messages.length).toBe(0);
+        await waitForQuiet(handle);
+        expect(telegram.messages.map((m) => m.chatId).sort()).toEqual(['1', '2']);
+        expect(discord.messages.map((m) => m.channelId)).toEqual(['3']);
+      } finally {
+        await worker.stop();
+        await Promise.all([telegram.close(), discord.close()]);
+      }
+    });
+
+    it('lists dead deliveries with their last error, and retries one', async () => {
+      await publish(handle.db);
+      const [job] = await claimDue(handle.db, handle.capabilities, 'a', 1, new Date());
+      expect(await failTransient(handle.db, job!, '502 Bad Gateway', { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, new Date(), Math.random)).toBe('dead');
+      const dead = await listDeadDeliveries(handle.db);
+      expect(dead.map((d) => [d.id, d.attempts, d.lastError, d.event.kind])).toEqual([[job!.id, 1, '502 Bad Gateway', 'published']]);
+      expect(await retryDelivery(handle.db, job!.id, ctx())).toBe(true);
+      expect(await retryDelivery(handle.db, job!.id, ctx())).toBe(false);
+      expect(await listDeadDeliveries(handle.db)).toEqual([]);
+      const again = await claimDue(handle.db, handle.capabilities, 'a', 10, new Date());
+      expect(again.find((j) => j.id === job!.id)?.attempts).toBe(0);
+    });
+  });
+}
