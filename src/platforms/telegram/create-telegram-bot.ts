@@ -1,8 +1,8 @@
 // The grammY bot: every command name and Spanish alias from the registry, in private chats,
 // groups (`/count@cifras_bot …`; commands addressed to another bot are left alone) and channels
 // (channel posts); the choice buttons' callback queries; and a short pointer to /help for an
-// unknown command in a private chat (in groups and channels an unknown command may belong to
-// another bot, so it gets silence).
+// unknown command in a private chat or one addressed to us by name (`/foo@cifras_bot`); any other
+// unknown command in a group or channel may belong to another bot, so it gets silence.
 //
 // Edited messages are ignored on purpose: re-answering an edit would post a second answer under
 // the first and could re-apply a write. Whoever mistyped sends the command again. They are not
@@ -67,7 +67,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const call = commandCall(ctx);
     if (call === null) return;
     const ours = deps.registry.find(call.commandName) !== undefined;
-    if (!ours && ctx.chat.type !== 'private') return;
+    if (!ours && ctx.chat.type !== 'private' && !call.addressed) return;
     await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
   });
 
@@ -84,14 +84,15 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
 
 /**
  * The command at the start of a message addressed to this bot (or to no bot in particular):
- * `/count@cifras_bot presos` → { count, presos }. Null for a command aimed at another bot.
+ * `/count@cifras_bot presos` → { count, presos, addressed: true }. Null for a command aimed at
+ * another bot.
  */
-export function commandCall(ctx: Context): CommandCall | null {
+export function commandCall(ctx: Context): (CommandCall & { readonly addressed: boolean }) | null {
   const msg = ctx.message ?? ctx.channelPost;
   const text = msg?.text;
   const entity = msg?.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
   if (text === undefined || entity === undefined) return null;
   const [name = '', target] = text.slice(1, entity.length).split('@');
   if (target !== undefined && target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
-  return { commandName: name, rawArgs: text.slice(entity.length).trim() };
+  return { commandName: name, rawArgs: text.slice(entity.length).trim(), addressed: target !== undefined };
 }

@@ -112,13 +112,17 @@ for (const dialect of dialects) {
       expect(h.api.calls).toEqual([]);
     });
 
-    it('points to /ayuda for an unknown command in a private chat, and stays silent in a group', async () => {
+    it('points to /ayuda for an unknown command in a private chat, and in a group only when addressed to us', async () => {
       const privateBody = await webhookReply(await h.post(messageUpdate('/foo bar')));
       expect(privateBody).toMatchObject({ method: 'sendMessage', chat_id: privateChat().id });
       expect(String(privateBody?.text)).toContain('/ayuda');
       const groupResponse = await h.post(messageUpdate('/foo bar', { chat: groupChat }));
       expect(await webhookReply(groupResponse)).toBeNull();
       expect(h.api.calls).toEqual([]);
+      // Addressed to us by name, it is ours to answer even in a group.
+      const addressed = await webhookReply(await h.post(messageUpdate(`/foo@${BOT_INFO.username}`, { chat: groupChat })));
+      expect(addressed).toMatchObject({ method: 'sendMessage', chat_id: groupChat.id });
+      expect(String(addressed?.text)).toContain('/ayuda');
     });
 
     it('answers a command typed in capitals, which grammY alone would not match', async () => {
