@@ -9,6 +9,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig, type Config, type Env } from './config.js';
 import { seedIfEmpty } from './domain/seed.js';
 import { createApp, type App, type AppDeps } from './http/app.js';
+import { writeApiRoutes } from './http/write-api/write-api-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 
@@ -25,7 +26,7 @@ export interface StartOptions {
   readonly env?: Env;
   readonly config?: Config;
   readonly logger?: Logger;
-  /** Sub-apps to mount (platform webhooks, the write API), built from the same dependencies. */
+  /** Sub-apps to mount at the root (platform webhooks), built from the same dependencies. */
   readonly routes?: (deps: AppDeps) => readonly App[];
   /** Started once the database is ready; stopped (in reverse order) before the database closes. */
   readonly services?: readonly ((deps: AppDeps) => Service | Promise<Service>)[];
@@ -59,6 +60,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     }
     const deps: AppDeps = { handle, config, logger, metrics: createMetrics({ processMetrics: true }), now: options.now };
     const app = createApp({ ...deps, extraRoutes: options.routes?.(deps) ?? [] });
+    // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
+    app.route('/api/v1', writeApiRoutes(deps));
     for (const start of options.services ?? []) services.push(await start(deps));
     const server = await listen(app, config);
     const port = (server.address() as AddressInfo).port;

@@ -42,6 +42,23 @@ describe('startServer', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('mounts the write API behind ADMIN_API_TOKEN', async () => {
+    env.ADMIN_API_TOKEN = 'main-test-token';
+    const server = await start();
+    const figure = { indicator: 'political-prisoners', source: 'foro-penal', value: '1.085', asOf: '2026-01-31', url: 'https://foropenal.com/r/9' };
+    const post = (token: string) => fetch(`${server.url}/api/v1/figures`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(figure),
+    });
+    expect((await post('wrong')).status).toBe(401);
+    const created = await post('main-test-token');
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ id: expect.any(Number), value: { exact: 1085 } });
+    const summary = await (await fetch(`${server.url}/api/v1/indicators/political-prisoners`)).json();
+    expect(summary).toMatchObject({ latest: [{ value: { exact: 1085 }, asOf: { text: '2026-01-31' } }] });
+  });
+
   it('starts empty with CIFRAS_SEED=false, and keeps data across restarts', async () => {
     env.CIFRAS_SEED = 'false';
     const first = await start();
@@ -107,7 +124,7 @@ describe('startServer', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    await expect.poll(() => output, { timeout: 20_000 }).toMatch(/READY http:\/\/127\.0\.0\.1:\d+/);
+    await expect.poll(() => output, { timeout: 45_000 }).toMatch(/READY http:\/\/127\.0\.0\.1:\d+/);
     const url = /READY (\S+)/.exec(output)?.[1];
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const started = Date.now();
@@ -116,5 +133,5 @@ describe('startServer', () => {
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(output).toMatch(/"signal":"SIGTERM"[\s\S]*"msg":"stopped"/);
-  });
+  }, 60_000); // tsx compiles the whole server in the child first: slow on a busy machine
 });
