@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import type { AppEnv } from '../../src/http/app.js';
 import { startServer, type ServerHandle } from '../../src/main.js';
@@ -117,8 +117,12 @@ describe('startServer', () => {
 
   it('exits 0 on SIGTERM once shut down', async () => {
     const child = spawn(join('node_modules', '.bin', 'tsx'), [join('tests', 'http', 'serve-child.ts')], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+      // Only PATH from outside: a developer's own TELEGRAM_* or DATABASE_URL must not leak in.
+      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
