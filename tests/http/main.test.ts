@@ -116,7 +116,7 @@ describe('startServer', () => {
   });
 
   it('exits 0 on SIGTERM once shut down', async () => {
-    const child = spawn(join('node_modules', '.bin', 'tsx'), [join('tests', 'http', 'serve-child.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('tests', 'http', 'serve-child.ts')], {
       // Only PATH from outside: a developer's own TELEGRAM_* or DATABASE_URL must not leak in.
       env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
