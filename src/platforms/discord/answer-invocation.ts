@@ -1,0 +1,89 @@
+// Runs a slash command or a button's command and answers within Discord's 3-second window: a
+// command that finishes before `deferAfterMs` is answered directly (type 4, or 7 updating the
+// message whose button was pressed); a slower one is answered "thinking…" (type 5, or 6 for a
+// button) and its result is sent as an edit of the original response through the REST API.
+// Each interaction id is claimed first: a re-delivered one is answered, but writes nothing.
+import {
+  InteractionResponseType,
+  Routes,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { localeFromLanguageCode } from '../../core/chat-locale.js';
+import type { Invocation } from '../../core/invocation.js';
+import { isErrorReply, type Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import { claimUpdate } from '../../domain/processed-updates.js';
+import type { BackgroundTasks } from './background-tasks.js';
+import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
+import { failureReply } from './failure-message.js';
+import { renderDiscord } from './render.js';
+import { runWithoutWrites } from './run-without-writes.js';
+
+export type InvocationSource = 'command' | 'component';
+
+export async function answerInvocation(
+  source: InvocationSource,
+  interaction: APIInteraction,
+  invocation: Invocation,
+  deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
+): Promise<APIInteractionResponse> {
+  const work = runOnce(interaction, invocation, deps);
+  const early = await withinDeadline(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  if (early !== undefined) return directResponse(source, early);
+  deps.tasks.add(followUp(interaction, work, deps));
+  return {
+    type: source === 'command' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate,
+  };
+}
+
+/** Claims the id, runs the command (without writes for a re-delivery); never rejects. */
+async function runOnce(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
+  const commandName = deps.registry.find(invocation.commandName)?.name ?? 'unknown';
+  try {
+    const first = await claimUpdate(deps.db, 'discord', interaction.id, deps.now());
+    if (!first) deps.logger.info({ interactionId: interaction.id }, 'discord interaction re-delivered: answered without writes');
+    const run = (db: DiscordInteractionDeps['db']) =>
+      runCommand(deps.registry, invocation, { db, config: deps.config, now: deps.now, logger: deps.logger, ...(deps.isEditor ? { isEditor: deps.isEditor } : {}) });
+    const reply = first ? await run(deps.db) : await runWithoutWrites(deps.db, run);
+    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: isErrorReply(reply) ? 'error' : 'ok' });
+    return reply;
+  } catch (error) {
+    deps.logger.error({ err: error, interactionId: interaction.id, command: commandName }, 'discord command failed');
+    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: 'failed' });
+    const locale = localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale;
+    return failureReply(locale);
+  }
+}
+
+/** The outcome if it arrives within `ms`, else undefined (the work keeps running). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function directResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
+  const data = renderDiscord(reply);
+  // A button's answer replaces the choice it came from; an error goes only to whoever pressed it.
+  if (source === 'component' && data.flags === undefined) return { type: InteractionResponseType.UpdateMessage, data };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+}
+
+/** Edits the deferred response into the result (`PATCH /webhooks/{app}/{token}/messages/@original`). */
+async function followUp(interaction: APIInteraction, work: Promise<Reply>, deps: DiscordInteractionDeps): Promise<void> {
+  const reply = await work;
+  // Ephemerality is fixed when deferring; an edit cannot change it, so no flags here.
+  const { flags: _flags, ...body } = renderDiscord(reply);
+  try {
+    await deps.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body, auth: false });
+  } catch (error) {
+    deps.logger.error({ err: error, interactionId: interaction.id }, 'discord follow-up failed');
+  }
+}

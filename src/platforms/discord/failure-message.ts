@@ -1,0 +1,14 @@
+// What the user sees when a command failed for a reason they cannot fix (a bug, the database
+// down): Discord would otherwise show only "The application did not respond". The details are in
+// the log, not in the chat.
+import { errorBlock, reply, type Reply } from '../../core/reply.js';
+import type { Locale } from '../../domain/types.js';
+
+const FAILURE: Record<Locale, string> = {
+  es: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
+  en: 'Something went wrong while answering. Please try again in a moment.',
+};
+
+export function failureReply(locale: Locale): Reply {
+  return reply(locale, errorBlock(FAILURE[locale]));
+}

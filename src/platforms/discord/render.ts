@@ -1,0 +1,130 @@
+// Renders a structured reply as a Discord message: a summary becomes an embed (title the
+// indicator, one line per source with value, date, citation link, #id and stale marker, the spread
+// as a field), text and lists become embed descriptions, a choice becomes buttons, an error an
+// ephemeral embed. Data is escaped; mentions never ping (`allowed_mentions: { parse: [] }`).
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIAllowedMentions,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+} from 'discord-api-types/v10';
+import type { Block, ChoiceBlock, ErrorBlock, ListBlock, Reply, SummaryBlock, SummaryLine } from '../../core/reply.js';
+import { componentId } from './component-id.js';
+import { EMBED_LIMITS, clip, fitEmbeds, splitText } from './embed-limits.js';
+import { escapeDiscord, linkLabel, maskedLink, spansMarkdown } from './markdown.js';
+
+export interface DiscordMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  readonly allowed_mentions: APIAllowedMentions;
+  /** Ephemeral (64) for errors: only the person who asked sees them. */
+  readonly flags?: MessageFlags.Ephemeral;
+}
+
+const COLORS = { summary: 0x2f6fad, text: 0x5b6770, error: 0xc0392b } as const;
+const BUTTON_LABEL_MAX = 80;
+const BUTTONS_PER_ROW = 5;
+const ROWS_MAX = 5;
+
+export function renderDiscord(reply: Reply): DiscordMessage {
+  const embeds: APIEmbed[] = [];
+  const paragraphs: string[] = [];
+  const flush = () => {
+    for (const piece of splitText(paragraphs.join('\n\n'), EMBED_LIMITS.description)) {
+      embeds.push({ description: piece, color: COLORS.text });
+    }
+    paragraphs.length = 0;
+  };
+  let buttons: APIButtonComponentWithCustomId[] = [];
+  let isError = false;
+  for (const block of reply.blocks) {
+    const rendered = renderBlock(block);
+    if (typeof rendered === 'string') {
+      paragraphs.push(rendered);
+      continue;
+    }
+    flush();
+    embeds.push(rendered);
+    if (block.kind === 'error') isError = true;
+    if (block.kind === 'choice') buttons = [...buttons, ...choiceButtons(block)];
+  }
+  flush();
+  return {
+    embeds: fitEmbeds(embeds),
+    components: buttonRows(buttons),
+    allowed_mentions: { parse: [] },
+    ...(isError ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** A block as a paragraph of markdown (joined with its neighbours) or an embed of its own. */
+function renderBlock(block: Block): string | APIEmbed {
+  switch (block.kind) {
+    case 'text':
+      return spansMarkdown(block.parts);
+    case 'list':
+      return listMarkdown(block);
+    case 'summary':
+      return summaryEmbed(block);
+    case 'choice':
+      return { description: clip(escapeDiscord(block.prompt), EMBED_LIMITS.description), color: COLORS.text };
+    case 'error':
+      return errorEmbed(block);
+  }
+}
+
+function listMarkdown(block: ListBlock): string {
+  const items = block.items.map((item) => `• ${spansMarkdown(item)}`);
+  return (block.title === null ? items : [spansMarkdown(block.title), ...items]).join('\n');
+}
+
+function summaryEmbed(block: SummaryBlock): APIEmbed {
+  const lines = block.lines.map((line) => summaryLine(line, block.labels));
+  const description = lines.length === 0 ? escapeDiscord(block.labels.empty) : lines.join('\n');
+  const embed: APIEmbed = { title: escapeDiscord(block.indicatorName), description, color: COLORS.summary };
+  if (block.spread !== null) {
+    const { low, high } = block.spread;
+    const end = (e: typeof low) => `**${escapeDiscord(e.valueText)}** (${escapeDiscord(e.sourceName)}, #${e.figureId})`;
+    embed.fields = [{ name: escapeDiscord(block.labels.spread), value: `${end(low)} – ${end(high)}` }];
+  }
+  return embed;
+}
+
+/** `**Foro Penal**: 902 · al 20 dic 2025 · [kudupinter.com](…) · #1 · ⚠️ desactualizada` */
+function summaryLine(line: SummaryLine, labels: SummaryBlock['labels']): string {
+  const parts = [
+    `**${escapeDiscord(line.sourceName)}**: ${escapeDiscord(line.valueText)}`,
+    `${escapeDiscord(labels.asOf)} ${escapeDiscord(line.asOfText)}`,
+  ];
+  if (line.periodText !== null) parts.push(`${escapeDiscord(labels.period)} ${escapeDiscord(line.periodText)}`);
+  if (line.link !== '') parts.push(maskedLink(linkLabel(line.link), line.link));
+  parts.push(`#${line.figureId}`);
+  if (line.stale) parts.push(`⚠️ ${escapeDiscord(labels.stale)}`);
+  return parts.join(' · ');
+}
+
+function errorEmbed(block: ErrorBlock): APIEmbed {
+  const hint = block.hint === null ? '' : `\n${escapeDiscord(block.hint)}`;
+  return { description: `⚠️ ${escapeDiscord(block.message)}${hint}`, color: COLORS.error };
+}
+
+function choiceButtons(block: ChoiceBlock): APIButtonComponentWithCustomId[] {
+  return block.options.flatMap((option) => {
+    const customId = componentId(option.command);
+    if (customId === undefined) return [];
+    return [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: clip(option.label, BUTTON_LABEL_MAX), custom_id: customId }];
+  });
+}
+
+/** At most 5 buttons a row and 5 rows: Discord's limits. */
+function buttonRows(buttons: readonly APIButtonComponentWithCustomId[]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < ROWS_MAX; i += BUTTONS_PER_ROW) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + BUTTONS_PER_ROW) });
+  }
+  return rows;
+}
