@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
+import { isEditor } from '../../domain/editors.js';
 import { namesOf, type Registry } from '../../core/registry.js';
 import type { Metrics } from '../../metrics.js';
 import { answerCommand, type AnswerDeps, type TelegramLogger } from './answer-command.js';
@@ -30,6 +31,7 @@ export interface TelegramBotDeps {
   readonly now: () => Date;
   /** The bot's own getMe; given, the bot needs no network to start (tests). Else `bot.init()` fetches it. */
   readonly botInfo?: UserFromGetMe;
+  /** Who edits besides the owners; default: the editors table. */
   readonly isEditor?: IsEditor;
   readonly admins?: ChatAdminCache;
 }
@@ -52,7 +54,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     logger: deps.logger,
     admins: deps.admins ?? createChatAdminCache(),
     ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
-    ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
+    isEditor: deps.isEditor ?? isEditor,
   };
 
   // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
