@@ -4,6 +4,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { indicatorHistory, indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
+import { latestFiguresOneStatement } from './one-statement-summary.js';
 import { historySql, latestOneStatementSql, latestPerSourceSql } from './raw-sql.js';
 
 export interface QueryCase {
@@ -40,6 +41,12 @@ export function queryCases(today: string): QueryCase[] {
       baseline: 'indicatorHistory()',
       isBaseline: false,
       run: (db, indicator) => indicatorSummary(db, indicator, today),
+    },
+    {
+      name: 'summary in 1 stmt (prototype)',
+      baseline: 'indicatorHistory()',
+      isBaseline: false,
+      run: (db, indicator) => latestFiguresOneStatement(db, indicator, today),
     },
     {
       name: 'indicatorHistory()',

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
+import { latestFiguresOneStatement } from './one-statement-summary.js';
 import { historySql, latestPerSourceSql } from './raw-sql.js';
 
 export interface LatestCheck {
@@ -16,7 +17,12 @@ export async function checkLatest(db: Kysely<Database>, indicators: readonly Ind
   for (const indicator of indicators) {
     const expected = await expectedLatestIds(db, indicator.id);
     const raw = (await latestPerSourceSql(indicator.id).execute(db)).rows.map((r) => Number(r.id));
-    const summary = (await indicatorSummary(db, indicator, today)).latest.map((l) => l.figure.id);
+    const { latest } = await indicatorSummary(db, indicator, today);
+    const summary = latest.map((l) => l.figure.id);
+    const prototype = await latestFiguresOneStatement(db, indicator, today);
+    if (JSON.stringify(prototype) !== JSON.stringify(latest)) {
+      mismatches.push(`${indicator.slug}: the one-statement prototype differs from indicatorSummary().latest`);
+    }
     if (!sameIds(expected, raw)) mismatches.push(`${indicator.slug}: raw SQL ${show(raw)} ≠ expected ${show(expected)}`);
     if (!sameIds(expected, summary)) {
       mismatches.push(`${indicator.slug}: indicatorSummary ${show(summary)} ≠ expected ${show(expected)}`);
