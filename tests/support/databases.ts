@@ -44,7 +44,7 @@ export function uniqueSchema(prefix = 't'): string {
 /** Opens a migrated, empty PostgreSQL database in its own schema; `close()` drops the schema. */
 export async function openPostgresTestDatabase(schema = uniqueSchema()): Promise<DatabaseHandle> {
   const handle = await openDatabase(POSTGRES_URL, { pgSchema: schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateWithRetry(handle);
   return {
     ...handle,
     close: async () => {
@@ -58,6 +58,23 @@ export async function openPostgresTestDatabase(schema = uniqueSchema()): Promise
       }
     },
   };
+}
+
+/**
+ * Kysely's migrator looks for its own tables across every schema of the database; when another
+ * test drops its schema at that moment, PostgreSQL reports the vanished objects. Only tests drop
+ * schemas concurrently, and migrations are transactional on PostgreSQL, so trying again is safe.
+ */
+async function migrateWithRetry(handle: DatabaseHandle, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db);
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !/does not exist/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 export async function openSqliteTestDatabase(url = 'sqlite::memory:'): Promise<DatabaseHandle> {
