@@ -2,7 +2,7 @@
 // write and grant or revoke editor rights. Owners come from CIFRAS_OWNERS and cannot be revoked
 // here; every grant and revoke is audited by the domain.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { reply, strong, text, type Block, type Reply } from '../src/core/reply.js';
+import { errorBlock, reply, strong, text, type Block, type Reply } from '../src/core/reply.js';
 import { asOfFromStorage, formatAsOf } from '../src/domain/as-of.js';
 import { grantEditor, listEditors, parseUserRef, revokeEditor, userRefText, type UserRef } from '../src/domain/editors.js';
 
@@ -33,7 +33,7 @@ export const admins = defineCommand({
   access: 'owner',
   handler: async (ctx, args) => {
     if (args.action === 'list') return listAdmins(ctx);
-    if (args.user === undefined) return reply(ctx.locale, { kind: 'error', message: ctx.t.admin.userMissing(args.action), hint: null });
+    if (args.user === undefined) return reply(ctx.locale, errorBlock(ctx.t.admin.userMissing(args.action)));
     const user = parseUserRef(args.user);
     const name = userRefText(user);
     const write = { actor: ctx.actor, now: ctx.now };
