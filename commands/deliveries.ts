@@ -5,7 +5,7 @@
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { commandLabel } from '../src/core/help-text.js';
 import { errorBlock, reply, strong, text, type Block, type Reply, type Span } from '../src/core/reply.js';
-import { listDeadDeliveries, retryDelivery, type DeadDelivery } from '../src/domain/delivery-admin.js';
+import { listDeadDeliveries, retryDelivery, type DeadDelivery } from '../src/delivery/admin.js';
 import { getSubscription, listPaused, resume, type Subscription } from '../src/domain/subscriptions.js';
 
 const SHOWN = 20;
@@ -46,26 +46,27 @@ export const deliveries = defineCommand({
 async function list(ctx: CommandContext): Promise<Reply> {
   const { t } = ctx;
   const paused = await listPaused(ctx.db);
-  const dead = await listDeadDeliveries(ctx.db, SHOWN);
+  // One more than shown: enough to know whether to say there are more.
+  const dead = await listDeadDeliveries(ctx.db, SHOWN + 1);
   const blocks: Block[] = [
     paused.length === 0
       ? text(t.deliveries.noPaused)
       : { kind: 'list', title: [strong(t.deliveries.pausedTitle)], items: paused.slice(0, SHOWN).map((s) => pausedLine(ctx, s)) },
   ];
-  if (paused.length > SHOWN) blocks.push(text(t.deliveries.more(paused.length - SHOWN)));
+  if (paused.length > SHOWN) blocks.push(text(t.deliveries.more));
   blocks.push(
-    dead.total === 0
+    dead.length === 0
       ? text(t.deliveries.noDead)
-      : { kind: 'list', title: [strong(t.deliveries.deadTitle)], items: dead.items.map((d) => deadLine(ctx, d)) },
+      : { kind: 'list', title: [strong(t.deliveries.deadTitle)], items: dead.slice(0, SHOWN).map((d) => deadLine(ctx, d)) },
   );
-  if (dead.total > dead.items.length) blocks.push(text(t.deliveries.more(dead.total - dead.items.length)));
-  if (paused.length > 0 || dead.total > 0) blocks.push(text(t.deliveries.hint(commandLabel(ctx.registry, 'deliveries', ctx.locale))));
+  if (dead.length > SHOWN) blocks.push(text(t.deliveries.more));
+  if (paused.length > 0 || dead.length > 0) blocks.push(text(t.deliveries.hint(commandLabel(ctx.registry, 'deliveries', ctx.locale))));
   return reply(ctx.locale, ...blocks);
 }
 
 /** `telegram -1001234 (tema 5)`: where a subscription sends. */
-function chatText(ctx: CommandContext, s: { platform: string; chatId: string; threadId: string | null }): string {
-  return s.threadId === null ? `${s.platform} ${s.chatId}` : `${s.platform} ${s.chatId} (${ctx.t.subscriptions.thread} ${s.threadId})`;
+function chatText(ctx: CommandContext, s: { platform: string; chatId: string; threadId?: string | null }): string {
+  return s.threadId == null ? `${s.platform} ${s.chatId}` : `${s.platform} ${s.chatId} (${ctx.t.subscriptions.thread} ${s.threadId})`;
 }
 
 /** `3 · telegram -1001234 · political-prisoners · since 2026-01-05 · <reason>`. */
@@ -92,15 +93,7 @@ async function resumeOne(ctx: CommandContext, id: number): Promise<Reply> {
 
 async function retryOne(ctx: CommandContext, id: number): Promise<Reply> {
   const { t } = ctx;
-  const outcome = await retryDelivery(ctx.db, id, { actor: ctx.actor, now: ctx.now });
-  switch (outcome.kind) {
-    case 'retried':
-      return reply(ctx.locale, text(t.deliveries.retried(id)));
-    case 'not_dead':
-      return reply(ctx.locale, text(t.deliveries.notDead(id)));
-    case 'not_found':
-      return reply(ctx.locale, errorBlock(t.deliveries.noDelivery(id)));
-    case 'subscription_paused':
-      return reply(ctx.locale, errorBlock(t.deliveries.subscriptionPaused(id, outcome.subscriptionId)));
-  }
+  // A retried delivery of a paused subscription waits in the queue until the subscription is resumed.
+  const retried = await retryDelivery(ctx.db, id, { actor: ctx.actor, now: ctx.now });
+  return reply(ctx.locale, retried ? text(t.deliveries.retried(id)) : errorBlock(t.deliveries.notRetried(id)));
 }

@@ -154,7 +154,7 @@ export const en = {
     noPaused: 'No subscription is paused.',
     deadTitle: 'Failed deliveries',
     noDead: 'No delivery has failed.',
-    more: (count) => `And ${count} more.`,
+    more: 'And there are more.',
     attempts: (count) => (count === 1 ? '1 attempt' : `${count} attempts`),
     event: { published: 'new', corrected: 'correction', retracted: 'retraction' },
     hint: (command) => `Type ${command} resume <subscription> or ${command} retry <delivery> with its number.`,
@@ -162,10 +162,7 @@ export const en = {
     resumed: (id) => `Subscription ${id} is active again: it gets the news from now on.`,
     notPaused: (id) => `Subscription ${id} was not paused: nothing changes.`,
     noSubscription: (id) => `There is no subscription ${id}.`,
-    retried: (id) => `Delivery ${id} is back in the queue: it will be sent shortly.`,
-    notDead: (id) => `Delivery ${id} has not failed: nothing changes.`,
-    noDelivery: (id) => `There is no delivery ${id}.`,
-    subscriptionPaused: (delivery, subscription) =>
-      `Delivery ${delivery} belongs to subscription ${subscription}, which is paused: resume it first.`,
+    retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
+    notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
   },
 } as const satisfies Messages;

@@ -154,7 +154,7 @@ export const es = {
     noPaused: 'No hay suscripciones en pausa.',
     deadTitle: 'Entregas fallidas',
     noDead: 'No hay entregas fallidas.',
-    more: (count) => (count === 1 ? 'Y 1 más.' : `Y ${count} más.`),
+    more: 'Y hay más.',
     attempts: (count) => (count === 1 ? '1 intento' : `${count} intentos`),
     event: { published: 'nueva', corrected: 'corrección', retracted: 'retirada' },
     hint: (command) => `Escribe ${command} resume <suscripción> o ${command} retry <entrega> con su número.`,
@@ -162,10 +162,7 @@ export const es = {
     resumed: (id) => `La suscripción ${id} vuelve a estar activa: recibirá las novedades desde ahora.`,
     notPaused: (id) => `La suscripción ${id} no estaba en pausa: no cambia nada.`,
     noSubscription: (id) => `No existe la suscripción ${id}.`,
-    retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en breve.`,
-    notDead: (id) => `La entrega ${id} no ha fallado: no cambia nada.`,
-    noDelivery: (id) => `No existe la entrega ${id}.`,
-    subscriptionPaused: (delivery, subscription) =>
-      `La entrega ${delivery} es de la suscripción ${subscription}, que está en pausa: reactívala primero con resume.`,
+    retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
+    notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
 } as const satisfies Messages;

@@ -117,7 +117,7 @@ export interface Messages {
     readonly noPaused: string;
     readonly deadTitle: string;
     readonly noDead: string;
-    readonly more: (count: number) => string;
+    readonly more: string;
     readonly attempts: (count: number) => string;
     readonly event: Record<'published' | 'corrected' | 'retracted', string>;
     readonly hint: (command: string) => string;
@@ -126,8 +126,6 @@ export interface Messages {
     readonly notPaused: (id: number) => string;
     readonly noSubscription: (id: number) => string;
     readonly retried: (id: number) => string;
-    readonly notDead: (id: number) => string;
-    readonly noDelivery: (id: number) => string;
-    readonly subscriptionPaused: (delivery: number, subscription: number) => string;
+    readonly notRetried: (id: number) => string;
   };
 }

@@ -60,7 +60,7 @@ for (const dialect of dialects) {
           `Paused subscriptions\n  • ${gone} · telegram -100111 (thread 7) · * · 2026-01-01 · Forbidden: bot was kicked from the group chat`,
           'Failed deliveries\n' +
             `  • ${busyDelivery} · new #5 · discord 1234567890123456789 · 8 attempts · HTTP 502 Bad Gateway\n` +
-            `  • ${goneDelivery} · new #5 · telegram -100111 (thread 7) · 8 attempts · HTTP 502 Bad Gateway`,
+            `  • ${goneDelivery} · new #5 · telegram -100111 · 8 attempts · HTTP 502 Bad Gateway`,
           'Type /deliveries resume <subscription> or /deliveries retry <delivery> with its number.',
         ].join('\n\n'),
       );
@@ -69,25 +69,24 @@ for (const dialect of dialects) {
 
     it('retries a dead delivery of an active subscription: back in the queue, due now, audited', async () => {
       const row = await handle.db.selectFrom('deliveries').select('id').where('subscription_id', '=', busy).executeTakeFirstOrThrow();
-      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(`Delivery ${row.id} is back in the queue: it will be sent shortly.`);
+      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(`Delivery ${row.id} is back in the queue: it is sent as soon as its subscription is active.`);
       const after = await handle.db.selectFrom('deliveries').select(['status', 'attempts', 'due_at']).where('id', '=', row.id).executeTakeFirstOrThrow();
       expect(after).toEqual({ status: 'pending', attempts: 0, due_at: NOW.toISOString() });
-      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(`Delivery ${row.id} has not failed: nothing changes.`);
-      expect(await run(asUser(EDITOR, 'retry 9999'))).toBe('⚠ There is no delivery 9999.');
+      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(`⚠ There is no failed delivery ${row.id}: nothing changes.`);
+      expect(await run(asUser(EDITOR, 'retry 9999'))).toBe('⚠ There is no failed delivery 9999: nothing changes.');
       expect(await run(asUser(EDITOR, 'retry'))).toMatch(/^⚠ The number is missing: type \/deliveries retry followed by/);
       const audit = await handle.db.selectFrom('audit_log').select(['actor', 'target']).where('action', '=', 'delivery.retry').execute();
       expect(audit).toEqual([{ actor: `telegram:${EDITOR}`, target: `delivery:${row.id}` }]);
     });
 
-    it("a paused subscription's delivery waits until the subscription is resumed", async () => {
+    it('resumes a paused subscription; its retried delivery is then due again', async () => {
       const row = await handle.db.selectFrom('deliveries').select('id').where('subscription_id', '=', gone).executeTakeFirstOrThrow();
-      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(
-        `⚠ Delivery ${row.id} belongs to subscription ${gone}, which is paused: resume it first.`,
-      );
       expect(await run(asUser(EDITOR, `resume ${gone}`))).toBe(`Subscription ${gone} is active again: it gets the news from now on.`);
       expect(await run(asUser(EDITOR, `resume ${gone}`))).toBe(`Subscription ${gone} was not paused: nothing changes.`);
       expect(await run(asUser(EDITOR, 'resume 9999'))).toBe('⚠ There is no subscription 9999.');
-      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toBe(`Delivery ${row.id} is back in the queue: it will be sent shortly.`);
+      expect(await run(asUser(EDITOR, `retry ${row.id}`))).toMatch(new RegExp(`^Delivery ${row.id} is back in the queue`));
+      const queued = await handle.db.selectFrom('deliveries').select('status').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(queued.status).toBe('pending');
       const sub = await handle.db.selectFrom('subscriptions').select(['status', 'paused_reason']).where('id', '=', gone).executeTakeFirstOrThrow();
       expect(sub).toEqual({ status: 'active', paused_reason: null });
       // Only the other subscription's failed delivery is left to see.
