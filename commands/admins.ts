@@ -4,7 +4,7 @@
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { errorBlock, reply, strong, text, type Block, type Reply } from '../src/core/reply.js';
 import { asOfFromStorage, formatAsOf } from '../src/domain/as-of.js';
-import { grantEditor, listEditors, parseUserRef, revokeEditor, userRefText, type UserRef } from '../src/domain/editors.js';
+import { grantEditor, listEditors, parseUserRef, revokeEditor, userRefText } from '../src/domain/editors.js';
 
 export const admins = defineCommand({
   name: 'admins',
@@ -41,13 +41,13 @@ export const admins = defineCommand({
       const { changed } = await grantEditor(ctx.db, user, write);
       return reply(ctx.locale, text(changed ? ctx.t.admin.granted(name) : ctx.t.admin.alreadyEditor(name)));
     }
-    const { changed } = await revokeEditor(ctx.db, user, write, ownersOf(ctx));
+    const { changed } = await revokeEditor(ctx.db, user, write, ctx.owners);
     return reply(ctx.locale, text(changed ? ctx.t.admin.revoked(name) : ctx.t.admin.notEditor(name)));
   },
 });
 
 async function listAdmins(ctx: CommandContext): Promise<Reply> {
-  const owners = ownersOf(ctx);
+  const owners = ctx.owners;
   const editors = await listEditors(ctx.db);
   const blocks: Block[] = [
     { kind: 'list', title: [strong(ctx.t.admin.ownersTitle)], items: owners.map((o) => [{ text: userRefText(o) }]) },
@@ -63,18 +63,4 @@ async function listAdmins(ctx: CommandContext): Promise<Reply> {
     ...(editors.length === 0 ? [text(ctx.t.admin.noEditors)] : []),
   ];
   return reply(ctx.locale, ...blocks);
-}
-
-/**
- * The configured owners. The command context is to carry them (`ctx.owners`, from the
- * dispatcher's `config.owners`); until it does, none are known here and only the dispatcher's
- * access check (which has them) protects owners — an owner is never in the editors table anyway.
- */
-function ownersOf(ctx: CommandContext): readonly UserRef[] {
-  if (!('owners' in ctx) || !Array.isArray(ctx.owners)) return [];
-  return ctx.owners.flatMap((o: unknown) => {
-    if (typeof o !== 'object' || o === null || !('platform' in o) || !('userId' in o)) return [];
-    const { platform, userId } = o;
-    return (platform === 'telegram' || platform === 'discord') && typeof userId === 'string' ? [{ platform, userId }] : [];
-  });
 }

@@ -2,6 +2,7 @@
 // read by the dispatcher, the help text, Telegram's command lists and Discord's command JSON.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Owner } from '../config.js';
 import type { Locale, Localized } from '../domain/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Access } from './access.js';
@@ -29,6 +30,8 @@ export interface CommandContext {
   readonly invocation: Invocation;
   /** The caller as the audit log names them: `telegram:123`. */
   readonly actor: string;
+  /** The configured owners (CIFRAS_OWNERS): never revocable from the chat. */
+  readonly owners: readonly Owner[];
   /** Every command, for /help. */
   readonly registry: Registry;
   readonly logger?: CommandLogger;

@@ -31,7 +31,7 @@
 // `es` Spanish); commandSchemas(registry) gives a neutral schema (names, es/en localizations,
 // option value types, required, autocomplete, choices) to turn into Discord command JSON;
 // suggest(db, kind, typed, locale) answers autocomplete for indicator, source and figure-id options.
-export { hasAccess, isOwner, noEditors, type Access, type IsEditor } from './access.js';
+export { hasAccess, isOwner, type Access, type IsEditor } from './access.js';
 export { ArgumentError, type ArgumentErrorCode } from './argument-error.js';
 export { getChatLocale, localeFromLanguageCode, resolveLocale, setChatLocale } from './chat-locale.js';
 export { defineCommand, type AnyCommand, type Command, type CommandContext, type CommandLogger, type CommandSpec } from './command.js';

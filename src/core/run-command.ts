@@ -10,7 +10,8 @@ import { isDomainError } from '../domain/errors.js';
 import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
-import { hasAccess, noEditors, type IsEditor } from './access.js';
+import { isEditor } from '../domain/editors.js';
+import { hasAccess, type IsEditor } from './access.js';
 import { ArgumentError } from './argument-error.js';
 import { resolveLocale } from './chat-locale.js';
 import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
@@ -26,7 +27,7 @@ export interface CommandDeps {
   readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
   readonly now: () => Date;
   readonly logger?: CommandLogger;
-  /** Who besides the owners may edit; defaults to nobody until editors can be granted. */
+  /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
 }
 
@@ -40,7 +41,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
   const allowed = await hasAccess(command.access, {
     db: deps.db,
     owners: deps.config.owners,
-    isEditor: deps.isEditor ?? noEditors,
+    isEditor: deps.isEditor ?? isEditor,
     user: invocation.user,
     chat: invocation.chat,
   });
@@ -57,6 +58,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     today: todayOf(now),
     invocation,
     actor: actorOf(invocation.user),
+    owners: deps.config.owners,
     registry,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   };
