@@ -45,8 +45,14 @@ function buildProgram(): Command {
     .option('--force', 'replace the file if it exists', false)
     .description('copy the live SQLite database to a file (SQLite online backup)')
     .action((file: string, options: { force: boolean }) => withDatabase((handle) => backup(handle, file, options.force)));
-  // `ask` (src/platforms/console) and `register` (src/platforms/*/register) are added here by the
-  // work that builds them; until then they are not offered at all.
+  program
+    .command('ask')
+    .argument('<line>', 'a command line, e.g. "/count presos políticos"')
+    .option('--lang <es|en>', 'answer in this language')
+    .option('--as <platform:user-id>', 'run the command as this user (e.g. an owner, telegram:123)')
+    .description('run one command through the real command layer and print the reply as plain text')
+    .action((line: string, options: { lang?: string; as?: string }) => withDatabase((handle, config) => ask(handle, config, line, options)));
+  // `register` (src/platforms/*/register) is added here by the work that wires the platforms.
   return program;
 }
 
@@ -69,6 +75,22 @@ async function serve(worker: boolean): Promise<void> {
   // will join as one of its `services` when `worker` is true; until it is built, say so.
   if (worker) console.warn('cifras: the delivery worker is not built yet: new figures are queued for channels but not sent');
   await startServer({ env: process.env });
+}
+
+async function ask(handle: DatabaseHandle, config: Config, line: string, options: { lang?: string; as?: string }): Promise<void> {
+  if (options.lang !== undefined && options.lang !== 'es' && options.lang !== 'en') {
+    throw new CliFailure(`--lang must be es or en, not "${options.lang}"`);
+  }
+  // Like `serve`: a fresh checkout answers from the demo dataset without any other step.
+  await migrateToLatest(handle.db);
+  if (config.seed) await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() });
+  const { runAsk, AskUsageError } = await import('./platforms/console/run-ask.js');
+  try {
+    console.log(await runAsk({ db: handle.db, config, line, ...(options.lang ? { lang: options.lang } : {}), ...(options.as ? { as: options.as } : {}) }));
+  } catch (error) {
+    if (error instanceof AskUsageError) throw new CliFailure(error.message);
+    throw error;
+  }
 }
 
 async function migrate(handle: DatabaseHandle): Promise<void> {
