@@ -30,7 +30,7 @@ export function maskedLink(text: string, url: string): string {
 /** `https://www.example.org/a?b` → `example.org`: short link text for a citation. */
 export function linkLabel(url: string): string {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return new URL(url).hostname.replace(/^www\./, '') || url;
   } catch {
     return url;
   }

@@ -1,0 +1,88 @@
+// renderDiscord: the reply model as embeds and buttons within Discord's limits, data escaped.
+import { describe, expect, it } from 'vitest';
+import { errorBlock, link, reply, strong, text, type SummaryBlock } from '../../../src/core/reply.js';
+import { renderDiscord } from '../../../src/platforms/discord/render.js';
+
+const labels = { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period' };
+
+function summary(lines: number, name = 'Source'): SummaryBlock {
+  return {
+    kind: 'summary',
+    indicatorSlug: 'x',
+    indicatorName: 'Political prisoners',
+    lines: Array.from({ length: lines }, (_, i) => ({
+      sourceName: `${name} ${i}`,
+      valueText: '1,085',
+      asOfText: '20 Dec 2025',
+      periodText: null,
+      link: 'https://example.org/report',
+      figureId: i + 1,
+      stale: false,
+    })),
+    spread: null,
+    labels,
+  };
+}
+
+function embedSize(embed: { title?: string; description?: string; fields?: { name: string; value: string }[] }): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+describe('renderDiscord', () => {
+  it('turns text and lists into one embed description, with styling as markdown and data escaped', () => {
+    const message = renderDiscord(
+      reply('en', text(strong('Sources'), ': ', link('Foro Penal', 'https://foropenal.com')), { kind: 'list', title: null, items: [[text('# not a heading').parts[0]!]] }),
+    );
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0]?.description).toBe('**Sources**: [Foro Penal](https://foropenal.com)\n\n• \\# not a heading');
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(message.components).toEqual([]);
+    expect(message.flags).toBeUndefined();
+  });
+
+  it('marks stale figures, keeps the period and never links anything but http(s)', () => {
+    const block = summary(1);
+    const line = { ...block.lines[0]!, stale: true, periodText: '24 Dec 2025 – 25 Dec 2025', link: 'javascript:alert(1)' };
+    const message = renderDiscord(reply('en', { ...block, lines: [line] }));
+    expect(message.embeds[0]?.description).toBe('**Source 0**: 1,085 · as of 20 Dec 2025 · period 24 Dec 2025 – 25 Dec 2025 · javascript:alert(1) · #1 · ⚠️ stale');
+  });
+
+  it('shows the empty text when no source has a figure', () => {
+    expect(renderDiscord(reply('en', summary(0))).embeds[0]?.description).toBe('No figures yet.');
+  });
+
+  it('makes errors ephemeral', () => {
+    const message = renderDiscord(reply('es', errorBlock('No existe la fuente «x».', 'Uso: /fuentes [fuente]')));
+    expect(message.flags).toBe(64);
+    expect(message.embeds[0]?.description).toBe('⚠️ No existe la fuente «x».\nUso: /fuentes \\[fuente\\]');
+  });
+
+  it('lays out at most five buttons a row and five rows', () => {
+    const options = Array.from({ length: 30 }, (_, i) => ({ label: `Indicator ${i}`, command: `/count indicator-${i}` }));
+    const message = renderDiscord(reply('en', { kind: 'choice', prompt: 'Which one?', options }));
+    expect(message.components).toHaveLength(5);
+    expect(message.components.every((row) => row.components.length === 5)).toBe(true);
+    expect(message.components[0]?.components[0]).toEqual({ type: 2, style: 1, label: 'Indicator 0', custom_id: 'count:indicator-0' });
+    expect(message.embeds[0]?.description).toBe('Which one?');
+  });
+
+  it('keeps a long summary within the description limit and the whole message within 6000 characters', () => {
+    const message = renderDiscord(reply('en', summary(200, 'A source with a rather long name indeed'), summary(200)));
+    for (const embed of message.embeds) expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
+    expect(message.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(6000);
+    expect(message.embeds[0]?.description?.endsWith('…')).toBe(true);
+  });
+
+  it('splits long text across embeds, at most ten', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => text(`line ${i} `.repeat(10)));
+    const message = renderDiscord(reply('en', ...lines));
+    expect(message.embeds.length).toBeGreaterThan(1);
+    expect(message.embeds.length).toBeLessThanOrEqual(10);
+    expect(message.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(6000);
+  });
+
+  it('clips a long indicator name to the title limit', () => {
+    const message = renderDiscord(reply('en', { ...summary(1), indicatorName: 'n'.repeat(300) }));
+    expect(message.embeds[0]?.title).toHaveLength(256);
+  });
+});
