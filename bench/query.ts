@@ -52,4 +52,7 @@ function loadText(): string {
   return loadavg().map((n) => n.toFixed(2)).join(' / ');
 }
 
+// An interrupted run still removes its SQLite file: exiting runs the 'exit' handlers, a signal does not.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 process.exitCode = await main(process.argv.slice(2));

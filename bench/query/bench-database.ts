@@ -29,6 +29,8 @@ async function openSqlite(): Promise<BenchDatabase> {
   const remove = (): void => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   };
+  // Also when the run is interrupted (query.ts turns SIGINT/SIGTERM into an exit).
+  process.once('exit', remove);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {

@@ -1,0 +1,93 @@
+// `npm run bench:webhook`: requests/s and latency of /count through cifras' real webhook routes —
+// POST /telegram/webhook and a signed POST /discord/interactions — each beside its framework's
+// floor (a minimal grammY bot on Hono; a bare Hono route verifying Ed25519), and a bare Hono route
+// as the ceiling; all on one generated 1,000,000-figure SQLite database. See bench/README.md.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInteractionSigner } from '../tests/support/discord-signing.js';
+import { createBenchSqlite } from './webhook/bench-sqlite.js';
+import { buildCase, type CaseContext } from './webhook/cases.js';
+import { expectedAnswers } from './webhook/expected-answers.js';
+import { parseWebhookBenchOptions, USAGE, type CaseId, type WebhookBenchOptions } from './webhook/options.js';
+import { profileText, summarizeProfile } from './webhook/profile-summary.js';
+import { correctnessProblems, missedTargets, resultTable, TARGETS } from './webhook/report.js';
+import { runCase, type CaseResult } from './webhook/run-case.js';
+
+/** Each cifras case right after its floor, so both see the machine in about the same state. */
+const RUN_ORDER: readonly CaseId[] = ['e', 'b', 'a', 'd', 'c'];
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: WebhookBenchOptions;
+  try {
+    options = parseWebhookBenchOptions(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const log = (line: string): void => console.error(line);
+  const loadBefore = loadText();
+  const { figures, indicators, sources, seed } = options;
+  log(`generating ${figures.toLocaleString('en')} figures (${indicators} indicators × ${sources} sources) into a temporary SQLite file …`);
+  const database = await createBenchSqlite({ figures, indicators, sources, seed, now: new Date() });
+  let results: CaseResult[];
+  try {
+    log(`loaded in ${(database.loadMs / 1000).toFixed(1)} s: ${database.path}; working out the expected answers …`);
+    const ctx: CaseContext = {
+      databasePath: database.path,
+      indicators,
+      seed,
+      signer: createInteractionSigner(),
+      expected: await expectedAnswers(database.bench.handle.db, indicators),
+      logLevel: options.logLevel,
+    };
+    const profileDir = options.cpuProf === null ? null : resolve(options.cpuProf);
+    if (profileDir !== null) mkdirSync(profileDir, { recursive: true });
+    results = [];
+    for (const id of RUN_ORDER.filter((c) => options.cases.includes(c))) {
+      const bench = buildCase(id, ctx);
+      log(`case ${id}: ${bench.title}`);
+      results.push(await runCase(bench, { ...options, cpuProfileDir: profileDir }, log));
+    }
+    results.sort((x, y) => x.case.id.localeCompare(y.case.id));
+    printReport(options, database.loadMs, results, loadBefore);
+    if (profileDir !== null) printProfiles(profileDir, results);
+  } finally {
+    await database.bench.dispose();
+  }
+  const problems = correctnessProblems(results);
+  const missed = missedTargets(results);
+  console.log(`\n${problems.length === 0 ? 'every response right, no errors' : `PROBLEMS:\n  ${problems.join('\n  ')}`}`);
+  console.log(missed.length === 0 ? `targets met (each /count ≥ ${TARGETS.ratio} × its floor, p99 ≤ ${TARGETS.p99Ms} ms)` : `TARGETS MISSED:\n  ${missed.join('\n  ')}`);
+  return problems.length === 0 && missed.length === 0 ? 0 : 1;
+}
+
+function printReport(options: WebhookBenchOptions, loadMs: number, results: readonly CaseResult[], loadBefore: string): void {
+  console.log(
+    `bench:webhook — ${options.figures.toLocaleString('en')} figures (${options.indicators} indicators × ${options.sources} sources) on SQLite, ` +
+      `generated in ${(loadMs / 1000).toFixed(1)} s; autocannon, ${options.connections} connections, ${options.duration} s per case ` +
+      `after ${options.warmup} s of warm-up; cifras log level ${options.logLevel}; Node ${process.version}`,
+  );
+  console.log(`machine: load average ${loadBefore} before, ${loadText()} after (1/5/15 min)\n`);
+  console.log(resultTable(results));
+  console.log('\nrequests (total), and calls the server made outward (a webhook reply needs none besides getMe):');
+  for (const r of results) {
+    const sent = r.outgoing.telegram.length + r.outgoing.discord;
+    console.log(`  ${r.case.id}: ${r.result.requests.total.toLocaleString('en')} requests, ${r.sampled} sampled by hand first; outgoing: ${sent === 0 ? 'none' : `${r.outgoing.telegram.join(', ')}${r.outgoing.discord > 0 ? `, ${r.outgoing.discord} Discord` : ''}`}`);
+  }
+}
+
+/** The server's main thread (thread id 0 in Node's file name) of each profiled case. */
+function printProfiles(dir: string, results: readonly CaseResult[]): void {
+  for (const { case: c } of results) {
+    const caseDir = join(dir, `case-${c.id}`);
+    const main = readdirSync(caseDir).filter((f) => f.split('.')[4] === '0' && f.endsWith('.cpuprofile'));
+    for (const file of main) console.log(`\n${profileText(`case ${c.id} (${join(caseDir, file)})`, summarizeProfile(join(caseDir, file)))}`);
+  }
+}
+
+function loadText(): string {
+  return loadavg().map((n) => n.toFixed(2)).join(' / ');
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,91 @@
+// The five cases, each a server to start and a stream of requests to send it: cifras' /count
+// through the Telegram webhook (a) and the Discord interactions endpoint (c), each beside its
+// framework floor (b, d), and a bare Hono route as the ceiling (e). A case also says how to tell
+// a right answer from a wrong one, checked on every response.
+import type { InteractionSigner } from '../../tests/support/discord-signing.js';
+import { randomInt, seededRandom } from '../query/random.js';
+import { signedPool } from './discord-interaction.js';
+import { answersCorrectly, type ExpectedAnswers } from './expected-answers.js';
+import type { CaseId } from './options.js';
+import { TELEGRAM_SECRET, type ServerSpec } from './server-spec.js';
+import { ED25519_FLOOR_TEXT } from './servers/ed25519-floor.js';
+import { GRAMMY_FLOOR_TEXT } from './servers/grammy-floor.js';
+import { CEILING_PATH } from './servers/hono-ceiling.js';
+import { createUpdateStream } from './telegram-update.js';
+
+export interface BenchRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  /** The indicator number asked about, when the answer should name it. */
+  readonly asks?: number;
+}
+
+export interface BenchCase {
+  readonly id: CaseId;
+  readonly title: string;
+  readonly server: ServerSpec;
+  /** The case whose req/s this one is compared with (its framework's floor). */
+  readonly floor?: CaseId;
+  /** Whether the p99 target applies (the cifras cases). */
+  readonly target: boolean;
+  next(): BenchRequest;
+  /** Whether a 2xx body is the right answer. */
+  verify(body: string): boolean;
+}
+
+export interface CaseContext {
+  readonly databasePath: string;
+  readonly indicators: number;
+  readonly seed: number;
+  readonly signer: InteractionSigner;
+  readonly expected: ExpectedAnswers;
+  readonly logLevel: string;
+}
+
+const TELEGRAM_PATH = '/telegram/webhook';
+const DISCORD_PATH = '/discord/interactions';
+/** Distinct pre-signed interactions, cycled through: more than a run sends in a second. */
+const SIGNED_POOL = 10_000;
+
+export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
+  const random = seededRandom(ctx.seed + id.charCodeAt(0));
+  const pick = (): number => randomInt(random, 1, ctx.indicators);
+  const cifras: ServerSpec = { kind: 'cifras', databasePath: ctx.databasePath, discordPublicKey: ctx.signer.publicKeyHex, logLevel: ctx.logLevel };
+  switch (id) {
+    case 'a':
+      return { id, title: '/count via POST /telegram/webhook (cifras)', server: cifras, floor: 'b', target: true, next: telegramRequests(pick), verify: (body) => body.includes('"method":"sendMessage"') && answersCorrectly(ctx.expected, body) };
+    case 'b':
+      return { id, title: 'minimal grammY bot on Hono, fixed webhook reply', server: { kind: 'grammy-floor' }, target: false, next: telegramRequests(pick), verify: (body) => body.includes(GRAMMY_FLOOR_TEXT) && body.includes('"method":"sendMessage"') };
+    case 'c':
+      return { id, title: '/count via signed POST /discord/interactions (cifras)', server: cifras, floor: 'd', target: true, next: discordRequests(ctx.signer, pick), verify: (body) => body.startsWith('{"type":4,') && answersCorrectly(ctx.expected, body) };
+    case 'd':
+      return { id, title: 'bare Hono route, Ed25519 verify + fixed type-4 response', server: { kind: 'ed25519-floor', discordPublicKey: ctx.signer.publicKeyHex }, target: false, next: discordRequests(ctx.signer, pick), verify: (body) => body.startsWith('{"type":4,') && body.includes(ED25519_FLOOR_TEXT) };
+    case 'e':
+      return { id, title: 'bare Hono route, fixed JSON (ceiling)', server: { kind: 'hono-ceiling' }, target: false, next: () => ({ method: 'GET', path: CEILING_PATH, headers: {} }), verify: (body) => body === '{"ok":true}' };
+  }
+}
+
+/** Fresh updates (update_id, message_id, reader) about a random indicator, with the secret header. */
+function telegramRequests(pick: () => number): () => BenchRequest {
+  const updates = createUpdateStream();
+  const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET };
+  return () => {
+    const asks = pick();
+    return { method: 'POST', path: TELEGRAM_PATH, headers, body: updates.next(`indicator-${asks}`), asks };
+  };
+}
+
+/** A pool of interactions about random indicators, signed in advance, sent round-robin. */
+function discordRequests(signer: InteractionSigner, pick: () => number): () => BenchRequest {
+  const asked = Array.from({ length: SIGNED_POOL }, pick);
+  const pool = signedPool(signer, SIGNED_POOL, (n) => `indicator-${asked[n] ?? 1}`);
+  let n = 0;
+  return () => {
+    const i = n++ % SIGNED_POOL;
+    const signed = pool[i];
+    if (signed === undefined) throw new Error('bench: empty signed pool');
+    return { method: 'POST', path: DISCORD_PATH, headers: signed.headers, body: signed.body, ...(asked[i] === undefined ? {} : { asks: asked[i] }) };
+  };
+}

@@ -1,0 +1,72 @@
+// Reads a V8 .cpuprofile (written by `--cpu-prof`) and says where the time went: self time per
+// function and per area (a package under node_modules, a folder of this project, Node internals,
+// garbage collection), so a slow case points at code rather than at a flame graph.
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+export interface ProfileLine {
+  readonly name: string;
+  readonly ms: number;
+  readonly share: number;
+}
+
+export interface ProfileSummary {
+  readonly totalMs: number;
+  readonly byArea: readonly ProfileLine[];
+  readonly byFunction: readonly ProfileLine[];
+}
+
+export function summarizeProfile(path: string, top = 25): ProfileSummary {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const area = new Map<string, number>();
+  const fn = new Map<string, number>();
+  let totalUs = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const frame = nodes.get(id)?.callFrame;
+    if (frame === undefined) return;
+    totalUs += us;
+    add(area, areaOf(frame.url, frame.functionName), us);
+    add(fn, `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`, us);
+  });
+  const lines = (m: Map<string, number>): ProfileLine[] =>
+    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs }));
+  return { totalMs: totalUs / 1000, byArea: lines(area), byFunction: lines(fn) };
+}
+
+export function profileText(title: string, summary: ProfileSummary): string {
+  const table = (lines: readonly ProfileLine[]): string =>
+    lines.map((l) => `  ${(l.share * 100).toFixed(1).padStart(5)}%  ${l.ms.toFixed(0).padStart(7)} ms  ${l.name}`).join('\n');
+  return `${title}: ${summary.totalMs.toFixed(0)} ms sampled\n by area (self time):\n${table(summary.byArea)}\n by function (self time):\n${table(summary.byFunction)}`;
+}
+
+function add(map: Map<string, number>, key: string, us: number): void {
+  map.set(key, (map.get(key) ?? 0) + us);
+}
+
+function areaOf(url: string, functionName: string): string {
+  if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
+  if (url.startsWith('node:')) return 'node internals';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg !== null) return pkg[1] ?? 'node_modules';
+  const own = /\/(src\/[^/]+|commands|db|bench|tests)\//.exec(url);
+  return own?.[1] ?? shortUrl(url);
+}
+
+function shortUrl(url: string): string {
+  const i = url.lastIndexOf('node_modules/');
+  if (i >= 0) return url.slice(i + 'node_modules/'.length);
+  const own = /\/(src|commands|db|bench|tests)\/.*$/.exec(url);
+  return own !== null ? own[0].slice(1) : url.replace(/^file:\/\//, '');
+}

@@ -1,0 +1,34 @@
+// What the benchmark asks a server child process to run, and the messages they exchange over the
+// IPC channel: the child says where it listens, the parent asks it to stop, the child reports
+// what it sent out meanwhile (a webhook reply must need no Bot API call) and exits.
+
+export const TELEGRAM_TOKEN = '123456:BENCH-token_abc';
+export const TELEGRAM_SECRET = 'bench-webhook-secret';
+export const DISCORD_APPLICATION_ID = '1234567890123456789';
+
+export type ServerSpec =
+  | {
+      readonly kind: 'cifras';
+      readonly databasePath: string;
+      readonly discordPublicKey: string;
+      readonly logLevel: string;
+    }
+  | { readonly kind: 'grammy-floor' }
+  | { readonly kind: 'ed25519-floor'; readonly discordPublicKey: string }
+  | { readonly kind: 'hono-ceiling' };
+
+/** Calls the server made to the (fake) platform APIs while it ran. */
+export interface OutgoingCalls {
+  readonly telegram: readonly string[];
+  readonly discord: number;
+}
+
+export type ChildMessage = { readonly type: 'ready'; readonly port: number } | { readonly type: 'stopped'; readonly outgoing: OutgoingCalls };
+export type ParentMessage = { readonly type: 'stop' };
+
+/** What a server module returns once it listens. */
+export interface RunningServer {
+  readonly port: number;
+  /** Stops listening and closes what it opened; resolves with the calls it made outward. */
+  stop(): Promise<OutgoingCalls>;
+}
