@@ -4,7 +4,7 @@
 // admins. A chat following all needs no single-indicator subscription besides (it would get each
 // message twice), so subscribing to all replaces them, and a single one under all is refused.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { reply, text, type Reply } from '../src/core/reply.js';
+import { errorBlock, reply, text, type Reply } from '../src/core/reply.js';
 import { chatRefOf, resolveSubscriptionScope, scopeKey } from '../src/core/subscription-scope.js';
 import { ALL_INDICATORS, listForChat, subscribe as subscribeChat, unsubscribe, type Subscription } from '../src/domain/subscriptions.js';
 import { inTransaction } from '../src/domain/transaction.js';
@@ -29,6 +29,8 @@ export const subscribe = defineCommand({
   ],
   access: 'private-or-chat-admin',
   handler: async (ctx, { indicator }) => {
+    // No worker could ever deliver to the console: refuse rather than queue messages forever.
+    if (ctx.invocation.platform === 'console') return reply(ctx.locale, errorBlock(ctx.t.subscriptions.notOnConsole));
     const scope = await resolveSubscriptionScope(ctx, indicator, 'subscribe');
     if (scope.kind === 'reply') return scope.reply;
     const existing = await listForChat(ctx.db, chatRefOf(ctx));

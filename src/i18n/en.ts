@@ -125,6 +125,7 @@ export const en = {
   subscriptions: {
     all: 'all indicators',
     allArgument: 'all',
+    notOnConsole: 'Subscriptions are delivered to a Telegram chat or a Discord channel; the console cannot receive them.',
     subscribed: (what, language) => `Done: this chat will get every new figure, correction and retraction of ${what}, in ${language}.`,
     resumed: (what, language) => `Done: this chat gets the news of ${what} again, in ${language}.`,
     already: (what) => `This chat is already subscribed to ${what}: nothing changes.`,

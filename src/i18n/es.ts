@@ -125,6 +125,7 @@ export const es = {
   subscriptions: {
     all: 'todos los indicadores',
     allArgument: 'todo',
+    notOnConsole: 'Las suscripciones se entregan en un chat de Telegram o un canal de Discord; la consola no puede recibirlas.',
     subscribed: (what, language) => `Listo: este chat recibirá cada cifra nueva, corrección y retirada de ${what}, en ${language}.`,
     resumed: (what, language) => `Listo: este chat vuelve a recibir las novedades de ${what}, en ${language}.`,
     already: (what) => `Este chat ya está suscrito a ${what}: no cambia nada.`,

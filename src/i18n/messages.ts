@@ -88,6 +88,8 @@ export interface Messages {
     readonly all: string;
     /** The word that means all when typed after /unsubscribe: `todo` / `all`. */
     readonly allArgument: string;
+    /** /subscribe from `cifras ask`: the console is no chat that can receive messages. */
+    readonly notOnConsole: string;
     readonly subscribed: (what: string, language: string) => string;
     readonly resumed: (what: string, language: string) => string;
     readonly already: (what: string) => string;
