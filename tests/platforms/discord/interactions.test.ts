@@ -189,6 +189,14 @@ for (const dialect of dialects) {
         expect(extra.body.data?.choices).toHaveLength(25);
       });
 
+      it('suggests recent figures by id for figure options, narrowed by the digits typed', async () => {
+        const all = await h.send(autocomplete('correct', 'figure', '', { locale: 'es-ES' }));
+        expect(all.body.data?.choices?.map((c) => c.value)).toEqual([4, 3, 2, 1]);
+        expect(all.body.data?.choices?.[3]?.name).toBe('#1 · Presos políticos · Foro Penal: 902 (20 dic 2025)');
+        const typed = await h.send(autocomplete('correct', 'figure', '#2', { locale: 'en-US' }));
+        expect(typed.body.data?.choices).toEqual([{ name: '#2 · Forcibly disappeared · Foro Penal: 62 (20 Dec 2025)', value: 2 }]);
+      });
+
       it('suggests sources and ignores options without suggestions', async () => {
         const sources = await h.send(autocomplete('history', 'source', 'foro', { locale: 'es-ES' }));
         expect(sources.body.data?.choices).toEqual([{ name: 'Foro Penal', value: 'foro-penal' }]);
