@@ -48,9 +48,14 @@ async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob):
   }
 }
 
-export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<DeliveryOutcome> {
+/** Sends and records; `answeredAt` is when the platform answered (before anything was recorded). */
+export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; answeredAt: Date }> {
   const result = await attempt(ctx, job);
-  const now = ctx.now();
+  const answeredAt = ctx.now();
+  return { outcome: await record(ctx, job, result, answeredAt), answeredAt };
+}
+
+async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, result: SendResult, now: Date): Promise<DeliveryOutcome> {
   const { platform, chatId } = job.subscription;
   switch (result.kind) {
     case 'sent':

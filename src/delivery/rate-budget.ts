@@ -118,13 +118,18 @@ export async function planSends(
  */
 export async function lateSend(database: Kysely<Database>, platform: string, limits: PlatformLimits, chatId: string, slotMs: number, doneMs: number): Promise<void> {
   if (!limits.perChatPerSecond || doneMs - slotMs < LATE_MS) return;
-  await holdBudget(database, `${platform}:chat:${chatId}`, doneMs + chatInterval(1000 / limits.perChatPerSecond));
+  // The row exists: planSends created it.
+  await raise(database as unknown as RateDb, `${platform}:chat:${chatId}`, doneMs + chatInterval(1000 / limits.perChatPerSecond));
 }
 
 /** Nothing goes through bucket `key` (after a 429: the bot's overall one) before `untilMs`. */
 export async function holdBudget(database: Kysely<Database>, key: string, untilMs: number): Promise<void> {
   const db = database as unknown as RateDb;
   await ensureRows(db, [key]);
+  await raise(db, key, untilMs);
+}
+
+async function raise(db: RateDb, key: string, untilMs: number): Promise<void> {
   await db
     .updateTable('rate_limits')
     .set({ tat_ms: sql<number>`case when tat_ms > cast(${untilMs} as double precision) then tat_ms else cast(${untilMs} as double precision) end` })

@@ -22,6 +22,7 @@ export interface RunWorkerOptions<Message> {
   readonly retry?: RetryPolicy;
   readonly leaseMs?: number;
   readonly maxInFlight?: number;
+  readonly pollMs?: number;
   readonly workerId?: string;
 }
 

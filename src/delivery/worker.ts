@@ -67,7 +67,7 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     await options.notifyOwners?.(text, notice).catch((error: unknown) => logger.error({ err: error }, 'telling the owners failed'));
   };
 
-  async function sendAt(context: DeliverContext<Message>, semaphore: Semaphore, job: DeliveryJob, at: number): Promise<void> {
+  async function sendAt(context: DeliverContext<Message>, semaphore: Semaphore, job: DeliveryJob, at: number, sendBy: number): Promise<void> {
     await sleep(at - now().getTime(), abort.signal);
     if (!abort.signal.aborted) await semaphore.acquire();
     else return void unsent.push(job.id);
@@ -75,10 +75,16 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
       unsent.push(job.id);
       return semaphore.release();
     }
+    if (now().getTime() > sendBy) {
+      // Our claim is (nearly) over: another worker, or this one, may take the delivery over at any
+      // moment, so sending now could send it twice. Leave it to whoever claims it next.
+      logger.warn({ delivery: job.id }, 'claim about to expire before its send; left for the next claim');
+      return semaphore.release();
+    }
     try {
-      const outcome = await deliverOne(context, job);
+      const { outcome, answeredAt } = await deliverOne(context, job);
       options.metrics?.deliveries.inc({ platform: job.subscription.platform, outcome });
-      if (outcome === 'sent') await lateSend(db, job.subscription.platform, limits[job.subscription.platform] ?? { perSecond: 1 }, job.subscription.chatId, at, now().getTime());
+      if (outcome === 'sent') await lateSend(db, job.subscription.platform, limits[job.subscription.platform] ?? { perSecond: 1 }, job.subscription.chatId, at, answeredAt.getTime());
     } catch (error) {
       logger.error({ err: error, delivery: job.id }, 'recording a delivery failed; it is retried when its claim expires');
     } finally {
@@ -87,14 +93,21 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
   }
 
   async function runBatch(platform: string, platformLimits: PlatformLimits, context: DeliverContext<Message>, semaphore: Semaphore): Promise<number> {
-    const batch = Math.max(1, Math.ceil(platformLimits.perSecond * (options.batchSeconds ?? 2)));
+    // What is claimed must be sent well within the lease: at most two batches wait at a time, and
+    // a batch covers at most an eighth of the lease at the overall rate.
+    const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    const batch = Math.max(1, Math.ceil(platformLimits.perSecond * Math.min(options.batchSeconds ?? 2, leaseMs / 8000)));
     while (pending.size >= batch * 2 && !abort.signal.aborted) await Promise.race(pending);
-    const jobs = await claimDue(db, options.capabilities, workerId, batch, now(), { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, platforms: [platform] });
+    const claimedAt = now().getTime();
+    const jobs = await claimDue(db, options.capabilities, workerId, batch, new Date(claimedAt), { leaseMs, platforms: [platform] });
     if (jobs.length === 0) return options.pollMs ?? 1000;
+    // A send starts in the first half of the lease; the second half covers the send and its record
+    // (so a sender's timeout must stay under half the lease).
+    const sendBy = claimedAt + leaseMs / 2;
     const plan = await planSends(db, options.capabilities, platform, platformLimits, jobs, now().getTime());
     for (const { job, retryAtMs } of plan.deferred) await requeue(db, workerId, [job.id], new Date(retryAtMs));
     for (const { job, sendAtMs } of plan.scheduled) {
-      const task = sendAt(context, semaphore, job, sendAtMs).finally(() => pending.delete(task));
+      const task = sendAt(context, semaphore, job, sendAtMs, sendBy).finally(() => pending.delete(task));
       pending.add(task);
     }
     const last = plan.scheduled.at(-1)?.sendAtMs ?? 0;

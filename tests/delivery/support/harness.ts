@@ -43,7 +43,10 @@ export async function waitForQuiet(handle: DatabaseHandle, timeoutMs = 15_000): 
   for (;;) {
     const busy = await handle.db.selectFrom('deliveries').select('id').where('status', 'in', ['pending', 'sending']).limit(1).execute();
     if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`deliveries still busy: ${JSON.stringify(await statuses(handle))}`);
+    if (Date.now() > deadline) {
+      const stuck = await handle.db.selectFrom('deliveries').select(['id', 'status', 'attempts', 'due_at', 'claimed_by', 'claimed_until']).where('status', 'in', ['pending', 'sending']).limit(5).execute();
+      throw new Error(`deliveries still busy at ${new Date().toISOString()}, e.g. ${JSON.stringify(stuck)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
