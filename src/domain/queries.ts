@@ -10,35 +10,34 @@ import { listIndicators } from './indicators.js';
 import type { Figure, Indicator, IndicatorSummary, LatestFigure, Spread } from './types.js';
 import { valueBounds } from './value.js';
 
-/** The id of each source's newest live figure for one indicator. */
-async function latestFigureIds(db: DbOrTrx, indicatorId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('sources as s')
-    .select((eb) =>
-      eb
-        .selectFrom('figures as f')
-        .select('f.id')
-        .where('f.indicator_id', '=', indicatorId)
-        .whereRef('f.source_id', '=', 's.id')
-        .where((w) =>
-          w.not(
-            w.exists(
-              w
-                .selectFrom('figure_revisions as r')
-                .select(sql.lit(1).as('one'))
-                .whereRef('r.figure_id', '=', 'f.id')
-                .where('r.kind', '=', 'retraction'),
-            ),
+/**
+ * The id of each source's newest live figure for one indicator, as a subquery: per source, one
+ * descending probe of figures_latest_idx that skips retracted figures.
+ */
+function latestFigureIds(db: DbOrTrx, indicatorId: number) {
+  return db.selectFrom('sources as ls').select((eb) =>
+    eb
+      .selectFrom('figures as l')
+      .select('l.id')
+      .where('l.indicator_id', '=', indicatorId)
+      .whereRef('l.source_id', '=', 'ls.id')
+      .where((w) =>
+        w.not(
+          w.exists(
+            w
+              .selectFrom('figure_revisions as x')
+              .select(sql.lit(1).as('one'))
+              .whereRef('x.figure_id', '=', 'l.id')
+              .where('x.kind', '=', 'retraction'),
           ),
-        )
-        .orderBy('f.as_of_start', 'desc')
-        .orderBy('f.recorded_at', 'desc')
-        .orderBy('f.id', 'desc')
-        .limit(1)
-        .as('figure_id'),
-    )
-    .execute();
-  return rows.flatMap((row) => (row.figure_id == null ? [] : [Number(row.figure_id)]));
+        ),
+      )
+      .orderBy('l.as_of_start', 'desc')
+      .orderBy('l.recorded_at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(1)
+      .as('figure_id'),
+  );
 }
 
 function spreadOf(latest: readonly LatestFigure[]): Spread | null {
@@ -63,8 +62,9 @@ function byNewestFirst(a: Figure, b: Figure): number {
 
 /** Latest per source, spread and staleness for one indicator, as of `today` (YYYY-MM-DD). */
 export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
-  const ids = await latestFigureIds(db, indicator.id);
-  const figures = await loadFigures(db, (q) => q.where('f.id', 'in', ids.length ? ids : [-1]), { figureIds: ids });
+  const figures = await loadFigures(db, (q) =>
+    q.where('f.id', 'in', latestFigureIds(db, indicator.id)).orderBy('f.id'),
+  );
   const latest = figures.sort(byNewestFirst).map(
     (figure): LatestFigure => ({
       figure,
@@ -92,6 +92,5 @@ export async function indicatorHistory(db: DbOrTrx, indicator: Indicator, source
       if (sourceSlug !== undefined) query = query.where('s.slug', '=', sourceSlug);
       return query.orderBy('f.as_of_start', 'desc').orderBy('f.recorded_at', 'desc').orderBy('f.id', 'desc');
     },
-    { indicatorId: indicator.id },
   );
 }

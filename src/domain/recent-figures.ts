@@ -11,5 +11,5 @@ export async function recentFigures(db: DbOrTrx, limit: number, idPrefix = ''): 
   if (/^\d+$/.test(idPrefix)) query = query.where(sql<string>`cast(id as text)`, 'like', `${idPrefix}%`);
   const ids = (await query.execute()).map((row) => row.id);
   if (ids.length === 0) return [];
-  return loadFigures(db, (q) => q.where('f.id', 'in', ids).orderBy('f.id', 'desc'), { figureIds: ids });
+  return loadFigures(db, (q) => q.where('f.id', 'in', ids).orderBy('f.id', 'desc'));
 }
