@@ -50,12 +50,23 @@ function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Building an Intl formatter costs far more than using one: one per locale, made on first use.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** For display at its own precision: `20 dic 2025` / `20 Dec 2025`, `dic 2025` / `Dec 2025`, `2025`. */
 export function formatAsOf(asOf: AsOf, locale: Locale): string {
   if (asOf.precision === 'year') return asOf.start.slice(0, 4);
   const date = new Date(`${asOf.start}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    .formatToParts(date);
+  const parts = dateFormat(locale).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   // Assembled by hand so both languages read day-month-year (Intl's en is `Dec 20, 2025`), and
   // without the period some ICU versions put after abbreviations (`sept.`): same text everywhere.

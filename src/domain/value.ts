@@ -120,9 +120,14 @@ export function valueBounds(value: FigureValue): { low: number; high: number } {
 // we group always, so es shows `1.085` as DESIGN.md asks and every locale reads counts alike.
 const NUMBER_OPTIONS: Intl.NumberFormatOptions = { useGrouping: 'always', maximumFractionDigits: 0 };
 
+// Building an Intl formatter costs far more than using one: one per locale, made on first use.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 /** A count with the locale's thousands separator: `1.085` (es), `1,085` (en). */
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, NUMBER_OPTIONS).format(n);
+  let format = numberFormats.get(locale);
+  if (format === undefined) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, NUMBER_OPTIONS)));
+  return format.format(n);
 }
 
 /** A value for display, qualifier kept: `902`, `~2.400`, `≥ 60`, `≤ 75`, `60–75`. */
