@@ -2,16 +2,16 @@
 // POST /telegram/webhook and a signed POST /discord/interactions — each beside its framework's
 // floor (a minimal grammY bot on Hono; a bare Hono route verifying Ed25519), and a bare Hono route
 // as the ceiling; all on one generated 1,000,000-figure SQLite database. See bench/README.md.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInteractionSigner } from '../tests/support/discord-signing.js';
 import { createBenchSqlite } from './webhook/bench-sqlite.js';
 import { buildCase, type CaseContext } from './webhook/cases.js';
 import { expectedAnswers } from './webhook/expected-answers.js';
 import { parseWebhookBenchOptions, USAGE, type CaseId, type WebhookBenchOptions } from './webhook/options.js';
 import { profileText, summarizeProfile } from './webhook/profile-summary.js';
-import { correctnessProblems, missedTargets, resultTable, TARGETS } from './webhook/report.js';
+import { correctnessProblems, missedTargets, ratioLines, resultTable, TARGETS } from './webhook/report.js';
 import { runCase, type CaseResult } from './webhook/run-case.js';
 
 /** Each cifras case right after its floor, so both see the machine in about the same state. */
@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     results.sort((x, y) => x.case.id.localeCompare(y.case.id));
     printReport(options, database.loadMs, results, loadBefore);
-    if (profileDir !== null) printProfiles(profileDir, results);
+    if (profileDir !== null) printProfiles(results);
   } finally {
     await database.bench.dispose();
   }
@@ -70,6 +70,7 @@ function printReport(options: WebhookBenchOptions, loadMs: number, results: read
   );
   console.log(`machine: load average ${loadBefore} before, ${loadText()} after (1/5/15 min)\n`);
   console.log(resultTable(results));
+  console.log(`\nratios to the floor (target ≥ ${TARGETS.ratio}):\n  ${ratioLines(results).join('\n  ')}`);
   console.log('\nrequests (total), and calls the server made outward (a webhook reply needs none besides getMe):');
   for (const r of results) {
     const sent = r.outgoing.telegram.length + r.outgoing.discord;
@@ -77,12 +78,9 @@ function printReport(options: WebhookBenchOptions, loadMs: number, results: read
   }
 }
 
-/** The server's main thread (thread id 0 in Node's file name) of each profiled case. */
-function printProfiles(dir: string, results: readonly CaseResult[]): void {
-  for (const { case: c } of results) {
-    const caseDir = join(dir, `case-${c.id}`);
-    const main = readdirSync(caseDir).filter((f) => f.split('.')[4] === '0' && f.endsWith('.cpuprofile'));
-    for (const file of main) console.log(`\n${profileText(`case ${c.id} (${join(caseDir, file)})`, summarizeProfile(join(caseDir, file)))}`);
+function printProfiles(results: readonly CaseResult[]): void {
+  for (const { case: c, measured } of results) {
+    if (measured.profilePath !== null) console.log(`\n${profileText(`case ${c.id} (${measured.profilePath})`, summarizeProfile(measured.profilePath))}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
@@ -24,13 +25,18 @@ export interface ProfileSummary {
   readonly totalMs: number;
   readonly byArea: readonly ProfileLine[];
   readonly byFunction: readonly ProfileLine[];
+  /** The project's own functions (src/, commands/) by total time: themselves and what they call. */
+  readonly ownInclusive: readonly ProfileLine[];
 }
 
 export function summarizeProfile(path: string, top = 25): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const area = new Map<string, number>();
   const fn = new Map<string, number>();
+  const own = new Map<string, number>();
   let totalUs = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
@@ -38,17 +44,33 @@ export function summarizeProfile(path: string, top = 25): ProfileSummary {
     if (frame === undefined) return;
     totalUs += us;
     add(area, areaOf(frame.url, frame.functionName), us);
-    add(fn, `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`, us);
+    add(fn, functionKey(frame), us);
+    // Each of the project's functions on this sample's stack, once even if recursive.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const f = nodes.get(at)?.callFrame;
+      if (f !== undefined && /\/(src|commands)\//.test(f.url) && !f.url.includes('node_modules')) seen.add(functionKey(f));
+    }
+    for (const key of seen) add(own, key, us);
   });
   const lines = (m: Map<string, number>): ProfileLine[] =>
     [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs }));
-  return { totalMs: totalUs / 1000, byArea: lines(area), byFunction: lines(fn) };
+  return { totalMs: totalUs / 1000, byArea: lines(area), byFunction: lines(fn), ownInclusive: lines(own) };
+}
+
+function functionKey(frame: ProfileNode['callFrame']): string {
+  return `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}`;
 }
 
 export function profileText(title: string, summary: ProfileSummary): string {
   const table = (lines: readonly ProfileLine[]): string =>
     lines.map((l) => `  ${(l.share * 100).toFixed(1).padStart(5)}%  ${l.ms.toFixed(0).padStart(7)} ms  ${l.name}`).join('\n');
-  return `${title}: ${summary.totalMs.toFixed(0)} ms sampled\n by area (self time):\n${table(summary.byArea)}\n by function (self time):\n${table(summary.byFunction)}`;
+  return [
+    `${title}: ${summary.totalMs.toFixed(0)} ms sampled`,
+    ` by area (self time):\n${table(summary.byArea)}`,
+    ` by function (self time):\n${table(summary.byFunction)}`,
+    ` the project's functions by total time (with what they call):\n${table(summary.ownInclusive)}`,
+  ].join('\n');
 }
 
 function add(map: Map<string, number>, key: string, us: number): void {

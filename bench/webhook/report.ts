@@ -23,16 +23,38 @@ export function resultTable(results: readonly CaseResult[]): string {
       String(result.mismatches),
       vsFloor,
       vsCeiling,
+      cpuPerRequest(r).toFixed(3),
+      `${Math.round((r.measured.cpuMicros / 1000 / r.measured.wallMs) * 100)}%`,
       r.load[0].toFixed(1),
     ];
   });
-  const header = ['case', 'what', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body', 'vs floor', 'vs ceiling', 'load avg'];
-  const align = ['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'];
+  const header = ['case', 'what', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body', 'vs floor', 'vs ceiling', 'server CPU ms/req', 'server CPU use', 'load avg'];
+  const align = ['---', '---', ...header.slice(2).map(() => '---:')];
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 export function ratio(a: CaseResult, b: CaseResult): number {
   return a.result.requests.mean / b.result.requests.mean;
+}
+
+/**
+ * CPU time the server process spent per answered request in the measured window. On a shared,
+ * busy machine req/s falls with everyone else's load; CPU per request hardly moves, so
+ * floor CPU / case CPU is the ratio to trust when the load average is high.
+ */
+export function cpuPerRequest(r: CaseResult): number {
+  return r.measured.cpuMicros / 1000 / Math.max(1, r.result.requests.total);
+}
+
+/** `a: 0.85 × b in req/s, 0.80 × by server CPU per request` for each case with a floor. */
+export function ratioLines(results: readonly CaseResult[]): string[] {
+  const byId = new Map(results.map((r) => [r.case.id, r]));
+  return results.flatMap((r) => {
+    const floor = r.case.floor === undefined ? undefined : byId.get(r.case.floor);
+    if (floor === undefined) return [];
+    const byCpu = cpuPerRequest(floor) / cpuPerRequest(r);
+    return [`${r.case.id}/${floor.case.id}: ${ratio(r, floor).toFixed(2)} in req/s; ${byCpu.toFixed(2)} by server CPU per request (${cpuPerRequest(floor).toFixed(3)} / ${cpuPerRequest(r).toFixed(3)} ms)`];
+  });
 }
 
 /** Problems that make the run's figures meaningless: errors, non-2xx, wrong answers, outgoing calls. */

@@ -1,10 +1,11 @@
-// One case end to end: start its server, check a sample of answers by hand, warm it up, put it
-// under load with autocannon (every response's body checked), stop it and report.
+// One case end to end: start its server, check a sample of answers one at a time, warm it up,
+// put it under load with autocannon (every response's body checked) while the server counts its
+// own CPU time (and profiles, if asked), stop it and report.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type AutocannonResult } from 'autocannon';
 import type { BenchCase, BenchRequest } from './cases.js';
-import type { OutgoingCalls } from './server-spec.js';
+import type { Measured, OutgoingCalls } from './server-spec.js';
 import { startServerProcess } from './server-process.js';
 
 export interface LoadShape {
@@ -12,13 +13,15 @@ export interface LoadShape {
   /** Seconds. */
   readonly duration: number;
   readonly warmup: number;
+  /** Write each case's CPU profile of the measured window here. */
   readonly cpuProfileDir: string | null;
 }
 
 export interface CaseResult {
   readonly case: BenchCase;
   readonly result: AutocannonResult;
-  /** Bodies checked by hand before the load, all right (else the case throws). */
+  readonly measured: Measured;
+  /** Requests checked one at a time before the load, all right (else the case throws). */
   readonly sampled: number;
   readonly outgoing: OutgoingCalls;
   /** 1-minute load average when the case started and ended. */
@@ -29,10 +32,10 @@ const SAMPLE = 20;
 
 export async function runCase(bench: BenchCase, shape: LoadShape, log: (line: string) => void): Promise<CaseResult> {
   const loadBefore = loadavg()[0] ?? 0;
-  const profileDir = shape.cpuProfileDir === null ? undefined : join(shape.cpuProfileDir, `case-${bench.id}`);
-  const server = await startServerProcess(bench.server, profileDir === undefined ? {} : { cpuProfileDir: profileDir });
+  const server = await startServerProcess(bench.server);
   const url = `http://127.0.0.1:${server.port}`;
   let result: AutocannonResult;
+  let measured: Measured;
   try {
     await checkSample(bench, url);
     if (shape.warmup > 0) {
@@ -40,24 +43,25 @@ export async function runCase(bench: BenchCase, shape: LoadShape, log: (line: st
       await load(bench, url, shape.connections, shape.warmup);
     }
     log(`  (${bench.id}) measuring ${shape.duration} s at ${shape.connections} connections …`);
+    server.startMeasuring(shape.cpuProfileDir === null ? null : join(shape.cpuProfileDir, `case-${bench.id}.cpuprofile`));
     result = await load(bench, url, shape.connections, shape.duration);
+    measured = await server.endMeasuring();
   } catch (error) {
     await server.stop().catch(() => undefined);
     throw error;
   }
   const outgoing = await server.stop();
-  return { case: bench, result, sampled: SAMPLE, outgoing, load: [loadBefore, loadavg()[0] ?? 0] };
+  return { case: bench, result, measured, sampled: SAMPLE, outgoing, load: [loadBefore, loadavg()[0] ?? 0] };
 }
 
 function load(bench: BenchCase, url: string, connections: number, duration: number): Promise<AutocannonResult> {
-  const first = bench.next();
   return autocannon({
     url,
     connections,
     duration,
     // Generous: a slow answer should show in the latency, not vanish as a timeout.
     timeout: 30,
-    requests: [{ ...shape(first), setupRequest: (request) => ({ ...request, ...shape(bench.next()) }) }],
+    requests: [{ ...shape(bench.next()), setupRequest: (request) => ({ ...request, ...shape(bench.next()) }) }],
     verifyBody: (body) => bench.verify(body),
   });
 }

@@ -1,22 +1,20 @@
-// Entry point of a server child process (forked by run-case.ts with tsx): starts the server its
-// spec names (argv[2], JSON), says where it listens over IPC, and on "stop" closes it, reports its
-// outgoing calls and exits — cleanly, so a --cpu-prof profile gets written.
+// Entry point of a server child process (forked by server-process.ts under tsx): starts the server
+// its spec names (argv[2], JSON) — importing only that server's module, so a floor does not load
+// cifras — says where it listens over IPC, measures the window the parent brackets, and on "stop"
+// closes the server, reports its outgoing calls and exits.
+import { startMeasureWindow, type MeasureWindow } from './measure-window.js';
 import type { ChildMessage, ParentMessage, RunningServer, ServerSpec } from './server-spec.js';
-import { startCifras } from './servers/cifras-server.js';
-import { startEd25519Floor } from './servers/ed25519-floor.js';
-import { startGrammyFloor } from './servers/grammy-floor.js';
-import { startHonoCeiling } from './servers/hono-ceiling.js';
 
-function start(spec: ServerSpec): Promise<RunningServer> {
+async function start(spec: ServerSpec): Promise<RunningServer> {
   switch (spec.kind) {
     case 'cifras':
-      return startCifras(spec);
+      return (await import('./servers/cifras-server.js')).startCifras(spec);
     case 'grammy-floor':
-      return startGrammyFloor();
+      return (await import('./servers/grammy-floor.js')).startGrammyFloor();
     case 'ed25519-floor':
-      return startEd25519Floor(spec.discordPublicKey);
+      return (await import('./servers/ed25519-floor.js')).startEd25519Floor(spec.discordPublicKey);
     case 'hono-ceiling':
-      return startHonoCeiling();
+      return (await import('./servers/hono-ceiling.js')).startHonoCeiling();
   }
 }
 
@@ -24,13 +22,30 @@ function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => process.send?.(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 }
 
+async function onMessage(server: RunningServer, message: ParentMessage, window: { current: MeasureWindow | null }): Promise<void> {
+  switch (message.type) {
+    case 'measure-start':
+      window.current = await startMeasureWindow(message.profilePath);
+      return;
+    case 'measure-end': {
+      const measured = await window.current?.end();
+      window.current = null;
+      if (measured !== undefined) await send({ type: 'measured', measured });
+      return;
+    }
+    case 'stop':
+      await send({ type: 'stopped', outgoing: await server.stop() });
+      process.exit(0);
+  }
+}
+
 const spec = JSON.parse(process.argv[2] ?? '{}') as ServerSpec;
 const server = await start(spec);
+const window = { current: null as MeasureWindow | null };
 process.on('message', (message: ParentMessage) => {
-  if (message.type !== 'stop') return;
-  void server.stop().then(async (outgoing) => {
-    await send({ type: 'stopped', outgoing });
-    process.exit(0);
+  onMessage(server, message, window).catch((error: unknown) => {
+    console.error('bench server child:', error);
+    process.exit(1);
   });
 });
 // The parent died without asking: do not linger.

@@ -1,54 +1,58 @@
 // Starts a server in a child process (server-child.ts under the same tsx loader as this one), so
-// the server and the load generator each get a core instead of sharing one event loop; and stops
-// it cleanly, collecting what it sent out. Only the child started here is ever signalled.
+// the server and the load generator each get a core instead of sharing one event loop; brackets
+// the measured window; stops it cleanly, collecting what it sent out. Only the child started
+// here is ever signalled.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, OutgoingCalls, ParentMessage, ServerSpec } from './server-spec.js';
+import type { ChildMessage, Measured, OutgoingCalls, ParentMessage, ServerSpec } from './server-spec.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
-const STOP_TIMEOUT_MS = 30_000;
+const REPLY_TIMEOUT_MS = 60_000;
 
 export interface ServerProcess {
   readonly port: number;
   readonly pid: number;
+  /** From now on the child counts its CPU time (and profiles, given a path). */
+  startMeasuring(profilePath: string | null): void;
+  endMeasuring(): Promise<Measured>;
   stop(): Promise<OutgoingCalls>;
 }
 
-export interface ProcessOptions {
-  /**
-   * Write V8 CPU profiles into this folder when the child exits: Node names them
-   * CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile, one per thread (tsx's loader runs in a worker
-   * thread; the server is thread 0). Not renamed: with one name the threads overwrite each other.
-   */
-  readonly cpuProfileDir?: string;
-}
-
-export async function startServerProcess(spec: ServerSpec, options: ProcessOptions = {}): Promise<ServerProcess> {
-  const profileDir = options.cpuProfileDir;
-  const execArgv = [
-    // The tsx loader this process runs under, so the child runs TypeScript too.
-    ...process.execArgv.filter((arg) => !arg.startsWith('--cpu-prof')),
-    ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
-  ];
+export async function startServerProcess(spec: ServerSpec): Promise<ServerProcess> {
+  // The tsx loader this process runs under (in execArgv), so the child runs TypeScript too.
   // stdout ignored: the server's access log is written (its cost is real) but not read.
-  const child = fork(CHILD_ENTRY, [JSON.stringify(spec)], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(CHILD_ENTRY, [JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const pid = child.pid ?? -1;
+  const tell = (message: ParentMessage): void => {
+    child.send(message);
+  };
   try {
     const ready = await nextMessage(child, 'ready', START_TIMEOUT_MS);
-    return { port: ready.port, pid, stop: () => stop(child) };
+    return {
+      port: ready.port,
+      pid,
+      startMeasuring: (profilePath) => tell({ type: 'measure-start', profilePath }),
+      async endMeasuring() {
+        const reply = nextMessage(child, 'measured', REPLY_TIMEOUT_MS);
+        tell({ type: 'measure-end' });
+        return (await reply).measured;
+      },
+      stop: () => stop(child, tell),
+    };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
   }
 }
 
-async function stop(child: ChildProcess): Promise<OutgoingCalls> {
+async function stop(child: ChildProcess, tell: (message: ParentMessage) => void): Promise<OutgoingCalls> {
+  if (child.exitCode !== null) throw new Error(`bench: the server process had already exited (code ${child.exitCode})`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    const message: ParentMessage = { type: 'stop' };
-    child.send(message);
-    const stopped = await nextMessage(child, 'stopped', STOP_TIMEOUT_MS);
+    const reply = nextMessage(child, 'stopped', REPLY_TIMEOUT_MS);
+    tell({ type: 'stop' });
+    const stopped = await reply;
     await exited;
     return stopped.outgoing;
   } catch (error) {
@@ -57,19 +61,21 @@ async function stop(child: ChildProcess): Promise<OutgoingCalls> {
   }
 }
 
-function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<ChildMessage, { type: T }>> {
+type MessageOf<T extends ChildMessage['type']> = Extract<ChildMessage, { type: T }>;
+
+function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<MessageOf<T>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`bench: the server process did not send "${type}" within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(() => finish(new Error(`bench: the server process did not send "${type}" within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMessage = (message: ChildMessage): void => {
-      if (message.type === type) done(null, message as Extract<ChildMessage, { type: T }>);
+      if (message.type === type) finish(null, message as MessageOf<T>);
     };
-    const onExit = (code: number | null): void => done(new Error(`bench: the server process exited (code ${code}) before sending "${type}"`));
-    function done(error: Error | null, message?: Extract<ChildMessage, { type: T }>): void {
+    const onExit = (code: number | null): void => finish(new Error(`bench: the server process exited (code ${code}) before sending "${type}"`));
+    function finish(error: Error | null, message?: MessageOf<T>): void {
       clearTimeout(timer);
       child.off('message', onMessage);
       child.off('exit', onExit);
-      if (error !== null || message === undefined) reject(error ?? new Error('bench: no message'));
-      else resolve(message);
+      if (error === null && message !== undefined) resolve(message);
+      else reject(error ?? new Error('bench: no message'));
     }
     child.on('message', onMessage);
     child.once('exit', onExit);

@@ -1,6 +1,7 @@
 // What the benchmark asks a server child process to run, and the messages they exchange over the
-// IPC channel: the child says where it listens, the parent asks it to stop, the child reports
-// what it sent out meanwhile (a webhook reply must need no Bot API call) and exits.
+// IPC channel: the child says where it listens; the parent brackets the measured window (the
+// child reports the CPU time it spent in it, and profiles it on request); at the end the child
+// reports what it sent out (a webhook reply must need no Bot API call) and exits.
 
 export const TELEGRAM_TOKEN = '123456:BENCH-token_abc';
 export const TELEGRAM_SECRET = 'bench-webhook-secret';
@@ -23,8 +24,24 @@ export interface OutgoingCalls {
   readonly discord: number;
 }
 
-export type ChildMessage = { readonly type: 'ready'; readonly port: number } | { readonly type: 'stopped'; readonly outgoing: OutgoingCalls };
-export type ParentMessage = { readonly type: 'stop' };
+/** The server process's own account of the measured window. */
+export interface Measured {
+  /** CPU time (user + system) the server process used, in microseconds. */
+  readonly cpuMicros: number;
+  readonly wallMs: number;
+  /** Where the window's V8 CPU profile was written, when one was asked for. */
+  readonly profilePath: string | null;
+}
+
+export type ChildMessage =
+  | { readonly type: 'ready'; readonly port: number }
+  | { readonly type: 'measured'; readonly measured: Measured }
+  | { readonly type: 'stopped'; readonly outgoing: OutgoingCalls };
+
+export type ParentMessage =
+  | { readonly type: 'measure-start'; readonly profilePath: string | null }
+  | { readonly type: 'measure-end' }
+  | { readonly type: 'stop' };
 
 /** What a server module returns once it listens. */
 export interface RunningServer {
