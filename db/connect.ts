@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -57,13 +57,36 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     capabilities: { dialect: 'sqlite', skipLocked: false, multiProcess: false },
     sqlitePath: memory ? null : path,
     sqlite,
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs more than running the small queries a
+ * bot answers with, so prepared statements are kept by SQL text (least recently used out).
+ * Kysely runs one statement at a time per SQLite connection, so a cached one is never busy.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 256): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement !== undefined) {
+        cache.delete(sql); // re-inserted below: most recently used last
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
   };
 }
 

@@ -45,24 +45,34 @@ function words(text: string): string[] {
   return text.split(' ').filter((w) => w.length > 0);
 }
 
-/** How well `query` matches one name: 3 exact, 2 every word a prefix of a name word, 1 close spelling. */
-function score(query: string, name: string): number {
+/** How well `query` matches one name: 3 exact, 2 every word a prefix of a name word, 0 neither. */
+function score(query: string, queryWords: readonly string[], name: string): number {
   if (query === name) return 3;
   const nameWords = words(name);
-  const queryWords = words(query);
-  if (queryWords.every((q) => nameWords.some((n) => n.startsWith(q)))) return 2;
+  return queryWords.every((q) => nameWords.some((n) => n.startsWith(q))) ? 2 : 0;
+}
+
+/** A close spelling: within one edit per five letters of the name. */
+function closeSpelling(query: string, name: string): boolean {
   const tolerance = Math.max(1, Math.floor(name.length / 5));
-  if (editDistance(query, name) <= tolerance) return 1;
-  return 0;
+  return Math.abs(query.length - name.length) <= tolerance && editDistance(query, name) <= tolerance;
+}
+
+function asResult(candidates: readonly Indicator[]): LookupResult {
+  if (candidates.length === 1) return { kind: 'match', indicator: candidates[0]! };
+  if (candidates.length > 1) return { kind: 'ambiguous', candidates };
+  return { kind: 'none' };
 }
 
 export function lookupIndicator(indicators: readonly Indicator[], text: string): LookupResult {
   const query = normalizeText(text);
   if (query === '') return { kind: 'none' };
+  const queryWords = words(query);
+  const named = indicators.map((indicator) => ({ indicator, names: namesOf(indicator) }));
   let best = 0;
   let candidates: Indicator[] = [];
-  for (const indicator of indicators) {
-    const s = Math.max(...namesOf(indicator).map((name) => score(query, name)));
+  for (const { indicator, names } of named) {
+    const s = Math.max(...names.map((name) => score(query, queryWords, name)));
     if (s === 0 || s < best) continue;
     if (s > best) {
       best = s;
@@ -70,7 +80,7 @@ export function lookupIndicator(indicators: readonly Indicator[], text: string):
     }
     candidates.push(indicator);
   }
-  if (candidates.length === 1) return { kind: 'match', indicator: candidates[0]! };
-  if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-  return { kind: 'none' };
+  if (candidates.length > 0) return asResult(candidates);
+  // Only when nothing matches as typed: the (costlier) search for a close spelling.
+  return asResult(named.filter(({ names }) => names.some((name) => closeSpelling(query, name))).map((n) => n.indicator));
 }
