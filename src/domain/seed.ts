@@ -72,10 +72,22 @@ export async function loadDataset(
   });
 }
 
-/** Loads the demo dataset when the database has no indicator yet; says whether it did. */
+async function hasIndicators(db: DbOrTrx): Promise<boolean> {
+  return (await db.selectFrom('indicators').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Loads the demo dataset when the database has no indicator yet; says whether it did. Replicas
+ * starting together on one PostgreSQL may both find it empty: the slower one's transaction then
+ * fails on the unique slugs, rolls back whole, and finds the other's seed — not an error.
+ */
 export async function seedIfEmpty(db: DbOrTrx, ctx: WriteContext): Promise<boolean> {
-  const any = await db.selectFrom('indicators').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
-  await loadDataset(db, DEMO_DATASET, ctx);
-  return true;
+  if (await hasIndicators(db)) return false;
+  try {
+    await loadDataset(db, DEMO_DATASET, ctx);
+    return true;
+  } catch (error) {
+    if (!db.isTransaction && (await hasIndicators(db))) return false;
+    throw error;
+  }
 }

@@ -39,3 +39,23 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe.skipIf(!dialects[1]!.available)('demo dataset seeded by two replicas at once (postgres)', () => {
+  it('loads once; the other replica finds it seeded and does not fail', async () => {
+    const { openPostgresTestDatabase } = await import('../support/databases.js');
+    const first = await openPostgresTestDatabase();
+    const schema = (await first.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('s')).executeTakeFirstOrThrow()).s;
+    const { openDatabase } = await import('../../db/connect.js');
+    const { POSTGRES_URL } = await import('../support/databases.js');
+    const second = await openDatabase(POSTGRES_URL, { pgSchema: schema });
+    try {
+      const results = await Promise.all([seedIfEmpty(first.db, ctx), seedIfEmpty(second.db, ctx)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const figures = await first.db.selectFrom('figures').select('id').execute();
+      expect(figures).toHaveLength(4);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
