@@ -42,17 +42,39 @@ export function childEnv(env: Record<string, string>): Record<string, string> {
 
 /** Starts `cifras <args>` (default `serve --no-worker`) with `env` on a free port; does not wait for it. */
 export async function spawnServer(env: Record<string, string>, args: readonly string[] = ['serve', '--no-worker']): Promise<ServerProcess> {
+  return spawnServerCommand(process.execPath, ['--import', 'tsx', CLI, ...args], env);
+}
+
+/** Starts any server command (e.g. the built `node dist/src/cli.js serve`) the same way. */
+export async function spawnServerCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(command, args, {
     env: childEnv({ HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: port }),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd === undefined ? {} : { cwd }),
   });
   return track(child, `http://127.0.0.1:${port}`);
 }
 
 /** Runs `cifras <args>` to completion (bounded) and gives its exit code and output. */
-export async function runCli(env: Record<string, string>, args: readonly string[], timeoutMs = START_TIMEOUT_MS) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(env: Record<string, string>, args: readonly string[], timeoutMs = START_TIMEOUT_MS) {
+  return runCommand(process.execPath, ['--import', 'tsx', CLI, ...args], env, { timeoutMs });
+}
+
+/** Runs any command to completion (killed after `timeoutMs`) with only `env` (plus PATH and HOME). */
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { readonly cwd?: string; readonly timeoutMs?: number } = {},
+) {
+  const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
+  const child = spawn(command, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
   const run = track(child, '');
   const timer = setTimeout(() => void run.kill('SIGKILL'), timeoutMs);
   const { code, signal } = await run.exited;
