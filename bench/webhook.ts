@@ -31,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   log(`generating ${figures.toLocaleString('en')} figures (${indicators} indicators × ${sources} sources) into a temporary SQLite file …`);
   const database = await createBenchSqlite({ figures, indicators, sources, seed, now: new Date() });
   let results: CaseResult[];
+  let failed: string[];
   try {
     log(`loaded in ${(database.loadMs / 1000).toFixed(1)} s: ${database.path}; working out the expected answers …`);
     const ctx: CaseContext = {
@@ -43,23 +44,44 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const profileDir = options.cpuProf === null ? null : resolve(options.cpuProf);
     if (profileDir !== null) mkdirSync(profileDir, { recursive: true });
-    results = [];
-    for (const id of RUN_ORDER.filter((c) => options.cases.includes(c))) {
-      const bench = buildCase(id, ctx);
-      log(`case ${id}: ${bench.title}`);
-      results.push(await runCase(bench, { ...options, cpuProfileDir: profileDir }, log));
-    }
-    results.sort((x, y) => x.case.id.localeCompare(y.case.id));
+    ({ results, failed } = await runCases(ctx, options, profileDir, log));
     printReport(options, database.loadMs, results, loadBefore);
     if (profileDir !== null) printProfiles(results);
   } finally {
     await database.bench.dispose();
   }
-  const problems = correctnessProblems(results);
+  const problems = [...failed.map((f) => `case ${f}`), ...correctnessProblems(results)];
   const missed = missedTargets(results);
   console.log(`\n${problems.length === 0 ? 'every response right, no errors' : `PROBLEMS:\n  ${problems.join('\n  ')}`}`);
   console.log(missed.length === 0 ? `targets met (each /count ≥ ${TARGETS.ratio} × its floor, p99 ≤ ${TARGETS.p99Ms} ms)` : `TARGETS MISSED:\n  ${missed.join('\n  ')}`);
   return problems.length === 0 && missed.length === 0 ? 0 : 1;
+}
+
+/** Each selected case in RUN_ORDER; a case that fails is reported, and the others still run. */
+async function runCases(
+  ctx: CaseContext,
+  options: WebhookBenchOptions,
+  cpuProfileDir: string | null,
+  log: (line: string) => void,
+): Promise<{ results: CaseResult[]; failed: string[] }> {
+  const results: CaseResult[] = [];
+  const failed: string[] = [];
+  for (const id of RUN_ORDER.filter((c) => options.cases.includes(c))) {
+    const bench = buildCase(id, ctx);
+    log(`case ${id}: ${bench.title}`);
+    // One case failing (say, a server that does not start while someone edits the tree) must
+    // not throw away the others' figures.
+    try {
+      const result = await runCase(bench, { ...options, cpuProfileDir }, log);
+      log(`  (${id}) ${Math.round(result.result.requests.mean)} req/s, p50 ${result.result.latency.p50} ms, p99 ${result.result.latency.p99} ms`);
+      results.push(result);
+    } catch (error) {
+      log(`  (${id}) FAILED: ${(error as Error).message}`);
+      failed.push(`${id}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+    }
+  }
+  results.sort((x, y) => x.case.id.localeCompare(y.case.id));
+  return { results, failed };
 }
 
 function printReport(options: WebhookBenchOptions, loadMs: number, results: readonly CaseResult[], loadBefore: string): void {
@@ -87,5 +109,9 @@ function printProfiles(results: readonly CaseResult[]): void {
 function loadText(): string {
   return loadavg().map((n) => n.toFixed(2)).join(' / ');
 }
+
+// An interrupted run still removes its SQLite file (bench-database.ts removes it on 'exit', which a
+// signal skips); the server children see the IPC channel close and exit too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 process.exitCode = await main(process.argv.slice(2));

@@ -53,17 +53,56 @@ export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
   const random = seededRandom(ctx.seed + id.charCodeAt(0));
   const pick = (): number => randomInt(random, 1, ctx.indicators);
   const cifras: ServerSpec = { kind: 'cifras', databasePath: ctx.databasePath, discordPublicKey: ctx.signer.publicKeyHex, logLevel: ctx.logLevel };
+  const isWebhookReply = (body: string): boolean => body.includes('"method":"sendMessage"');
+  const isType4 = (body: string): boolean => body.startsWith('{"type":4,');
   switch (id) {
     case 'a':
-      return { id, title: '/count via POST /telegram/webhook (cifras)', server: cifras, floor: 'b', target: true, next: telegramRequests(pick), verify: (body) => body.includes('"method":"sendMessage"') && answersCorrectly(ctx.expected, body) };
+      return {
+        id,
+        title: '/count via POST /telegram/webhook (cifras)',
+        server: cifras,
+        floor: 'b',
+        target: true,
+        next: telegramRequests(pick),
+        verify: (body) => isWebhookReply(body) && answersCorrectly(ctx.expected, body),
+      };
     case 'b':
-      return { id, title: 'minimal grammY bot on Hono, fixed webhook reply', server: { kind: 'grammy-floor' }, target: false, next: telegramRequests(pick), verify: (body) => body.includes(GRAMMY_FLOOR_TEXT) && body.includes('"method":"sendMessage"') };
+      return {
+        id,
+        title: 'minimal grammY bot on Hono, fixed webhook reply',
+        server: { kind: 'grammy-floor' },
+        target: false,
+        next: telegramRequests(pick),
+        verify: (body) => isWebhookReply(body) && body.includes(GRAMMY_FLOOR_TEXT),
+      };
     case 'c':
-      return { id, title: '/count via signed POST /discord/interactions (cifras)', server: cifras, floor: 'd', target: true, next: discordRequests(ctx.signer, pick), verify: (body) => body.startsWith('{"type":4,') && answersCorrectly(ctx.expected, body) };
+      return {
+        id,
+        title: '/count via signed POST /discord/interactions (cifras)',
+        server: cifras,
+        floor: 'd',
+        target: true,
+        next: discordRequests(ctx.signer, pick),
+        verify: (body) => isType4(body) && answersCorrectly(ctx.expected, body),
+      };
     case 'd':
-      return { id, title: 'bare Hono route, Ed25519 verify + fixed type-4 response', server: { kind: 'ed25519-floor', discordPublicKey: ctx.signer.publicKeyHex }, target: false, next: discordRequests(ctx.signer, pick), verify: (body) => body.startsWith('{"type":4,') && body.includes(ED25519_FLOOR_TEXT) };
+      return {
+        id,
+        title: 'bare Hono route, Ed25519 verify + fixed type-4 response',
+        server: { kind: 'ed25519-floor', discordPublicKey: ctx.signer.publicKeyHex },
+        target: false,
+        next: discordRequests(ctx.signer, pick),
+        verify: (body) => isType4(body) && body.includes(ED25519_FLOOR_TEXT),
+      };
     case 'e':
-      return { id, title: 'bare Hono route, fixed JSON (ceiling)', server: { kind: 'hono-ceiling' }, target: false, next: () => ({ method: 'GET', path: CEILING_PATH, headers: {} }), verify: (body) => body === '{"ok":true}' };
+      return {
+        id,
+        title: 'bare Hono route, fixed JSON (ceiling)',
+        server: { kind: 'hono-ceiling' },
+        target: false,
+        next: () => ({ method: 'GET', path: CEILING_PATH, headers: {} }),
+        verify: (body) => body === '{"ok":true}',
+      };
   }
 }
 
