@@ -1,0 +1,103 @@
+// The delivery worker's Discord ChannelSender: posts a rendered notification to a channel (or
+// the thread it names) through @discordjs/rest and turns every answer into one SendResult
+// (DESIGN.md "Delivery"). Each send carries the delivery's `nonce` with `enforce_nonce`, so a
+// resend after a crash returns the message already created instead of posting a second one.
+//
+// The worker owns retries and the overall rate (its budget is shared by every worker process), so
+// the REST client for delivery (createDeliveryRest) never retries and never waits: 5xx and
+// timeouts are thrown at once, and every rate limit — a 429 answered, or one the library foresees
+// from the per-route buckets it tracks — is thrown as a RateLimitError. Foreseeing it still pays:
+// the request that would have been a 429 is not made (Discord bans bots that make too many).
+import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
+import type { DiscordConfig } from '../../config.js';
+import type { ChannelSender, SendResult } from '../../delivery/channel-sender.js';
+import type { DiscordMessage } from './render.js';
+
+export interface DeliveryRestOptions {
+  /** Per request; keep it under half the worker's lease. Default 10 s. */
+  readonly timeoutMs?: number;
+}
+
+export const DISCORD_SEND_TIMEOUT_MS = 10_000;
+
+/** A REST client that leaves retries and waiting to the delivery worker. */
+export function createDeliveryRest(discord: DiscordConfig, options: DeliveryRestOptions = {}): REST {
+  return new REST({
+    version: '10',
+    api: discord.apiBase,
+    retries: 0,
+    timeout: options.timeoutMs ?? DISCORD_SEND_TIMEOUT_MS,
+    rejectOnRateLimit: () => true,
+    // The library's global counter is per process; the worker's budget is per bot. A global 429
+    // Discord does answer still blocks this client until it resets.
+    globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+  }).setToken(discord.botToken);
+}
+
+/** Error codes that mean the bot can no longer post in that channel. */
+const GONE_CODES = new Set<number>([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownUser,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.InvalidActionOnArchivedThread,
+  RESTJSONErrorCodes.ThreadLocked,
+]);
+
+/** One REST failure as a SendResult. */
+export function classifyDiscordError(error: unknown): SendResult {
+  if (error instanceof RateLimitError) {
+    const waitMs = error.retryAfter > 0 ? error.retryAfter : error.timeToReset;
+    return { kind: 'rate_limited', retryAfterMs: waitMs > 0 ? Math.ceil(waitMs) : 1000 };
+  }
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : 0;
+    // Any 403 on a channel post is a permission the bot lacks; a 404 only when Discord names the
+    // missing thing (a bare 404 is a wrong DISCORD_API_BASE, not the channel's fault).
+    if (error.status === 403 || GONE_CODES.has(code)) return { kind: 'permanent', reason: `${error.message} (${code})` };
+    // 401 (token), 400 (a request we built wrong: a bug) and the rest: retry, then dead, visible
+    // to admins, without pausing the subscription.
+    return { kind: 'transient', error: `${error.status} ${error.message} (${code})` };
+  }
+  if (error instanceof HTTPError) return { kind: 'transient', error: `${error.status} ${error.message}` };
+  // Timeouts (AbortError) and network errors.
+  if (error instanceof Error) return { kind: 'transient', error: error.name === 'AbortError' ? 'timed out' : error.message };
+  return { kind: 'transient', error: String(error) };
+}
+
+/** The wire body: the rendered embeds, no pings, and the nonce Discord deduplicates on. */
+export function messageBody(message: DiscordMessage, nonce: string): Record<string, unknown> {
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    ...(message.components.length > 0 ? { components: message.components } : {}),
+    allowed_mentions: { parse: [] },
+    nonce,
+    enforce_nonce: true,
+  };
+}
+
+/**
+ * A ChannelSender for Discord's rendered messages. `rest` defaults to a client from
+ * createDeliveryRest; one that retries or waits by itself would hide 429s and 5xx from the worker.
+ */
+export function discordSender(discord: DiscordConfig, rest: REST = createDeliveryRest(discord)): ChannelSender<DiscordMessage> {
+  return {
+    async send(target, message, nonce): Promise<SendResult> {
+      try {
+        await rest.post(Routes.channelMessages(target.threadId ?? target.chatId), { body: messageBody(message, nonce) });
+        return { kind: 'sent' };
+      } catch (error) {
+        return classifyDiscordError(error);
+      }
+    },
+  };
+}
+
+/** The id of the DM channel with `userId` (Discord answers the same channel every time). */
+export async function openDirectMessage(rest: REST, userId: string): Promise<string> {
+  const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+  return channel.id;
+}
