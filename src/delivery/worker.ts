@@ -61,6 +61,7 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
   const pending = new Set<Promise<void>>();
   const unsent: number[] = [];
   let loops: Promise<void>[] = [];
+  const waiters: (() => void)[] = [];
 
   const notifyOwners: NotifyOwners = async (text, notice) => {
     logger.warn({ notice }, text);
@@ -97,7 +98,8 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     // a batch covers at most an eighth of the lease at the overall rate.
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     const batch = Math.max(1, Math.ceil(platformLimits.perSecond * Math.min(options.batchSeconds ?? 2, leaseMs / 8000)));
-    while (pending.size >= batch * 2 && !abort.signal.aborted) await Promise.race(pending);
+    // Not Promise.race(pending): that would add a reaction to every pending send on each call.
+    while (pending.size >= batch * 2 && !abort.signal.aborted) await new Promise<void>((resolve) => waiters.push(resolve));
     const claimedAt = now().getTime();
     const jobs = await claimDue(db, options.capabilities, workerId, batch, new Date(claimedAt), { leaseMs, platforms: [platform] });
     if (jobs.length === 0) return options.pollMs ?? 1000;
@@ -107,7 +109,10 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     const plan = await planSends(db, options.capabilities, platform, platformLimits, jobs, now().getTime());
     for (const { job, retryAtMs } of plan.deferred) await requeue(db, workerId, [job.id], new Date(retryAtMs));
     for (const { job, sendAtMs } of plan.scheduled) {
-      const task = sendAt(context, semaphore, job, sendAtMs, sendBy).finally(() => pending.delete(task));
+      const task = sendAt(context, semaphore, job, sendAtMs, sendBy).finally(() => {
+        pending.delete(task);
+        for (const wake of waiters.splice(0)) wake();
+      });
       pending.add(task);
     }
     const last = plan.scheduled.at(-1)?.sendAtMs ?? 0;
@@ -139,6 +144,7 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     },
     async stop() {
       abort.abort();
+      for (const wake of waiters.splice(0)) wake();
       await Promise.all(loops);
       await Promise.allSettled([...pending]);
       await requeue(db, workerId, unsent.splice(0), now());

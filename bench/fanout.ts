@@ -1,0 +1,95 @@
+// `npm run bench:fanout`: one event fanned out to 10,000 subscriptions (half Telegram, half
+// Discord) through the delivery worker (its own process) against the limit-enforcing fake
+// platforms, limits at 1,000 messages a second each. Reports, per platform, the achieved rate as
+// a fraction of the limit (target ≥ 0.95), 429s (target 0), duplicates and losses (target 0), and
+// the worker's peak RSS. Options: --db sqlite|postgres, --subs N, --rate N.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportFigure } from '../src/domain/figures.js';
+import { upsertIndicator } from '../src/domain/indicators.js';
+import { upsertSource } from '../src/domain/sources.js';
+import { startFakeDiscordApi } from '../tests/fakes/fake-discord-api.js';
+import { startFakeTelegramApi } from '../tests/fakes/fake-telegram-api.js';
+import { openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL, uniqueSchema } from '../tests/support/databases.js';
+import type { DatabaseHandle } from '../db/connect.js';
+
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, subs: { type: 'string', default: '10000' }, rate: { type: 'string', default: '1000' } } });
+const SUBS = Number(values.subs);
+const RATE = Number(values.rate);
+
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; env: Record<string, string>; cleanup(): void }> {
+  if (values.db === 'postgres') {
+    const schema = uniqueSchema('fanout');
+    return { handle: await openPostgresTestDatabase(schema), env: { DATABASE_URL: POSTGRES_URL, PG_SCHEMA: schema }, cleanup: () => {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cifras-fanout-'));
+  const url = `sqlite:${join(dir, 'fanout.db')}`;
+  return { handle: await openSqliteTestDatabase(url), env: { DATABASE_URL: url }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function seed(handle: DatabaseHandle): Promise<void> {
+  const ctx = { actor: 'bench', now: new Date() };
+  await upsertIndicator(handle.db, { slug: 'political-prisoners', kind: 'stock', name: { es: 'Presos políticos', en: 'Political prisoners' } }, ctx);
+  await upsertSource(handle.db, { slug: 'ngo', kind: 'ngo', name: 'NGO', url: 'https://ngo.example' }, ctx);
+  const at = ctx.now.toISOString();
+  const rows = Array.from({ length: SUBS }, (_, i) => ({
+    platform: i % 2 === 0 ? 'telegram' : 'discord',
+    chat_id: i % 2 === 0 ? String(100_000 + i) : String(900_000_000_000_000_000n + BigInt(i)),
+    scope: i % 4 < 2 ? '*' : 'political-prisoners',
+    locale: 'es',
+    status: 'active' as const,
+    paused_reason: null,
+    created_by: 'bench',
+    created_at: at,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await handle.db.insertInto('subscriptions').values(rows.slice(i, i + 500)).execute();
+  await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'ngo', value: { kind: 'exact', value: 902 }, asOf: '2025-12-20', url: 'https://ngo.example/902' }, ctx);
+}
+
+function platformReport(name: string, expected: number, keys: readonly string[], times: readonly number[], rateLimited: number) {
+  const distinct = new Set(keys).size;
+  const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
+  const rate = (times.length - 1) / seconds;
+  return { platform: name, messages: keys.length, seconds: +seconds.toFixed(2), rate: Math.round(rate), fractionOfLimit: +(rate / RATE).toFixed(3), rateLimited429: rateLimited, duplicates: keys.length - distinct, losses: expected - distinct };
+}
+
+const { handle, env, cleanup } = await openBenchDatabase();
+const telegram = await startFakeTelegramApi({ limits: { perSecond: RATE, perChatPerSecond: 1, perGroupPerMinute: 20 } });
+const discord = await startFakeDiscordApi({ perSecond: RATE });
+try {
+  await seed(handle);
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout/worker-process.ts'], { env: { ...process.env, ...env, TELEGRAM_URL: telegram.url, DISCORD_URL: discord.url, RATE: String(RATE) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  process.once('exit', () => child.kill('SIGKILL'));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (;;) {
+    const busy = await handle.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<string>().as('n')).where('status', 'in', ['pending', 'sending']).executeTakeFirstOrThrow();
+    if (Number(busy.n) === 0) break;
+    if (Date.now() - started > 120_000) throw new Error(`still ${busy.n} deliveries busy after 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGTERM');
+  await exited;
+  const { peakRss } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { peakRss?: number };
+  const half = SUBS / 2;
+  const report = [
+    platformReport('telegram', half, telegram.messages.map((m) => m.chatId), telegram.messages.map((m) => m.at), telegram.rateLimited.overall + telegram.rateLimited.chat + telegram.rateLimited.group),
+    platformReport('discord', half, discord.messages.map((m) => m.channelId), discord.messages.map((m) => m.at), discord.rateLimited.global),
+  ];
+  console.log(`fan-out of one event to ${SUBS} subscriptions on ${values.db}, limits ${RATE}/s per platform`);
+  console.table(report);
+  console.log(`worker peak RSS: ${peakRss ? (peakRss / 1024 / 1024).toFixed(1) : '?'} MiB; wall time ${((Date.now() - started) / 1000).toFixed(1)} s (includes worker start-up)`);
+  const ok = report.every((r) => r.fractionOfLimit >= 0.95 && r.rateLimited429 === 0 && r.duplicates === 0 && r.losses === 0);
+  console.log(ok ? 'targets met' : 'TARGETS MISSED');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await Promise.all([telegram.close(), discord.close()]);
+  await handle.close();
+  cleanup();
+}

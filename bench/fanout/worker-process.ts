@@ -1,0 +1,29 @@
+// The benchmark's delivery worker, as its own process so its memory is its own: it samples
+// process.memoryUsage().rss and, on SIGTERM, stops cleanly and prints {"peakRss": bytes}.
+// Environment: DATABASE_URL, PG_SCHEMA, TELEGRAM_URL, DISCORD_URL, RATE.
+import { openDatabase } from '../../db/connect.js';
+import { runWorker } from '../../src/delivery/run-worker.js';
+import { discordFetchSender, telegramFetchSender } from '../../tests/fakes/fetch-senders.js';
+
+const env = (name: string) => process.env[name] ?? '';
+const database = await openDatabase(env('DATABASE_URL'), env('PG_SCHEMA') ? { pgSchema: env('PG_SCHEMA'), poolSize: 20 } : {});
+const rate = Number(env('RATE') || 1000);
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const stop = new AbortController();
+process.on('SIGTERM', () => stop.abort());
+await runWorker(
+  {
+    database,
+    senders: { telegram: telegramFetchSender(env('TELEGRAM_URL'), '1:t'), discord: discordFetchSender(env('DISCORD_URL'), 'd') },
+    render: async (job) => `event:${job.event.id} ${job.event.kind} #${job.event.figureId}`,
+    logger: { info: () => {}, warn: (o: unknown, m?: string) => console.error(m, o), error: (o: unknown, m?: string) => console.error(m, o) },
+    limits: { telegram: { perSecond: rate, perChatPerSecond: 1, perGroupPerMinute: 20 }, discord: { perSecond: rate } },
+    maxInFlight: 128,
+    pollMs: 50,
+  },
+  stop.signal,
+);
+clearInterval(sampler);
+await database.close();
+process.stdout.write(`${JSON.stringify({ peakRss })}\n`);
