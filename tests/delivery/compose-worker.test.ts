@@ -1,0 +1,180 @@
+// The worker as `cifras serve` and `cifras worker` compose it — the production senders, the real
+// notification and renderers — on the demo data, on SQLite and PostgreSQL, against the fake
+// platforms: each subscribed chat gets exactly one message per event, with the facts in its own
+// language; a chat the bot was kicked from is paused and the owners are told in a direct message.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import type { Config } from '../../src/config.js';
+import { composeWorker, startWorkerService, type WorkerService } from '../../src/delivery/compose-worker.js';
+import { correctFigure, reportFigure } from '../../src/domain/figures.js';
+import { seedIfEmpty } from '../../src/domain/seed.js';
+import { getSubscription, subscribe } from '../../src/domain/subscriptions.js';
+import { parseValue } from '../../src/domain/value.js';
+import { createMetrics } from '../../src/metrics.js';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
+import { startServer } from '../fakes/fake-server-kit.js';
+import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
+import { dialects } from '../support/databases.js';
+import { waitForQuiet } from './support/harness.js';
+
+const NOW = new Date('2026-01-05T12:00:00Z');
+const write = { actor: 'api', now: NOW };
+const fast = { pollMs: 30, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, timeoutMs: 2000 };
+
+type Config3 = Pick<Config, 'telegram' | 'discord' | 'owners'>;
+
+function configFor(telegramUrl: string | null, discordUrl: string | null, owners: Config['owners'] = []): Config3 {
+  return {
+    telegram: telegramUrl === null ? null : { token: '1:tok', webhookSecret: null, apiRoot: telegramUrl },
+    discord: discordUrl === null ? null : { applicationId: '1', publicKey: '0'.repeat(64), botToken: 'bot', apiBase: discordUrl },
+    owners,
+  };
+}
+
+/** A logger that keeps what it is told, to check what was logged. */
+function captureLogger() {
+  const lines: { level: string; fields: unknown; message: unknown }[] = [];
+  const at = (level: string) => (fields: unknown, message?: unknown) => void lines.push({ level, fields, message });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** Waits until `check` holds (the owners are told just after the delivery is recorded). */
+async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+const description = (body: Record<string, unknown>) => (body.embeds as { description?: string }[]).map((e) => e.description ?? '').join('\n');
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`composed delivery worker on ${dialect.name}`, () => {
+    let handle: DatabaseHandle;
+    let telegram: FakeTelegramApi;
+    let discord: FakeDiscordApi;
+    let service: WorkerService | undefined;
+    const start = (config: Config3, logger = captureLogger(), metrics = createMetrics()) =>
+      (service = startWorkerService({ handle, config, logger, metrics, now: () => NOW }, fast));
+
+    beforeEach(async () => {
+      handle = await dialect.open();
+      await seedIfEmpty(handle.db, { actor: 'seed', now: new Date('2025-12-26T00:00:00Z') });
+      telegram = await startFakeTelegramApi({ limits: { perSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 } });
+      discord = await startFakeDiscordApi({ perSecond: 50 });
+    });
+    afterEach(async () => {
+      await service?.stop();
+      service = undefined;
+      await Promise.all([telegram.close(), discord.close(), handle.close()]);
+    });
+
+    it('a new figure and its correction reach a Telegram group (es) and a Discord thread (en) exactly once each', async () => {
+      await subscribe(handle.db, { platform: 'telegram', chatId: '-100123', scope: 'political-prisoners', locale: 'es' }, write);
+      await subscribe(handle.db, { platform: 'discord', chatId: '111', threadId: '222', scope: '*', locale: 'en' }, write);
+      const metrics = createMetrics();
+      start(configFor(telegram.url, discord.url), captureLogger(), metrics);
+      const figure = await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+      await waitForQuiet(handle);
+
+      expect(telegram.messages).toHaveLength(1);
+      const [toGroup] = telegram.messages;
+      expect(toGroup?.chatId).toBe('-100123');
+      expect(toGroup?.params).toMatchObject({ parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      expect(toGroup?.text).toContain('<b>Nueva cifra · Presos políticos</b>');
+      expect(toGroup?.text).toContain(`<b>Foro Penal</b>: <b>910</b> — al 4 ene 2026 · <a href="https://example.org/910">example.org</a> · #${figure.id}`);
+      expect(toGroup?.text).toContain('Cifra anterior de Foro Penal: <b>902</b> — al 20 dic 2025');
+
+      expect(discord.messages).toHaveLength(1);
+      const [toThread] = discord.messages;
+      expect(toThread?.channelId).toBe('222');
+      expect(toThread?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true, nonce: expect.stringMatching(/^cifras-\d+$/) });
+      expect(description(toThread!.body)).toContain('**New figure · Political prisoners**');
+      expect(description(toThread!.body)).toContain(`**Foro Penal**: **910** — as of 4 Jan 2026 · [example.org](https://example.org/910) · #${figure.id}`);
+      expect(description(toThread!.body)).toContain("Foro Penal's previous figure: **902** — as of 20 Dec 2025");
+
+      await correctFigure(handle.db, figure.id, parseValue('915'), 'recount <b>', write);
+      await waitForQuiet(handle);
+      expect(telegram.messages.map((m) => m.text.split('\n')[0])).toEqual(['<b>Nueva cifra · Presos políticos</b>', '<b>Cifra corregida · Presos políticos</b>']);
+      expect(telegram.messages[1]?.text).toContain('<b>910 → 915</b>');
+      expect(telegram.messages[1]?.text).toContain('Motivo: recount &lt;b&gt;');
+      expect(discord.messages).toHaveLength(2);
+      expect(description(discord.messages[1]!.body)).toContain('**910 → 915**');
+      expect(description(discord.messages[1]!.body)).toContain('Reason: recount \\<b>');
+
+      const counted = await metrics.registry.getSingleMetricAsString('deliveries_total');
+      expect(counted).toContain('deliveries_total{platform="telegram",outcome="sent"} 2');
+      expect(counted).toContain('deliveries_total{platform="discord",outcome="sent"} 2');
+      const rows = await handle.db.selectFrom('deliveries').select('status').execute();
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    });
+
+    it('a chat the bot was kicked from is paused with the reason, and each owner is told; an unreachable owner is only logged', async () => {
+      const { subscription } = await subscribe(handle.db, { platform: 'telegram', chatId: '-100123', scope: '*', locale: 'es' }, write);
+      await subscribe(handle.db, { platform: 'discord', chatId: '111', scope: '*', locale: 'es' }, write);
+      telegram.setFault({ type: 'kicked' }, { chatId: '-100123' });
+      const logger = captureLogger();
+      // The Discord owner's DM channel cannot be opened on this fake: logged, and nobody else misses out.
+      start(configFor(telegram.url, discord.url, [{ platform: 'telegram', userId: '7' }, { platform: 'discord', userId: '99' }]), logger);
+      await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+      await waitForQuiet(handle);
+
+      await eventually(() => logger.lines.some((l) => /owner/.test(String(l.message)) && l.level === 'warn') && telegram.messages.some((m) => m.chatId === '7'));
+      const paused = await getSubscription(handle.db, subscription.id);
+      expect([paused?.status, paused?.pausedReason]).toEqual(['paused', 'Forbidden: bot was kicked from the group chat']);
+      expect(discord.messages.map((m) => m.channelId)).toEqual(['111']);
+      const toOwner = telegram.messages.filter((m) => m.chatId === '7');
+      expect(toOwner).toHaveLength(1);
+      expect(toOwner[0]?.text).toBe(
+        `Subscription #${subscription.id} of telegram chat -100123 to &quot;*&quot; was paused: Forbidden: bot was kicked from the group chat`,
+      );
+      expect(logger.lines.filter((l) => l.level === 'warn' && /could not tell an owner/.test(String(l.message)))).toEqual([
+        expect.objectContaining({ fields: expect.objectContaining({ owner: 'discord:99' }) }),
+      ]);
+    });
+
+    it('a migrated Telegram group: the subscription moves and the message is resent to the new id', async () => {
+      await subscribe(handle.db, { platform: 'telegram', chatId: '-555', scope: '*', locale: 'en' }, write);
+      telegram.setFault({ type: 'migrate', toChatId: '-1005550000' }, { chatId: '-555' });
+      start(configFor(telegram.url, null));
+      await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+      await waitForQuiet(handle);
+      expect(telegram.messages.map((m) => [m.chatId, m.text.split('\n')[0]])).toEqual([['-1005550000', '<b>New figure · Political prisoners</b>']]);
+      // Only Telegram is configured: the worker claims nothing for Discord.
+      expect(Object.keys(composeWorker({ handle, config: configFor(telegram.url, null), logger: captureLogger() }).senders)).toEqual(['telegram']);
+    });
+  });
+}
+
+describe('owners on Discord', () => {
+  it('get the notice in a DM channel opened once and reused, with no pings', async () => {
+    const opened: unknown[] = [];
+    const posted: { channel: string; body: Record<string, unknown> }[] = [];
+    const api = await startServer(({ method, path, body }) => {
+      if (method === 'POST' && path === '/v10/users/@me/channels') {
+        opened.push(body.recipient_id);
+        return { status: 200, body: { id: `9${String(body.recipient_id)}`, type: 1 } };
+      }
+      const post = /^\/v10\/channels\/(\d+)\/messages$/.exec(path);
+      if (method === 'POST' && post) {
+        posted.push({ channel: post[1]!, body });
+        return { status: 200, body: { id: '1', channel_id: post[1] } };
+      }
+      return { status: 404, body: { message: '404: Not Found', code: 0 } };
+    });
+    const [sqlite] = dialects;
+    const handle = await sqlite!.open();
+    try {
+      const options = composeWorker({ handle, config: configFor(null, api.url, [{ platform: 'discord', userId: '80351110224678912' }]), logger: captureLogger() });
+      const notice = { subscriptionId: 3, platform: 'discord', chatId: '111', threadId: null, scope: '*', reason: 'Missing Access (50001)' };
+      await options.notifyOwners?.('Subscription #3 @everyone **paused**', notice);
+      await options.notifyOwners?.('Subscription #4 paused', { ...notice, subscriptionId: 4 });
+      expect(opened).toEqual(['80351110224678912']);
+      expect(posted.map((p) => p.channel)).toEqual(['980351110224678912', '980351110224678912']);
+      expect(posted[0]?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
+      expect(description(posted[0]!.body)).toBe('Subscription #3 @everyone \\*\\*paused\\*\\*');
+      expect(posted[0]?.body.nonce).not.toBe(posted[1]?.body.nonce);
+    } finally {
+      await handle.close();
+      await api.close();
+    }
+  });
+});
