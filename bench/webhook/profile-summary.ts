@@ -41,7 +41,7 @@ export function summarizeProfile(path: string, top = 25): ProfileSummary {
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
     const frame = nodes.get(id)?.callFrame;
-    if (frame === undefined) return;
+    if (frame === undefined || isProfilerStart(id, nodes, parents)) return;
     totalUs += us;
     add(area, areaOf(frame.url, frame.functionName), us);
     add(fn, functionKey(frame), us);
@@ -56,6 +56,17 @@ export function summarizeProfile(path: string, top = 25): ProfileSummary {
   const lines = (m: Map<string, number>): ProfileLine[] =>
     [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs }));
   return { totalMs: totalUs / 1000, byArea: lines(area), byFunction: lines(fn), ownInclusive: lines(own) };
+}
+
+/**
+ * Samples charged to the inspector call that started the profiler (measure-window.ts): V8 books
+ * time there that belongs to no request, so they are left out.
+ */
+function isProfilerStart(id: number, nodes: ReadonlyMap<number, ProfileNode>, parents: ReadonlyMap<number, number>): boolean {
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    if (nodes.get(at)?.callFrame.url.endsWith('measure-window.ts')) return true;
+  }
+  return false;
 }
 
 function functionKey(frame: ProfileNode['callFrame']): string {
