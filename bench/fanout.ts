@@ -63,7 +63,7 @@ const discord = await startFakeDiscordApi({ perSecond: RATE });
 try {
   await seed(handle);
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout/worker-process.ts'], { env: { ...process.env, ...env, TELEGRAM_URL: telegram.url, DISCORD_URL: discord.url, RATE: String(RATE) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.FANOUT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.FANOUT_PROFILE] : []), '--import', 'tsx', 'bench/fanout/worker-process.ts'], { env: { ...process.env, ...env, TELEGRAM_URL: telegram.url, DISCORD_URL: discord.url, RATE: String(RATE) }, stdio: ['ignore', 'pipe', 'inherit'] });
   process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
