@@ -52,7 +52,10 @@ function buildProgram(): Command {
     .option('--as <platform:user-id>', 'run the command as this user (e.g. an owner, telegram:123)')
     .description('run one command through the real command layer and print the reply as plain text')
     .action((line: string, options: { lang?: string; as?: string }) => withDatabase((handle, config) => ask(handle, config, line, options)));
-  // `register` (src/platforms/*/register) is added here by the work that wires the platforms.
+  program
+    .command('register')
+    .description('register the webhook and command menus with Telegram and the slash commands with Discord')
+    .action(register);
   return program;
 }
 
@@ -68,13 +71,24 @@ async function withDatabase(work: (handle: DatabaseHandle, config: Config) => Pr
 }
 
 async function serve(worker: boolean): Promise<void> {
-  loadConfig(process.env); // configuration problems exit 2 before anything starts
+  const config = loadConfig(process.env); // configuration problems exit 2 before anything starts
   // Loaded on demand so the admin commands never load the web and platform libraries.
   const { startServer } = await import('./main.js');
-  // startServer logs where it listens and stops on SIGTERM/SIGINT by itself. The delivery worker
-  // will join as one of its `services` when `worker` is true; until it is built, say so.
-  if (worker) console.warn('cifras: the delivery worker is not built yet: new figures are queued for channels but not sent');
-  await startServer({ env: process.env });
+  const { composePlatforms } = await import('./platforms/compose.js');
+  const platforms = composePlatforms(config);
+  // The delivery worker will join the services when `worker` is true; until it is wired, say so.
+  if (worker) console.warn('cifras: the delivery worker is not wired into serve yet: new figures are queued for channels but not sent');
+  // startServer logs where it listens and stops on SIGTERM/SIGINT by itself.
+  await startServer({ config, routes: platforms.routes, services: platforms.services });
+}
+
+async function register(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (config.telegram === null && config.discord === null) {
+    throw new CliFailure('no platform is configured: set TELEGRAM_BOT_TOKEN and/or DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, DISCORD_BOT_TOKEN');
+  }
+  const { registerAll } = await import('./platforms/register-all.js');
+  for (const line of await registerAll(config)) console.log(line);
 }
 
 async function ask(handle: DatabaseHandle, config: Config, line: string, options: { lang?: string; as?: string }): Promise<void> {

@@ -5,6 +5,7 @@
 // grammY's built-in 'hono' adapter answers a webhook reply with `c.json(payload)`, but the payload
 // it is handed is already a JSON string, so Telegram would receive a JSON-encoded string and drop
 // the answer. This adapter sends the string as it is.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono, type Context as HonoContext } from 'hono';
@@ -28,7 +29,23 @@ export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
   }
   const onUnauthorized = (): void => deps.metrics?.webhookRejected.inc({ platform: 'telegram', reason: 'bad_secret' });
   const handle = webhookCallback(deps.bot, honoAdapter(onUnauthorized), { secretToken: deps.secretToken });
-  return new Hono<AppEnv>().post(TELEGRAM_WEBHOOK_PATH, (c) => handle(c));
+  const secret = deps.secretToken;
+  return new Hono<AppEnv>().post(TELEGRAM_WEBHOOK_PATH, (c) => {
+    // grammY checks the secret only after its first getMe call; a forged request must get its
+    // 401 at once, whether or not the Bot API can be reached.
+    if (!sameSecret(c.req.header(SECRET_HEADER), secret)) {
+      onUnauthorized();
+      return c.body(null, 401);
+    }
+    return handle(c);
+  });
+}
+
+/** Constant-time comparison, so the secret cannot be guessed from response times. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = createHash('sha256').update(given ?? '').digest();
+  const b = createHash('sha256').update(expected).digest();
+  return given !== undefined && timingSafeEqual(a, b);
 }
 
 /** grammY's ReqResHandler (not exported by grammy), for one Hono request. */

@@ -1,0 +1,22 @@
+// The platforms as the composition root starts them: from one command registry, Telegram's
+// webhook route (or long polling) and Discord's interactions route, each only when configured.
+import { createCommandRegistry } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import type { App, AppDeps } from '../http/app.js';
+import type { Service } from '../main.js';
+import { discordServer } from './discord/discord-server.js';
+import { telegramRoutes, telegramServices } from './telegram/telegram-server.js';
+
+export interface PlatformWiring {
+  routes(deps: AppDeps): App[];
+  readonly services: readonly ((deps: AppDeps) => Service | Promise<Service>)[];
+}
+
+export function composePlatforms(config: Pick<Config, 'telegram' | 'publicUrl'>): PlatformWiring {
+  const registry = createCommandRegistry();
+  const discord = discordServer(registry);
+  return {
+    routes: (deps) => [...telegramRoutes(deps, registry), ...discord.routes(deps)],
+    services: [...telegramServices(config, registry), ...discord.services],
+  };
+}
