@@ -2,6 +2,10 @@
 // notification and renderers — on the demo data, on SQLite and PostgreSQL, against the fake
 // platforms: each subscribed chat gets exactly one message per event, with the facts in its own
 // language; a chat the bot was kicked from is paused and the owners are told in a direct message.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config } from '../../src/config.js';
@@ -14,7 +18,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { startServer } from '../fakes/fake-server-kit.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
-import { dialects } from '../support/databases.js';
+import { dialects, openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL, uniqueSchema } from '../support/databases.js';
 import { waitForQuiet } from './support/harness.js';
 
 const NOW = new Date('2026-01-05T12:00:00Z');
@@ -178,3 +182,62 @@ describe('owners on Discord', () => {
     }
   });
 });
+
+/** `cifras worker`'s loop as its own process: JSON log lines on stdout, the database from the environment. */
+const WORKER_PROCESS = `
+const { openDatabase } = await import('./db/connect.ts');
+const { runWorkerUntilSignal } = await import('./src/delivery/compose-worker.ts');
+const env = process.env;
+const handle = await openDatabase(env.DATABASE_URL, env.PG_SCHEMA ? { pgSchema: env.PG_SCHEMA } : {});
+const log = (level) => (fields, message) => console.log(JSON.stringify({ level, message: typeof fields === 'string' ? fields : message }));
+await runWorkerUntilSignal({ handle, config: JSON.parse(env.WORKER_CONFIG), logger: { info: log('info'), warn: log('warn'), error: log('error') } }, { pollMs: 30 });
+await handle.close();
+console.log(JSON.stringify({ level: 'info', message: 'database closed' }));
+`;
+
+const processSetups = [
+  { name: 'sqlite', available: true, open: async (dir: string) => ({ url: `sqlite:${join(dir, 'worker.db')}`, schema: '', handle: await openSqliteTestDatabase(`sqlite:${join(dir, 'worker.db')}`) }) },
+  {
+    name: 'postgres',
+    available: dialects[1]?.available ?? false,
+    open: async () => {
+      const schema = uniqueSchema('w');
+      return { url: POSTGRES_URL, schema, handle: await openPostgresTestDatabase(schema) };
+    },
+  },
+];
+
+for (const setup of processSetups) {
+  describe.skipIf(!setup.available)(`cifras worker as a process on ${setup.name}`, () => {
+    it('delivers, then stops cleanly on SIGTERM and exits 0', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cifras-worker-'));
+      const telegram = await startFakeTelegramApi();
+      const { url, schema, handle } = await setup.open(dir);
+      let child: ChildProcess | undefined;
+      try {
+        await seedIfEmpty(handle.db, { actor: 'seed', now: NOW });
+        await subscribe(handle.db, { platform: 'telegram', chatId: '-100123', scope: '*', locale: 'en' }, write);
+        const env = { ...process.env, DATABASE_URL: url, PG_SCHEMA: schema, WORKER_CONFIG: JSON.stringify(configFor(telegram.url, null)) };
+        // node itself (not npx) so the signal reaches the worker, not a wrapper.
+        child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', WORKER_PROCESS], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
+        await eventually(() => stdout.includes('delivery worker started'), 20_000);
+        await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+        await eventually(() => telegram.messages.length > 0);
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        const messages = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { message: string }).message);
+        expect(messages.slice(-3)).toEqual(['signal received: stopping the delivery worker', 'delivery worker stopped', 'database closed']);
+        expect(telegram.messages.map((m) => m.text.split('\n')[0])).toEqual(['<b>New figure · Political prisoners</b>']);
+        expect((await handle.db.selectFrom('deliveries').select('status').execute()).map((r) => r.status)).toEqual(['sent']);
+      } finally {
+        if (child?.exitCode === null) child.kill('SIGKILL');
+        await telegram.close();
+        await handle.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 40_000);
+  });
+}
