@@ -38,6 +38,11 @@ const cases: readonly Case[] = [
     // What a newcomer needs: which variable, that the database could not be reached, what to check.
     says: [/DATABASE_URL/, /reach|connect/i, /127\.0\.0\.1:1/],
   },
+  {
+    name: 'an SQLite file that cannot be created',
+    env: { DATABASE_URL: 'sqlite:/dev/null/sub/cifras.db' },
+    says: [/DATABASE_URL/, /\/dev\/null\/sub/],
+  },
 ];
 
 describe.concurrent('cifras serve with a bad configuration', () => {
