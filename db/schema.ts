@@ -143,6 +143,13 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** The delivery worker's shared rate budget: one GCRA bucket per key (see the migration). */
+export interface RateLimitsTable {
+  key: string;
+  /** The bucket's theoretical arrival time, epoch milliseconds. */
+  tat_ms: number;
+}
+
 export interface Database {
   indicators: IndicatorsTable;
   sources: SourcesTable;
@@ -156,4 +163,5 @@ export interface Database {
   deliveries: DeliveriesTable;
   processed_updates: ProcessedUpdatesTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
 }
