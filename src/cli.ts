@@ -9,6 +9,7 @@ import { BackupRefused, backupDatabase } from './backup.js';
 import { ConfigError, formatConfigError, loadConfig, type Config } from './config.js';
 import { DomainError } from './domain/errors.js';
 import { DEMO_DATASET, seedIfEmpty } from './domain/seed.js';
+import type { AppDeps } from './http/app.js';
 import { describeProblem } from './import/describe-problem.js';
 import { importFile } from './import/import-file.js';
 import { createProgress, type Progress } from './import/progress-bar.js';
@@ -27,11 +28,8 @@ function buildProgram(): Command {
     .action((options: { worker: boolean }) => serve(options.worker));
   program
     .command('worker')
-    .description('run the delivery worker alone')
-    .action(() => {
-      loadConfig(process.env);
-      throw new CliFailure('the delivery worker is not built yet; `cifras serve` runs the server without it');
-    });
+    .description('run the delivery worker alone (stops cleanly on SIGTERM/SIGINT)')
+    .action(() => withDatabase(runWorkerCommand));
   program.command('migrate').description('apply database migrations').action(() => withDatabase(migrate));
   program.command('seed').description('load the bundled demo dataset into an empty database').action(() => withDatabase(seed));
   program
@@ -76,10 +74,18 @@ async function serve(worker: boolean): Promise<void> {
   const { startServer } = await import('./main.js');
   const { composePlatforms } = await import('./platforms/compose.js');
   const platforms = composePlatforms(config);
-  // The delivery worker will join the services when `worker` is true; until it is wired, say so.
-  if (worker) console.warn('cifras: the delivery worker is not wired into serve yet: new figures are queued for channels but not sent');
+  const { startWorkerService } = await import('./delivery/compose-worker.js');
+  // Listed last, the worker stops first on shutdown: sends in progress finish, claims go back.
+  const services = [...platforms.services, ...(worker ? [(deps: AppDeps) => startWorkerService(deps)] : [])];
   // startServer logs where it listens and stops on SIGTERM/SIGINT by itself.
-  await startServer({ config, routes: platforms.routes, services: platforms.services });
+  await startServer({ config, routes: platforms.routes, services });
+}
+
+async function runWorkerCommand(handle: DatabaseHandle, config: Config): Promise<void> {
+  await migrateToLatest(handle.db); // a worker started before serve must not hit missing tables
+  const { createLogger } = await import('./logger.js');
+  const { runWorkerUntilSignal } = await import('./delivery/compose-worker.js');
+  await runWorkerUntilSignal({ handle, config, logger: createLogger({ level: config.logLevel }) });
 }
 
 async function register(): Promise<void> {
