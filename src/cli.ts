@@ -82,6 +82,9 @@ async function serve(worker: boolean): Promise<void> {
 }
 
 async function runWorkerCommand(handle: DatabaseHandle, config: Config): Promise<void> {
+  if (config.telegram === null && config.discord === null) {
+    throw new CliFailure('no platform is configured, so the worker has nowhere to deliver: set TELEGRAM_BOT_TOKEN and/or the DISCORD_* variables');
+  }
   await migrateToLatest(handle.db); // a worker started before serve must not hit missing tables
   const { createLogger } = await import('./logger.js');
   const { runWorkerUntilSignal } = await import('./delivery/compose-worker.js');

@@ -157,6 +157,8 @@ export function startWorkerService(deps: WorkerDeps, tuning: WorkerTuning = {}):
 export async function runWorkerUntilSignal(deps: WorkerDeps, tuning: WorkerTuning = {}): Promise<void> {
   const service = startWorkerService(deps, tuning);
   let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  // Signal listeners alone do not keep Node running; an idle worker must still wait for one.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     onSignal = resolve;
     process.once('SIGTERM', onSignal);
@@ -165,6 +167,7 @@ export async function runWorkerUntilSignal(deps: WorkerDeps, tuning: WorkerTunin
   // A second Ctrl-C during the stop gets Node's default: an immediate exit.
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
+  clearInterval(keepAlive);
   deps.logger.info({ signal }, 'signal received: stopping the delivery worker');
   await service.stop();
 }
