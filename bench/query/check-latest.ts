@@ -2,7 +2,7 @@
 // derive "latest per source" the slow, obvious way from the whole history and compare.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { indicatorSummary } from '../../src/domain/queries.js';
+import { loadSummary as indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
 import { latestFiguresOneStatement } from './one-statement-summary.js';
 import { historySql, latestPerSourceSql } from './raw-sql.js';

@@ -3,7 +3,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { listIndicators } from '../../src/domain/indicators.js';
-import { indicatorSummary } from '../../src/domain/queries.js';
+import { loadSummary as indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
 import { openBenchDatabase } from './bench-database.js';
 import { queryCases, rawPlanQueries } from './cases.js';

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
+import { cachedRead } from './read-cache.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
 import { assertSlug } from './slug.js';
@@ -34,9 +35,12 @@ export function indicatorFromRow(row: Selectable<IndicatorsTable>): Indicator {
   };
 }
 
-export async function listIndicators(db: DbOrTrx): Promise<Indicator[]> {
-  const rows = await db.selectFrom('indicators').selectAll().orderBy('slug').execute();
-  return rows.map(indicatorFromRow);
+/** Every indicator by slug. The same array is shared by callers until something is written. */
+export async function listIndicators(db: DbOrTrx): Promise<readonly Indicator[]> {
+  return cachedRead(db, 'indicators', async () => {
+    const rows = await db.selectFrom('indicators').selectAll().orderBy('slug').execute();
+    return rows.map(indicatorFromRow);
+  });
 }
 
 export async function getIndicator(db: DbOrTrx, slug: string): Promise<Indicator | undefined> {

@@ -64,14 +64,26 @@ function asResult(candidates: readonly Indicator[]): LookupResult {
   return { kind: 'none' };
 }
 
+// Normalized names per indicator list: listIndicators shares one array until the data changes,
+// so each list is normalized once, not on every question.
+const namedLists = new WeakMap<readonly Indicator[], readonly { indicator: Indicator; names: string[] }[]>();
+
+function named(indicators: readonly Indicator[]): readonly { indicator: Indicator; names: string[] }[] {
+  let list = namedLists.get(indicators);
+  if (list === undefined) {
+    list = indicators.map((indicator) => ({ indicator, names: namesOf(indicator) }));
+    namedLists.set(indicators, list);
+  }
+  return list;
+}
+
 export function lookupIndicator(indicators: readonly Indicator[], text: string): LookupResult {
   const query = normalizeText(text);
   if (query === '') return { kind: 'none' };
   const queryWords = words(query);
-  const named = indicators.map((indicator) => ({ indicator, names: namesOf(indicator) }));
   let best = 0;
   let candidates: Indicator[] = [];
-  for (const { indicator, names } of named) {
+  for (const { indicator, names } of named(indicators)) {
     const s = Math.max(...names.map((name) => score(query, queryWords, name)));
     if (s === 0 || s < best) continue;
     if (s > best) {
@@ -82,5 +94,5 @@ export function lookupIndicator(indicators: readonly Indicator[], text: string):
   }
   if (candidates.length > 0) return asResult(candidates);
   // Only when nothing matches as typed: the (costlier) search for a close spelling.
-  return asResult(named.filter(({ names }) => names.some((name) => closeSpelling(query, name))).map((n) => n.indicator));
+  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(query, name))).map((n) => n.indicator));
 }

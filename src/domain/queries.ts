@@ -7,6 +7,7 @@ import { isStale } from './as-of.js';
 import type { DbOrTrx } from './db.js';
 import { loadFigures } from './figure-read.js';
 import { listIndicators } from './indicators.js';
+import { cachedRead } from './read-cache.js';
 import type { Figure, Indicator, IndicatorSummary, LatestFigure, Spread } from './types.js';
 import { valueBounds } from './value.js';
 
@@ -60,8 +61,16 @@ function byNewestFirst(a: Figure, b: Figure): number {
   );
 }
 
-/** Latest per source, spread and staleness for one indicator, as of `today` (YYYY-MM-DD). */
+/**
+ * Latest per source, spread and staleness for one indicator, as of `today` (YYYY-MM-DD). The
+ * answer is shared by callers until something is written (read-cache.ts).
+ */
 export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
+  return cachedRead(db, `summary:${indicator.id}:${indicator.staleAfterDays}:${today}`, () => loadSummary(db, indicator, today));
+}
+
+/** indicatorSummary without the cache: what the query costs (the benchmark measures this). */
+export async function loadSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
   const figures = await loadFigures(db, (q) =>
     q.where('f.id', 'in', latestFigureIds(db, indicator.id)).orderBy('f.id'),
   );

@@ -1,0 +1,70 @@
+// The hot reads are kept between questions, and must never show an answer older than the last
+// write — made by this process or by another one sharing the database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../db/connect.js';
+import { correctFigure, reportFigure } from '../../src/domain/figures.js';
+import { listIndicators, requireIndicator, upsertIndicator } from '../../src/domain/indicators.js';
+import { indicatorSummary } from '../../src/domain/queries.js';
+import { seedIfEmpty } from '../../src/domain/seed.js';
+import { dialects, openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL } from '../support/databases.js';
+
+const ctx = { actor: 'test', now: new Date('2026-11-28T00:00:00Z') };
+const TODAY = '2026-11-28';
+
+/** Two handles on one database, like two replicas. */
+async function twoProcesses(dialect: string): Promise<{ a: DatabaseHandle; b: DatabaseHandle; close(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cifras-cache-'));
+    const a = await openSqliteTestDatabase(`sqlite:${join(dir, 'c.db')}`);
+    const b = await openDatabase(`sqlite:${join(dir, 'c.db')}`);
+    return { a, b, close: async () => { await b.close(); await a.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const a = await openPostgresTestDatabase();
+  const { schema } = (await a.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('schema')).executeTakeFirstOrThrow());
+  const b = await openDatabase(POSTGRES_URL, { pgSchema: schema });
+  return { a, b, close: async () => { await b.close(); await a.close(); } };
+}
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`read cache on ${dialect.name}`, () => {
+    let pair: Awaited<ReturnType<typeof twoProcesses>> | undefined;
+    afterEach(async () => pair?.close());
+
+    it('shares one answer between questions while nothing is written', async () => {
+      pair = await twoProcesses(dialect.name);
+      await seedIfEmpty(pair.a.db, ctx);
+      const indicator = await requireIndicator(pair.a.db, 'political-prisoners');
+      expect(await indicatorSummary(pair.a.db, indicator, TODAY)).toBe(await indicatorSummary(pair.a.db, indicator, TODAY));
+      expect(await listIndicators(pair.a.db)).toBe(await listIndicators(pair.a.db));
+    });
+
+    it("shows another process's report, correction and new indicator at once", async () => {
+      pair = await twoProcesses(dialect.name);
+      const { a, b } = pair;
+      await seedIfEmpty(a.db, ctx);
+      const indicator = await requireIndicator(a.db, 'political-prisoners');
+      const values = async () => (await indicatorSummary(a.db, indicator, TODAY)).latest.map((l) => l.figure.value);
+      expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
+
+      const figure = await reportFigure(b.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
+      expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
+      await correctFigure(b.db, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
+      expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
+
+      await upsertIndicator(b.db, { slug: 'new-one', kind: 'stock', name: { es: 'Nuevo', en: 'New' } }, ctx);
+      expect((await listIndicators(a.db)).map((i) => i.slug)).toContain('new-one');
+    });
+
+    it('reads inside a transaction straight from the database', async () => {
+      pair = await twoProcesses(dialect.name);
+      await seedIfEmpty(pair.a.db, ctx);
+      const outside = await listIndicators(pair.a.db);
+      const inside = await pair.a.db.transaction().execute((trx) => listIndicators(trx));
+      expect(inside).not.toBe(outside);
+      expect(inside).toEqual(outside);
+    });
+  });
+}
