@@ -49,8 +49,16 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 function openSqlite(path: string): DatabaseHandle {
   if (path === '') throw new DatabaseUrlError('DATABASE_URL sqlite: needs a path, e.g. sqlite:./data/cifras.db');
   const memory = path === ':memory:';
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    if (!memory) mkdirSync(dirname(path), { recursive: true });
+    sqlite = new SqliteDatabase(path);
+  } catch (error) {
+    throw new DatabaseUrlError(
+      `DATABASE_URL sqlite:${path} cannot be opened (${describe(error)}): check that its directory can be created and written, or set DATABASE_URL to another path`,
+      { cause: error },
+    );
+  }
   // WAL: readers never block the writer; NORMAL sync in WAL mode keeps every committed
   // transaction through a process crash (only a power cut could lose the last ones).
   sqlite.pragma('journal_mode = WAL');
@@ -95,14 +103,18 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new DatabaseUrlError(`invalid PostgreSQL schema name "${schema}"`);
   }
-  if (schema !== undefined) {
-    const client = new pg.Client({ connectionString: url });
+  // Connect once now, so an unreachable server is one clear message at start, not a stack trace.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
     await client.connect();
-    try {
-      await client.query(`create schema if not exists ${schema}`);
-    } finally {
-      await client.end();
-    }
+    if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+  } catch (error) {
+    throw new DatabaseUrlError(
+      `DATABASE_URL ${redactUrl(url)} cannot be reached (${describe(error)}): check that PostgreSQL runs there and accepts this user, or set DATABASE_URL to another database`,
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => {});
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -119,6 +131,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     sqlite: null,
     close: () => db.destroy(),
   };
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code !== undefined && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 /** The URL with any password replaced, safe to log. */

@@ -120,7 +120,8 @@ async function answer(c: Context<AppEnv>, deps: AppDeps, run: (scope: WriteScope
     }
     const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
     if (outcome.kind === 'replay') headers['Idempotent-Replayed'] = 'true';
-    return new Response(outcome.answer.body, { status: outcome.answer.status, headers });
+    // Through the context, so headers set by middleware (X-Request-Id) are kept.
+    return c.body(outcome.answer.body, outcome.answer.status as 200 | 201, headers);
   } catch (error) {
     if (isDomainError(error)) return domainErrorResponse(c, error, locale);
     throw error;
