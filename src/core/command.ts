@@ -58,6 +58,15 @@ export type Command<Options extends readonly OptionSpec[] = readonly OptionSpec[
 export type AnyCommand = Command<readonly OptionSpec[]>;
 
 /**
+ * Whether a command may change something, so that a re-delivered update must not run it twice.
+ * Every command open to anyone only reads; the rest (/lang, /subscribe, /report, /admins grant…)
+ * may write. The few reading ones among them (/audit) merely get "already handled" when re-sent.
+ */
+export function mayWrite(command: AnyCommand | undefined): boolean {
+  return command !== undefined && command.access !== 'anyone';
+}
+
+/**
  * Declares a command. Option literals are kept (`const` type parameter), so the handler's `args`
  * is typed from them: `{ indicator: string | undefined }` for an optional indicator, `'es' | 'en'`
  * for a choice — no casts.

@@ -2,7 +2,8 @@
 // command that finishes before `deferAfterMs` is answered directly (type 4, or 7 updating the
 // message whose button was pressed); a slower one is answered "thinking…" (type 5, or 6 for a
 // button) and its result is sent as an edit of the original response through the REST API.
-// Each interaction id is claimed first: a re-delivered one is answered, but writes nothing.
+// The id of an interaction that may write is claimed first: a re-delivered one is answered, but
+// writes nothing.
 import {
   InteractionResponseType,
   Routes,
@@ -12,6 +13,7 @@ import {
 import { localeFromLanguageCode } from '../../core/chat-locale.js';
 import type { Invocation } from '../../core/invocation.js';
 import { isErrorReply, type Reply } from '../../core/reply.js';
+import { mayWrite } from '../../core/command.js';
 import { runCommand } from '../../core/run-command.js';
 import { claimUpdate } from '../../domain/processed-updates.js';
 import type { BackgroundTasks } from './background-tasks.js';
@@ -39,9 +41,11 @@ export async function answerInvocation(
 
 /** Claims the id, runs the command (without writes for a re-delivery); never rejects. */
 async function runOnce(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
-  const commandName = deps.registry.find(invocation.commandName)?.name ?? 'unknown';
+  const command = deps.registry.find(invocation.commandName);
+  const commandName = command?.name ?? 'unknown';
   try {
-    const first = await claimUpdate(deps.db, 'discord', interaction.id, deps.now());
+    // Only a command that may write needs its id claimed; a reading one is simply answered again.
+    const first = !mayWrite(command) || (await claimUpdate(deps.db, 'discord', interaction.id, deps.now()));
     if (!first) deps.logger.info({ interactionId: interaction.id }, 'discord interaction re-delivered: answered without writes');
     const run = (db: DiscordInteractionDeps['db']) =>
       runCommand(deps.registry, invocation, { db, config: deps.config, now: deps.now, logger: deps.logger, ...(deps.isEditor ? { isEditor: deps.isEditor } : {}) });

@@ -4,8 +4,13 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Span } from '../../core/reply.js';
 
+/** Every character escapeMarkdown or the extra escapes below act on, and numbered-list starts. */
+const MAY_BE_MARKUP = /[`*_~|#\-[\]()<>\\]|\d\./;
+
 /** `text` as literal Discord text: markdown, masked links, headings, lists, quotes and mention syntax escaped. */
 export function escapeDiscord(text: string): string {
+  // Most data (names, numbers, dates) holds nothing markdown could read: skip the many passes.
+  if (!MAY_BE_MARKUP.test(text)) return text;
   const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true });
   return escaped
     .replace(/[<[\]]/g, (c) => `\\${c}`) // mentions, timestamps and emoji (<@1>, <t:1>) and link brackets

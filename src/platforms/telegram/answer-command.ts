@@ -7,7 +7,7 @@ import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
 import { resolveLocale } from '../../core/chat-locale.js';
-import type { AnyCommand, CommandLogger } from '../../core/command.js';
+import { mayWrite, type AnyCommand, type CommandLogger } from '../../core/command.js';
 import type { Registry } from '../../core/registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
@@ -38,15 +38,6 @@ const ALREADY_HANDLED: Readonly<Record<Locale, string>> = {
   es: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
   en: 'This message was already handled; it was not applied again.',
 };
-
-/**
- * Whether a command may change something (its re-delivery must not). Every command open to
- * anyone only reads; the rest (/lang, /subscribe, /report, /admins grant…) may write. Reading
- * commands among them (/audit) merely answer "already handled" on a re-delivery.
- */
-export function mayWrite(command: AnyCommand | undefined): boolean {
-  return command !== undefined && command.access !== 'anyone';
-}
 
 /** Runs the call and returns the messages to send. */
 export async function answerCommand(ctx: Context, call: CommandCall, deps: AnswerDeps): Promise<TelegramMessage[]> {

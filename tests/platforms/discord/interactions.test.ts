@@ -222,12 +222,17 @@ for (const dialect of dialects) {
     });
 
     describe('claims', () => {
-      it('claims each interaction id once', async () => {
+      it('claims the id of a command that may write once, and answers a reading one without a claim', async () => {
         const id = interactionId();
-        await h.send(slashCommand('count', { indicator: 'presos' }, { id }));
-        await h.send(slashCommand('count', { indicator: 'presos' }, { id }));
-        const rows = await h.handle.db.selectFrom('processed_updates').selectAll().where('update_id', '=', id).execute();
-        expect(rows).toHaveLength(1);
+        const lang = slashCommand('lang', { language: 'en' }, { id, permissions: MANAGE_CHANNELS });
+        await h.send(lang);
+        await h.send(lang);
+        const claimed = await h.handle.db.selectFrom('processed_updates').selectAll().where('update_id', '=', id).execute();
+        expect(claimed).toHaveLength(1);
+        const readId = interactionId();
+        await h.send(slashCommand('count', { indicator: 'presos' }, { id: readId }));
+        const read = await h.handle.db.selectFrom('processed_updates').selectAll().where('update_id', '=', readId).execute();
+        expect(read).toEqual([]);
       });
     });
 
