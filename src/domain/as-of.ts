@@ -62,8 +62,22 @@ function dateFormat(locale: Locale): Intl.DateTimeFormat {
   return format;
 }
 
+// Formatted dates, kept: formatToParts is slow and a bot formats the same few dates all day.
+const formattedDates = new Map<string, string>();
+
 /** For display at its own precision: `20 dic 2025` / `20 Dec 2025`, `dic 2025` / `Dec 2025`, `2025`. */
 export function formatAsOf(asOf: AsOf, locale: Locale): string {
+  const key = `${locale}|${asOf.precision}|${asOf.start}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatAsOfUncached(asOf, locale);
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+function formatAsOfUncached(asOf: AsOf, locale: Locale): string {
   if (asOf.precision === 'year') return asOf.start.slice(0, 4);
   const date = new Date(`${asOf.start}T00:00:00Z`);
   const parts = dateFormat(locale).formatToParts(date);

@@ -45,11 +45,16 @@ function words(text: string): string[] {
   return text.split(' ').filter((w) => w.length > 0);
 }
 
+/** A normalized name and its words, computed once per indicator list. */
+interface Name {
+  readonly text: string;
+  readonly words: readonly string[];
+}
+
 /** How well `query` matches one name: 3 exact, 2 every word a prefix of a name word, 0 neither. */
-function score(query: string, queryWords: readonly string[], name: string): number {
-  if (query === name) return 3;
-  const nameWords = words(name);
-  return queryWords.every((q) => nameWords.some((n) => n.startsWith(q))) ? 2 : 0;
+function score(query: string, queryWords: readonly string[], name: Name): number {
+  if (query === name.text) return 3;
+  return queryWords.every((q) => name.words.some((n) => n.startsWith(q))) ? 2 : 0;
 }
 
 /** A close spelling: within one edit per five letters of the name. */
@@ -66,12 +71,12 @@ function asResult(candidates: readonly Indicator[]): LookupResult {
 
 // Normalized names per indicator list: listIndicators shares one array until the data changes,
 // so each list is normalized once, not on every question.
-const namedLists = new WeakMap<readonly Indicator[], readonly { indicator: Indicator; names: string[] }[]>();
+const namedLists = new WeakMap<readonly Indicator[], readonly { indicator: Indicator; names: readonly Name[] }[]>();
 
-function named(indicators: readonly Indicator[]): readonly { indicator: Indicator; names: string[] }[] {
+function named(indicators: readonly Indicator[]): readonly { indicator: Indicator; names: readonly Name[] }[] {
   let list = namedLists.get(indicators);
   if (list === undefined) {
-    list = indicators.map((indicator) => ({ indicator, names: namesOf(indicator) }));
+    list = indicators.map((indicator) => ({ indicator, names: namesOf(indicator).map((text) => ({ text, words: words(text) })) }));
     namedLists.set(indicators, list);
   }
   return list;
@@ -94,5 +99,5 @@ export function lookupIndicator(indicators: readonly Indicator[], text: string):
   }
   if (candidates.length > 0) return asResult(candidates);
   // Only when nothing matches as typed: the (costlier) search for a close spelling.
-  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(query, name))).map((n) => n.indicator));
+  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(query, name.text))).map((n) => n.indicator));
 }
