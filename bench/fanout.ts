@@ -5,7 +5,7 @@
 // the worker's peak RSS. Options: --db sqlite|postgres, --subs N, --rate N.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFigure } from '../src/domain/figures.js';
@@ -76,7 +76,7 @@ try {
   }
   child.kill('SIGTERM');
   await exited;
-  const { peakRss } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { peakRss?: number };
+  const { peakRss, cpuMs } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { peakRss?: number; cpuMs?: number };
   const half = SUBS / 2;
   const report = [
     platformReport('telegram', half, telegram.messages.map((m) => m.chatId), telegram.messages.map((m) => m.at), telegram.rateLimited.overall + telegram.rateLimited.chat + telegram.rateLimited.group),
@@ -84,7 +84,7 @@ try {
   ];
   console.log(`fan-out of one event to ${SUBS} subscriptions on ${values.db}, limits ${RATE}/s per platform`);
   console.table(report);
-  console.log(`worker peak RSS: ${peakRss ? (peakRss / 1024 / 1024).toFixed(1) : '?'} MiB; wall time ${((Date.now() - started) / 1000).toFixed(1)} s (includes worker start-up)`);
+  console.log(`worker peak RSS: ${peakRss ? (peakRss / 1024 / 1024).toFixed(1) : '?'} MiB; worker CPU ${cpuMs ? ((cpuMs * 1000) / SUBS).toFixed(0) : '?'} µs per message; wall time ${((Date.now() - started) / 1000).toFixed(1)} s (includes worker start-up); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const ok = report.every((r) => r.fractionOfLimit >= 0.95 && r.rateLimited429 === 0 && r.duplicates === 0 && r.losses === 0);
   console.log(ok ? 'targets met' : 'TARGETS MISSED');
   process.exitCode = ok ? 0 : 1;

@@ -1,5 +1,6 @@
 // The benchmark's delivery worker, as its own process so its memory is its own: it samples
-// process.memoryUsage().rss and, on SIGTERM, stops cleanly and prints {"peakRss": bytes}.
+// process.memoryUsage().rss and, on SIGTERM, stops cleanly and prints {"peakRss": bytes, "cpuMs": ms}
+// (CPU after start-up: modules are loaded by then).
 // Environment: DATABASE_URL, PG_SCHEMA, TELEGRAM_URL, DISCORD_URL, RATE.
 import { openDatabase } from '../../db/connect.js';
 import { runWorker } from '../../src/delivery/run-worker.js';
@@ -9,6 +10,7 @@ const env = (name: string) => process.env[name] ?? '';
 const database = await openDatabase(env('DATABASE_URL'), env('PG_SCHEMA') ? { pgSchema: env('PG_SCHEMA'), poolSize: 20 } : {});
 const rate = Number(env('RATE') || 1000);
 let peakRss = process.memoryUsage().rss;
+const cpuAtStart = process.cpuUsage();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const stop = new AbortController();
 process.on('SIGTERM', () => stop.abort());
@@ -26,4 +28,6 @@ await runWorker(
 );
 clearInterval(sampler);
 await database.close();
-process.stdout.write(`${JSON.stringify({ peakRss })}\n`);
+// CPU time is what a shared machine does not distort: compare runs by CPU per message.
+const cpu = process.cpuUsage(cpuAtStart);
+process.stdout.write(`${JSON.stringify({ peakRss, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);

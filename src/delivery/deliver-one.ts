@@ -32,6 +32,8 @@ export interface DeliverContext<Message> {
   readonly notifyOwners: NotifyOwners;
   readonly now: () => Date;
   readonly random: () => number;
+  /** Records a successful send (the worker batches these); one UPDATE per send without it. */
+  readonly recordSent?: (job: DeliveryJob, answeredAt: Date) => Promise<void>;
 }
 
 export function describePause(notice: PauseNotice): string {
@@ -59,7 +61,7 @@ async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, r
   const { platform, chatId } = job.subscription;
   switch (result.kind) {
     case 'sent':
-      await markSent(ctx.db, job, now);
+      await (ctx.recordSent ? ctx.recordSent(job, now) : markSent(ctx.db, job, now));
       return 'sent';
     case 'rate_limited': {
       // The whole bot waits, not only this delivery: the limit hit is usually the overall one.

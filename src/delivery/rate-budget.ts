@@ -22,7 +22,7 @@ type RateDb = Kysely<Database & { rate_limits: RateLimitsTable }>;
  * The overall bucket needs none: the platforms allow a second's burst there.
  */
 const chatInterval = (ms: number) => ms * 1.05 + 150;
-/** Later than this after its slot, a send counts as late (see lateSend). */
+/** Later than this after its slot, a send counts as late (see lateChat). */
 const LATE_MS = 100;
 
 interface Bucket {
@@ -114,25 +114,34 @@ export async function planSends(
 
 /**
  * A send that finished well after its slot (a cold connection, a slow platform) may have arrived
- * late: the chat's next message must then count from when it finished, not from its slot.
+ * late: the chat's next message must then count from when it finished, not from its slot. Answers
+ * the bucket to push and until when, or null when the send was on time (or chats have no limit).
  */
-export async function lateSend(database: Kysely<Database>, platform: string, limits: PlatformLimits, chatId: string, slotMs: number, doneMs: number): Promise<void> {
-  if (!limits.perChatPerSecond || doneMs - slotMs < LATE_MS) return;
-  // The row exists: planSends created it.
-  await raise(database as unknown as RateDb, `${platform}:chat:${chatId}`, doneMs + chatInterval(1000 / limits.perChatPerSecond));
+export function lateChat(platform: string, limits: PlatformLimits, chatId: string, slotMs: number, doneMs: number): { key: string; untilMs: number } | null {
+  if (!limits.perChatPerSecond || doneMs - slotMs < LATE_MS) return null;
+  return { key: `${platform}:chat:${chatId}`, untilMs: doneMs + chatInterval(1000 / limits.perChatPerSecond) };
+}
+
+/**
+ * Pushes several buckets (rows that planSends created) to at least `untilMs` in one statement:
+ * the recorder batches late sends and passes the latest of their times, a few ms of extra margin.
+ */
+export async function raiseAll(database: Kysely<Database>, keys: readonly string[], untilMs: number): Promise<void> {
+  if (keys.length === 0) return;
+  await raise(database as unknown as RateDb, [...keys].sort(), untilMs);
 }
 
 /** Nothing goes through bucket `key` (after a 429: the bot's overall one) before `untilMs`. */
 export async function holdBudget(database: Kysely<Database>, key: string, untilMs: number): Promise<void> {
   const db = database as unknown as RateDb;
   await ensureRows(db, [key]);
-  await raise(db, key, untilMs);
+  await raise(db, [key], untilMs);
 }
 
-async function raise(db: RateDb, key: string, untilMs: number): Promise<void> {
+async function raise(db: RateDb, keys: readonly string[], untilMs: number): Promise<void> {
   await db
     .updateTable('rate_limits')
     .set({ tat_ms: sql<number>`case when tat_ms > cast(${untilMs} as double precision) then tat_ms else cast(${untilMs} as double precision) end` })
-    .where('key', '=', key)
+    .where('key', 'in', keys)
     .execute();
 }

@@ -15,8 +15,9 @@ import { claimDue, DEFAULT_LEASE_MS } from './claim-due.js';
 import { deliverOne, type DeliverContext, type NotifyOwners } from './deliver-one.js';
 import type { DeliveryJob } from './delivery-job.js';
 import { DEFAULT_LIMITS, DEFAULT_RETRY, type DeliveryLimits, type PlatformLimits, type RetryPolicy } from './limits.js';
-import { lateSend, planSends } from './rate-budget.js';
+import { lateChat, planSends, raiseAll, type SendPlan } from './rate-budget.js';
 import { requeue } from './record-outcome.js';
+import { createSentRecorder } from './sent-recorder.js';
 import { cachedRender, Semaphore, abortableSleep, type Sleep } from './worker-support.js';
 
 export interface WorkerOptions<Message> {
@@ -36,8 +37,13 @@ export interface WorkerOptions<Message> {
   readonly pollMs?: number;
   /** How many seconds of sending (at the overall limit) one claim covers. */
   readonly batchSeconds?: number;
-  /** Sends in flight at once per platform (also bounds what a crash can leave unrecorded). */
+  /**
+   * Sends in flight at once per platform, counting a sent message until its outcome is written:
+   * this bounds what a crash can leave sent but unrecorded (Telegram resends at most this many).
+   */
   readonly maxInFlight?: number;
+  /** Successful sends are written in batches, each at most this long after its first answer. */
+  readonly recordDelayMs?: number;
   readonly now?: () => Date;
   readonly sleep?: Sleep;
   readonly random?: () => number;
@@ -58,7 +64,12 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
   const render = cachedRender(options.render);
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
+  /** Sends in progress (until recorded). */
   const pending = new Set<Promise<void>>();
+  /** The slot each send in progress was planned for (to tell a late send). */
+  const slots = new Map<number, number>();
+  /** Batches being dispatched, per platform. */
+  const dispatching = new Map<string, Set<Promise<void>>>();
   const unsent: number[] = [];
   let loops: Promise<void>[] = [];
   const waiters: (() => void)[] = [];
@@ -68,28 +79,48 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     await options.notifyOwners?.(text, notice).catch((error: unknown) => logger.error({ err: error }, 'telling the owners failed'));
   };
 
-  async function sendAt(context: DeliverContext<Message>, semaphore: Semaphore, job: DeliveryJob, at: number, sendBy: number): Promise<void> {
-    await sleep(at - now().getTime(), abort.signal);
-    if (!abort.signal.aborted) await semaphore.acquire();
-    else return void unsent.push(job.id);
-    if (abort.signal.aborted) {
-      unsent.push(job.id);
-      return semaphore.release();
-    }
-    if (now().getTime() > sendBy) {
-      // Our claim is (nearly) over: another worker, or this one, may take the delivery over at any
-      // moment, so sending now could send it twice. Leave it to whoever claims it next.
-      logger.warn({ delivery: job.id }, 'claim about to expire before its send; left for the next claim');
-      return semaphore.release();
-    }
+  async function sendOne(context: DeliverContext<Message>, job: DeliveryJob, slotMs: number): Promise<void> {
     try {
-      const { outcome, answeredAt } = await deliverOne(context, job);
+      slots.set(job.id, slotMs);
+      const { outcome } = await deliverOne(context, job);
       options.metrics?.deliveries.inc({ platform: job.subscription.platform, outcome });
-      if (outcome === 'sent') await lateSend(db, job.subscription.platform, limits[job.subscription.platform] ?? { perSecond: 1 }, job.subscription.chatId, at, answeredAt.getTime());
     } catch (error) {
       logger.error({ err: error, delivery: job.id }, 'recording a delivery failed; it is retried when its claim expires');
     } finally {
-      semaphore.release();
+      slots.delete(job.id);
+    }
+  }
+
+  /**
+   * Walks one planned batch in order, starting each send at its slot: one timer per wake-up
+   * rather than one per message. A send holds its in-flight slot until its outcome is recorded.
+   */
+  async function dispatch(context: DeliverContext<Message>, semaphore: Semaphore, scheduled: SendPlan['scheduled'], sendBy: number): Promise<void> {
+    const rest = (from: number) => scheduled.slice(from).map((s) => s.job.id);
+    for (let i = 0; i < scheduled.length; i++) {
+      const { job, sendAtMs } = scheduled[i]!;
+      // Under a millisecond early is fine: the overall budget allows a second's burst and the
+      // per-chat slots carry a margin (rate-budget.ts).
+      const wait = sendAtMs - now().getTime();
+      if (wait >= 1) await sleep(wait, abort.signal);
+      if (!abort.signal.aborted) await semaphore.acquire();
+      else return void unsent.push(...rest(i));
+      if (abort.signal.aborted) {
+        semaphore.release();
+        return void unsent.push(...rest(i));
+      }
+      if (now().getTime() > sendBy) {
+        // Our claim is half over: sending later could overlap with whoever claims these next
+        // once it expires. The claim is still ours, so they go straight back to the queue.
+        semaphore.release();
+        logger.warn({ deliveries: scheduled.length - i }, 'claim half over before these sends; back to the queue');
+        return requeue(db, workerId, rest(i), now());
+      }
+      const task = sendOne(context, job, sendAtMs).finally(() => {
+        semaphore.release();
+        pending.delete(task);
+      });
+      pending.add(task);
     }
   }
 
@@ -98,8 +129,9 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     // a batch covers at most an eighth of the lease at the overall rate.
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     const batch = Math.max(1, Math.ceil(platformLimits.perSecond * Math.min(options.batchSeconds ?? 2, leaseMs / 8000)));
-    // Not Promise.race(pending): that would add a reaction to every pending send on each call.
-    while (pending.size >= batch * 2 && !abort.signal.aborted) await new Promise<void>((resolve) => waiters.push(resolve));
+    const mine = dispatching.get(platform)!;
+    while (mine.size >= 2 && !abort.signal.aborted) await new Promise<void>((resolve) => waiters.push(resolve));
+    if (abort.signal.aborted) return 0;
     const claimedAt = now().getTime();
     const jobs = await claimDue(db, options.capabilities, workerId, batch, new Date(claimedAt), { leaseMs, platforms: [platform] });
     if (jobs.length === 0) return options.pollMs ?? 1000;
@@ -108,21 +140,31 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     const sendBy = claimedAt + leaseMs / 2;
     const plan = await planSends(db, options.capabilities, platform, platformLimits, jobs, now().getTime());
     for (const { job, retryAtMs } of plan.deferred) await requeue(db, workerId, [job.id], new Date(retryAtMs));
-    for (const { job, sendAtMs } of plan.scheduled) {
-      const task = sendAt(context, semaphore, job, sendAtMs, sendBy).finally(() => {
-        pending.delete(task);
+    const task = dispatch(context, semaphore, plan.scheduled, sendBy)
+      .catch((error: unknown) => logger.error({ err: error, platform }, 'dispatching a batch failed; its deliveries are retried when their claim expires'))
+      .finally(() => {
+        mine.delete(task);
         for (const wake of waiters.splice(0)) wake();
       });
-      pending.add(task);
-    }
+    mine.add(task);
     const last = plan.scheduled.at(-1)?.sendAtMs ?? 0;
     return Math.max(0, last - now().getTime() - 500);
   }
 
   async function loop(platform: string, sender: ChannelSender<Message>): Promise<void> {
     const platformLimits = limits[platform] ?? { perSecond: 1 };
-    const semaphore = new Semaphore(options.maxInFlight ?? 16);
-    const context: DeliverContext<Message> = { db, workerId, sender, render, retry: options.retry ?? DEFAULT_RETRY, notifyOwners, now, random: options.random ?? Math.random };
+    const maxInFlight = options.maxInFlight ?? 16;
+    const semaphore = new Semaphore(maxInFlight);
+    // Batches of at most half the in-flight slots, so sends keep going while a batch is written.
+    const recorder = createSentRecorder(db, {
+      maxBatch: Math.max(1, Math.floor(maxInFlight / 2)),
+      maxDelayMs: options.recordDelayMs ?? 10,
+      raiseLate: (keys, untilMs) => raiseAll(db, keys, untilMs),
+    });
+    const recordSent = (job: DeliveryJob, answeredAt: Date) =>
+      recorder.record(job.id, answeredAt, lateChat(platform, platformLimits, job.subscription.chatId, slots.get(job.id) ?? answeredAt.getTime(), answeredAt.getTime()));
+    const context: DeliverContext<Message> = { db, workerId, sender, render, retry: options.retry ?? DEFAULT_RETRY, notifyOwners, now, random: options.random ?? Math.random, recordSent };
+    dispatching.set(platform, new Set());
     while (!abort.signal.aborted) {
       let wait: number;
       try {
@@ -146,6 +188,7 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
       abort.abort();
       for (const wake of waiters.splice(0)) wake();
       await Promise.all(loops);
+      await Promise.allSettled([...dispatching.values()].flatMap((set) => [...set]));
       await Promise.allSettled([...pending]);
       await requeue(db, workerId, unsent.splice(0), now());
       logger.info({ workerId }, 'delivery worker stopped');
