@@ -24,6 +24,12 @@ type RateDb = Kysely<Database & { rate_limits: RateLimitsTable }>;
 const chatInterval = (ms: number) => ms * 1.05 + 150;
 /** Later than this after its slot, a send counts as late (see lateChat). */
 const LATE_MS = 100;
+/**
+ * When the bot's budget is idle, a batch starts this far ahead instead of at once: its first sends
+ * are the slowest (cold connections, the other platform's claim holding the event loop), and sent
+ * late they would bunch with the on-time ones after them (another worker's, say) above the limit.
+ */
+const START_LEAD_MS = 200;
 
 interface Bucket {
   readonly key: string;
@@ -85,11 +91,12 @@ export async function planSends(
     const tat = new Map(rows.map((r) => [r.key, Number(r.tat_ms)]));
     const changed = new Set<string>([platform]);
     const interval = 1000 / limits.perSecond;
+    const earliest = (tat.get(platform) ?? 0) < nowMs ? nowMs + START_LEAD_MS : nowMs;
     const scheduled: SendPlan['scheduled'] = [];
     const deferred: SendPlan['deferred'] = [];
     jobs.forEach((job, i) => {
       // The chat's limits are checked at the moment the message will actually go out: its slot.
-      const sendAt = Math.max(tat.get(platform) ?? 0, nowMs);
+      const sendAt = Math.max(tat.get(platform) ?? 0, earliest);
       const buckets = perJob[i]!;
       const freeAt = Math.max(0, ...buckets.map((b) => (tat.get(b.key) ?? 0) - (b.burst - 1) * b.intervalMs));
       if (freeAt > sendAt) return void deferred.push({ job, retryAtMs: freeAt });
