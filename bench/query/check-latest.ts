@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { loadSummary as indicatorSummary } from '../../src/domain/queries.js';
 import type { Indicator } from '../../src/domain/types.js';
-import { latestFiguresOneStatement } from './one-statement-summary.js';
 import { historySql, latestPerSourceSql } from './raw-sql.js';
 
 export interface LatestCheck {
@@ -19,10 +18,6 @@ export async function checkLatest(db: Kysely<Database>, indicators: readonly Ind
     const raw = (await latestPerSourceSql(indicator.id).execute(db)).rows.map((r) => Number(r.id));
     const { latest } = await indicatorSummary(db, indicator, today);
     const summary = latest.map((l) => l.figure.id);
-    const prototype = await latestFiguresOneStatement(db, indicator, today);
-    if (JSON.stringify(prototype) !== JSON.stringify(latest)) {
-      mismatches.push(`${indicator.slug}: the one-statement prototype differs from indicatorSummary().latest`);
-    }
     if (!sameIds(expected, raw)) mismatches.push(`${indicator.slug}: raw SQL ${show(raw)} ≠ expected ${show(expected)}`);
     if (!sameIds(expected, summary)) {
       mismatches.push(`${indicator.slug}: indicatorSummary ${show(summary)} ≠ expected ${show(expected)}`);

@@ -5,9 +5,9 @@ import type { DialectResult } from './run-dialect.js';
 
 /** The p50 each database must beat for "latest per source" (issue 2). */
 export const P50_TARGET_MS: Record<BenchDialect, number> = { sqlite: 1, postgres: 3 };
-/** The cases the targets apply to (the prototype is shown against the target but does not fail the run). */
-const LATEST_CASES = ['latest per source, SQL', 'indicatorSummary()'];
-const SHOWN_AGAINST_TARGET = [...LATEST_CASES, 'latest + revisions, 1 stmt', 'summary in 1 stmt (prototype)'];
+/** The cases the targets apply to: the query uncached (the cached answer is shown, and faster still). */
+const LATEST_CASES = ['latest per source, SQL', 'indicatorSummary(), uncached'];
+const SHOWN_AGAINST_TARGET = [...LATEST_CASES, 'latest + revisions, 1 stmt', 'indicatorSummary(), cached'];
 
 export function resultTable(results: readonly DialectResult[]): string {
   const header = ['dialect', 'query', 'runs', 'p50 ms', 'p99 ms', 'mean ms', 'p50 vs history', 'target p50'];
@@ -34,7 +34,7 @@ export function resultTable(results: readonly DialectResult[]): string {
 export function breakdownTable(results: readonly DialectResult[]): string {
   const header = ['dialect', 'part', 'runs', 'p50 ms', 'p99 ms', 'mean ms'];
   const rows = results.flatMap((result) => {
-    const total = result.cases.find((c) => c.name === 'indicatorSummary()');
+    const total = result.cases.find((c) => c.name === 'indicatorSummary(), uncached');
     const timed = (name: string, t: Timing): string[] => [
       result.dialect,
       name,
