@@ -113,7 +113,7 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
         // Our claim is half over: sending later could overlap with whoever claims these next
         // once it expires. The claim is still ours, so they go straight back to the queue.
         semaphore.release();
-        logger.warn({ deliveries: scheduled.length - i }, 'claim half over before these sends; back to the queue');
+        logger.warn({ deliveries: scheduled.length - i, sendAtMs, at: now().getTime(), sendBy }, 'claim half over before these sends; back to the queue');
         return requeue(db, workerId, rest(i), now());
       }
       const task = sendOne(context, job, sendAtMs).finally(() => {
