@@ -58,7 +58,12 @@ describe.skipIf(!postgres.available)('two workers on one PostgreSQL', () => {
       expect(telegram.rateLimited).toEqual({ overall: 0, chat: 0, group: 0 });
       expect(discord.rateLimited.global).toBe(0);
       for (const times of [telegram.messages.map((m) => m.at), discord.messages.map((m) => m.at)]) {
-        expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(LIMIT + 2);
+        // The platforms' own verdict is the zero 429s above. Receipt times here are stamped by the
+        // fakes, which share this process's event loop with both workers: a 30–70 ms stall of the
+        // loop bunches on-time sends, so a sliding one-second window can read a few over the limit
+        // (103–121 seen at 100/s) without any send being early. A shared budget counted twice
+        // would read about 2× the limit: that is what this bound catches.
+        expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(LIMIT * 1.5);
         const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
         expect((times.length - 1) / seconds).toBeLessThanOrEqual(LIMIT * 1.02);
       }
