@@ -1,6 +1,7 @@
-// What the worker writes after each attempt. Every write is one short statement (or one small
-// transaction) so that a send's outcome is on disk moments after the platform answered: the only
-// window in which a crash can cause a resend.
+// What the worker writes after an attempt that did not succeed (retry, dead, pause, move): one
+// short statement or one small transaction each. Successful sends are written in batches by
+// sent-recorder.ts instead; a send keeps its in-flight slot until its batch is written, so a crash
+// can resend at most `maxInFlight` messages per platform and worker (Discord's nonce dedupes them).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { pause } from '../domain/subscriptions.js';

@@ -2,7 +2,8 @@
 // deliveries (oldest first), plans their send times against the shared rate budget, and sends
 // each at its time with a bounded number in flight. It claims the next batch shortly before the
 // current one runs out, so the rate stays at the limit without gaps. stop() lets sends in progress
-// finish and puts the claimed-but-unsent deliveries back in the queue.
+// finish and puts the claimed-but-unsent deliveries back in the queue. Successful sends are
+// recorded in batches (sent-recorder.ts), each holding its in-flight slot until written.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Kysely } from 'kysely';
