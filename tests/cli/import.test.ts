@@ -75,7 +75,7 @@ describe('cifras import (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
   });
 });
 
-describe('cifras configuration and placeholders', { timeout: CLI_TIMEOUT }, () => {
+describe('cifras configuration and refusals', { timeout: CLI_TIMEOUT }, () => {
   it('prints every configuration problem and exits 2', async () => {
     const run = await runCli(['migrate'], { DATABASE_URL: 'mysql://db/x', DEFAULT_LOCALE: 'fr' });
     expect(run.code).toBe(2);
@@ -84,8 +84,8 @@ describe('cifras configuration and placeholders', { timeout: CLI_TIMEOUT }, () =
     expect(run.stderr).toContain('DEFAULT_LOCALE');
   });
 
-  it('says plainly that the worker is not built yet, exit 1', async () => {
+  it('says plainly that a worker without any platform has nowhere to deliver, exit 1', async () => {
     const run = await runCli(['worker'], { DATABASE_URL: 'sqlite::memory:' });
-    expect(run).toMatchObject({ code: 1, stderr: expect.stringContaining('the delivery worker is not built yet') as unknown });
+    expect(run).toMatchObject({ code: 1, stderr: expect.stringContaining('no platform is configured') as unknown });
   });
 });
