@@ -2,12 +2,9 @@
 // POST /telegram/webhook (PUBLIC_URL and the secret set) and POST /discord/interactions, over the
 // benchmark's SQLite file. The Bot API and Discord REST point at local fakes: a /count answer
 // rides in the webhook/interaction response, so they should see nothing but grammY's getMe.
-import { createCommandRegistry } from '../../../commands/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { startServer } from '../../../src/main.js';
-import { createDiscordRest } from '../../../src/platforms/discord/create-discord-rest.js';
-import { discordInteractionRoutes } from '../../../src/platforms/discord/interaction-routes.js';
-import { telegramRoutes } from '../../../src/platforms/telegram/telegram-server.js';
+import { composePlatforms } from '../../../src/platforms/compose.js';
 import { startFakeDiscordApi } from '../../../tests/fakes/fake-discord-api.js';
 import { startFakeTelegramApi } from '../../../tests/fakes/fake-telegram-api.js';
 import { DISCORD_APPLICATION_ID, TELEGRAM_SECRET, TELEGRAM_TOKEN, type RunningServer, type ServerSpec } from '../server-spec.js';
@@ -30,25 +27,9 @@ export async function startCifras(spec: Extract<ServerSpec, { kind: 'cifras' }>)
     DISCORD_BOT_TOKEN: 'bench-discord-token',
     DISCORD_API_BASE: discordApi.url,
   });
-  const discord = config.discord;
-  if (discord === null) throw new Error('bench: the Discord configuration did not load');
-  const registry = createCommandRegistry();
-  const server = await startServer({
-    config,
-    handleSignals: false,
-    routes: (deps) => [
-      ...telegramRoutes(deps, registry),
-      discordInteractionRoutes({
-        db: deps.handle.db,
-        config: deps.config,
-        logger: deps.logger,
-        metrics: deps.metrics,
-        registry,
-        now: deps.now ?? (() => new Date()),
-        rest: createDiscordRest(discord),
-      }),
-    ],
-  });
+  // The same wiring `cifras serve` uses (without the delivery worker, as `serve --no-worker`).
+  const platforms = composePlatforms(config);
+  const server = await startServer({ config, handleSignals: false, routes: platforms.routes, services: platforms.services });
   return {
     port: server.port,
     async stop() {
