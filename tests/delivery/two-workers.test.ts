@@ -64,8 +64,10 @@ describe.skipIf(!postgres.available)('two workers on one PostgreSQL', () => {
         // (103–121 seen at 100/s) without any send being early. A shared budget counted twice
         // would read about 2× the limit: that is what this bound catches.
         expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(LIMIT * 1.5);
+        // Over the whole run: at most LIMIT per second, give or take one stall (≤250 ms) at either
+        // end of the span. A doubled budget would send the 300 in about half the time.
         const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-        expect((times.length - 1) / seconds).toBeLessThanOrEqual(LIMIT * 1.02);
+        expect(times.length - 1).toBeLessThanOrEqual(LIMIT * (seconds + 0.25));
       }
     } finally {
       await Promise.all([telegram.close(), discord.close(), second.close()]);
