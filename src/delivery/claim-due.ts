@@ -2,7 +2,7 @@
 // lease; a 'sending' row whose lease ran out (its worker died) is due again. On PostgreSQL the
 // rows are picked with FOR UPDATE SKIP LOCKED, so workers claiming side by side never get the
 // same row; SQLite is one process and its transactions are serialized anyway.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Capabilities } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { Locale } from '../domain/types.js';
@@ -28,17 +28,32 @@ export async function claimDue(
   const at = now.toISOString();
   const until = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
   return db.transaction().execute(async (trx) => {
+    // The subscription is checked by a scalar subquery, not a join: PostgreSQL keeps it a
+    // per-row primary-key lookup, so the only table the planner can order is deliveries. As a
+    // join, right after a fan-out (statistics not yet refreshed) it took the fresh subscriptions
+    // for one row and rescanned every due delivery once per subscription: 11 s for 10,000.
+    const platforms = options.platforms === undefined ? null : options.platforms.length > 0 ? options.platforms : [''];
     const picked = await trx
       .selectFrom('deliveries as d')
-      .innerJoin('subscriptions as s', 's.id', 'd.subscription_id')
       .select('d.id')
-      .where('s.status', '=', 'active')
-      .$if(options.platforms !== undefined, (q) => q.where('s.platform', 'in', options.platforms!.length ? options.platforms! : ['']))
       .where((w) =>
         w.or([
           w.and([w('d.status', '=', 'pending'), w('d.due_at', '<=', at)]),
           w.and([w('d.status', '=', 'sending'), w('d.claimed_until', '<', at)]),
         ]),
+      )
+      .where(
+        (w) =>
+          w
+            .selectFrom('subscriptions as s')
+            .select(
+              platforms === null
+                ? sql<boolean>`s.status = 'active'`.as('claimable')
+                : sql<boolean>`s.status = 'active' and s.platform in (${sql.join(platforms)})`.as('claimable'),
+            )
+            .whereRef('s.id', '=', 'd.subscription_id'),
+        '=',
+        sql<boolean>`true`,
       )
       .orderBy('d.due_at')
       .orderBy('d.id')
