@@ -29,6 +29,7 @@ export const count = defineCommand({
     },
   ],
   access: 'anyone',
+  cacheable: true,
   handler: async (ctx, { indicator }) => {
     if (indicator === undefined) return everyIndicator(ctx);
     const found = await resolveIndicator(ctx, indicator, (slug) => `/count ${slug}`);

@@ -13,6 +13,7 @@ export const help = defineCommand({
   },
   options: [],
   access: 'anyone',
+  cacheable: true,
   handler: async (ctx) => {
     const items = helpLines(ctx.registry, ctx.locale).map((line): Span[] => [
       { text: line.name, style: 'strong' },

@@ -40,6 +40,7 @@ export const history = defineCommand({
     },
   ],
   access: 'anyone',
+  cacheable: true,
   handler: async (ctx, args) => {
     const source = args.source === undefined ? undefined : findSource(await listSources(ctx.db), args.source);
     const suffix = source === undefined ? '' : ` ${source.slug}`;

@@ -9,6 +9,7 @@ export const indicators = defineCommand({
   description: { es: 'Los indicadores que sigue el bot', en: 'The indicators the bot follows' },
   options: [],
   access: 'anyone',
+  cacheable: true,
   handler: async (ctx) => {
     const all = await listIndicators(ctx.db);
     if (all.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));

@@ -22,6 +22,7 @@ export const sources = defineCommand({
     },
   ],
   access: 'anyone',
+  cacheable: true,
   handler: async (ctx, { source }) => {
     const all = await listSources(ctx.db);
     if (source === undefined) return sourceList(all, ctx);

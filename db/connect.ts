@@ -66,6 +66,7 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  sqliteHandles.set(db, sqlite);
   return {
     db,
     capabilities: { dialect: 'sqlite', skipLocked: false, multiProcess: false },
@@ -73,6 +74,18 @@ function openSqlite(path: string): DatabaseHandle {
     sqlite,
     close: () => db.destroy(),
   };
+}
+
+const sqliteHandles = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+
+/**
+ * The better-sqlite3 connection under a Kysely instance opened here (undefined on PostgreSQL and
+ * for transactions), for the few hot reads worth running synchronously, without Kysely's query
+ * building and promise hops. It is the same connection Kysely uses: a read here sees what Kysely
+ * has written, including a transaction still open on it.
+ */
+export function sqliteHandleOf(db: object): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db as Kysely<Database>);
 }
 
 /**

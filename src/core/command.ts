@@ -47,6 +47,12 @@ export interface CommandSpec<Options extends readonly OptionSpec[]> {
   readonly description: Localized;
   readonly options: Options;
   readonly access: Access;
+  /**
+   * The reply depends on nothing but the data, the arguments, the language and the date — not on
+   * who asks or where. Such replies are kept and reused until the next write (read-cache.ts): a
+   * busy /count is then answered without querying or formatting again.
+   */
+  readonly cacheable?: boolean;
   /** Builds the reply; throw DomainError for anything the user can fix. */
   handler(ctx: CommandContext, args: InferArgs<Options>): Promise<Reply>;
 }

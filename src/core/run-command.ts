@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isDomainError } from '../domain/errors.js';
+import { cachedRead } from '../domain/read-cache.js';
 import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
@@ -63,7 +64,10 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   };
   try {
-    return await command.handler(ctx, readArgs(command, invocation));
+    const args = readArgs(command, invocation);
+    if (command.cacheable !== true) return await command.handler(ctx, args);
+    const key = `reply:${command.name}:${locale}:${ctx.today}:${JSON.stringify(args)}`;
+    return await cachedRead(deps.db, key, () => command.handler(ctx, args));
   } catch (error) {
     const handled = errorReply(error, command, locale, t);
     if (handled === undefined) throw error;

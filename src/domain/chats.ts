@@ -4,10 +4,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import type { DbOrTrx, WriteContext } from './db.js';
+import { cachedRead } from './read-cache.js';
 import { inTransaction } from './transaction.js';
 import { LOCALES, type Locale } from './types.js';
 
+/** The chat's /lang setting, if it has one; kept between messages until the next write (read-cache.ts). */
 export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string): Promise<Locale | undefined> {
+  return cachedRead(db, `chat-locale:${platform}:${chatId}`, () => loadChatLocale(db, platform, chatId));
+}
+
+async function loadChatLocale(db: DbOrTrx, platform: string, chatId: string): Promise<Locale | undefined> {
   const row = await db
     .selectFrom('chats')
     .select('locale')
@@ -25,7 +31,7 @@ export async function setChatLocale(
   ctx: WriteContext,
 ): Promise<Locale | undefined> {
   return inTransaction(db, async (trx) => {
-    const before = await getChatLocale(trx, chat.platform, chat.chatId);
+    const before = await loadChatLocale(trx, chat.platform, chat.chatId);
     const updatedAt = ctx.now.toISOString();
     await trx
       .insertInto('chats')

@@ -1,23 +1,39 @@
-// Answers to the hot reads (the indicator list, an indicator's latest figures) kept per database
-// and reused while nothing has been written. Every write in cifras records an audit entry in its
-// own transaction, so the newest audit id is a version of all the data: one index lookup tells
-// whether a kept answer is still exact, for this process and for every other process sharing the
-// database (replicas on PostgreSQL). Reads inside a transaction never use the cache.
+// Answers to the hot reads (the indicator list, an indicator's latest figures, a chat's language,
+// whole command replies) kept per database and reused while nothing has been written. Every write
+// in cifras records an audit entry in its own transaction, so the newest audit id is a version of
+// all the data: one index lookup tells whether a kept answer is still exact, for this process and
+// for every other process sharing the database (replicas on PostgreSQL, `cifras import` beside an
+// SQLite server). Reads inside a transaction never use the cache.
 //
 // The state hangs off the Kysely instance (a WeakMap), so it lives and dies with the database
 // handle and every entry point — HTTP, Telegram, Discord, console — shares it without each
 // having to pass it along.
+import type { Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+import { sqliteHandleOf } from '../../db/connect.js';
 import type { DbOrTrx } from './db.js';
 
 interface CacheState {
   version: number;
-  readonly entries: Map<string, Promise<unknown>>;
+  /** Least recently used out: keys include user-typed text, so their number has no bound. */
+  readonly entries: LRUCache<string, Promise<unknown>>;
 }
 
-const MAX_ENTRIES = 2048;
+const MAX_ENTRIES = 4096;
 const states = new WeakMap<object, CacheState>();
+const sqliteVersionStatements = new WeakMap<object, Statement<[], { version: number | null }> | null>();
 
+const VERSION_SQL = 'select max(id) as version from audit_log';
+
+/**
+ * The newest audit id. On SQLite it is read straight from the connection, synchronously — unless
+ * a transaction is open on it: an id seen there is not committed yet, and if it rolled back the
+ * same id would be given to the next write, whose data the cache would then wrongly claim to
+ * hold. Kysely's own query waits for the transaction to end.
+ */
 async function dataVersion(db: DbOrTrx): Promise<number> {
+  const statement = sqliteVersionStatement(db);
+  if (statement !== null && !statement.database.inTransaction) return Number(statement.get()?.version ?? 0);
   const row = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.max('id').as('version'))
@@ -25,23 +41,36 @@ async function dataVersion(db: DbOrTrx): Promise<number> {
   return Number(row?.version ?? 0);
 }
 
+function sqliteVersionStatement(db: DbOrTrx): Statement<[], { version: number | null }> | null {
+  let statement = sqliteVersionStatements.get(db);
+  if (statement === undefined) {
+    const sqlite = sqliteHandleOf(db);
+    statement = sqlite === undefined ? null : sqlite.prepare<[], { version: number | null }>(VERSION_SQL);
+    sqliteVersionStatements.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * `load()`'s answer for `key`, reused until the data changes. The version is read before loading,
  * so an answer that raced a write is filed under the older version and thrown away next time.
+ * A load that fails is not kept: the next call tries again.
  */
 export async function cachedRead<T>(db: DbOrTrx, key: string, load: () => Promise<T>): Promise<T> {
   if (db.isTransaction) return load();
   const version = await dataVersion(db);
   let state = states.get(db);
-  if (state === undefined || state.version !== version || state.entries.size >= MAX_ENTRIES) {
-    state = { version, entries: new Map() };
+  if (state === undefined || state.version !== version) {
+    state = { version, entries: new LRUCache({ max: MAX_ENTRIES }) };
     states.set(db, state);
   }
   const kept = state.entries.get(key) as Promise<T> | undefined;
   if (kept !== undefined) return kept;
   const loading = load();
-  state.entries.set(key, loading);
   const entries = state.entries;
-  loading.catch(() => entries.delete(key)); // a failed read is retried next time, not kept
+  entries.set(key, loading);
+  loading.catch(() => {
+    if (entries.get(key) === loading) entries.delete(key);
+  });
   return loading;
 }

@@ -1,5 +1,5 @@
 // What every route and middleware of the HTTP app can rely on: the app's dependencies and the
-// per-request variables (request id, a logger carrying it).
+// per-request variables (request id, the logger).
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +17,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     requestId: string;
-    /** A child of the app logger carrying this request's id. */
-    logger: Logger;
+    /** The app logger; `requestLog(c)` (request-logger.ts) gives one carrying the request id. */
+    appLogger: Logger;
   };
 }

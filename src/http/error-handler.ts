@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
+import { requestLog } from './request-logger.js';
 
 // A state the request cannot change (already retracted, same value, an owner): 409. Codes not
 // listed follow the rules in statusOf, so a code added later still gets a sensible status.
@@ -45,7 +46,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
 function internalError(error: Error, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId');
   // The logger is set by the second middleware; fall back in case something failed before it.
-  (c.get('logger') ?? console).error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+  (requestLog(c) ?? console).error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
   return c.json(errorBody('internal_error', `internal error; quote request id ${requestId} when reporting it`, { requestId }), 500);
 }
 

@@ -5,6 +5,7 @@ import { commands } from '../../commands/index.js';
 import { createRegistry } from '../../src/core/registry.js';
 import { runCommand } from '../../src/core/run-command.js';
 import { listAudit } from '../../src/domain/audit.js';
+import { reportFigure } from '../../src/domain/figures.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { runAsk, type AskOptions } from '../../src/platforms/console/run-ask.js';
 import { dialects } from '../support/databases.js';
@@ -139,6 +140,33 @@ for (const dialect of dialects) {
       expect(allowed.locale).toBe('en');
       const after = await handle.db.selectFrom('chats').select(['platform', 'locale']).where('chat_id', '=', '-1009').execute();
       expect(after).toEqual([{ platform: 'telegram', locale: 'en' }]);
+    });
+
+    it('keeps a /count reply until the next write, separately per language and question', async () => {
+      const registry = createRegistry(commands);
+      const invocation = (rawArgs: string, languageCode: string) => ({
+        platform: 'telegram' as const,
+        commandName: 'count',
+        rawArgs,
+        user: { platform: 'telegram' as const, id: '8', isChatAdmin: false, languageCode },
+        chat: { id: '8', type: 'private' as const },
+      });
+      const run = (rawArgs: string, languageCode = 'es') =>
+        runCommand(registry, invocation(rawArgs, languageCode), { db: handle.db, config, now });
+      const first = await run('presos politicos');
+      expect(await run('presos politicos')).toBe(first);
+      expect(await run('presos politicos', 'en')).not.toBe(first);
+      expect(await run('desaparecidos')).not.toBe(first);
+
+      await reportFigure(
+        handle.db,
+        { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/863' },
+        { actor: 'test', now: now() },
+      );
+      const after = await run('presos politicos');
+      expect(after).not.toBe(first);
+      expect(JSON.stringify(after)).toContain('863');
+      expect(JSON.stringify(first)).not.toContain('863');
     });
 
     it('/ayuda lists every command under its Spanish name with the English one', async () => {

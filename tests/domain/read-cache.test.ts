@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/connect.js';
+import { recordAudit } from '../../src/domain/audit.js';
+import { getChatLocale, setChatLocale } from '../../src/domain/chats.js';
 import { correctFigure, reportFigure } from '../../src/domain/figures.js';
 import { listIndicators, requireIndicator, upsertIndicator } from '../../src/domain/indicators.js';
 import { indicatorSummary } from '../../src/domain/queries.js';
@@ -56,6 +58,41 @@ for (const dialect of dialects) {
 
       await upsertIndicator(b.db, { slug: 'new-one', kind: 'stock', name: { es: 'Nuevo', en: 'New' } }, ctx);
       expect((await listIndicators(a.db)).map((i) => i.slug)).toContain('new-one');
+    });
+
+    it("shows another process's /lang at once", async () => {
+      pair = await twoProcesses(dialect.name);
+      const { a, b } = pair;
+      expect(await getChatLocale(a.db, 'telegram', '-100')).toBeUndefined();
+      await setChatLocale(b.db, { platform: 'telegram', chatId: '-100' }, 'en', ctx);
+      expect(await getChatLocale(a.db, 'telegram', '-100')).toBe('en');
+      await setChatLocale(b.db, { platform: 'telegram', chatId: '-100' }, 'es', ctx);
+      expect(await getChatLocale(a.db, 'telegram', '-100')).toBe('es');
+    });
+
+    it('never keeps what a write that rolled back was about to show', async () => {
+      // A read asked while a write's transaction is open must not take the write's audit id as
+      // the version: rolled back, that id goes to the next write (SQLite reuses it), and the
+      // answer read meanwhile would pass for that write's.
+      pair = await twoProcesses(dialect.name);
+      const { a } = pair;
+      await seedIfEmpty(a.db, ctx);
+      const indicator = await requireIndicator(a.db, 'political-prisoners');
+      const values = async () => (await indicatorSummary(a.db, indicator, TODAY)).latest.map((l) => l.figure.value);
+      expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
+
+      let readDuring: Promise<unknown> | undefined;
+      const rolledBack = a.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, { actor: 'test', action: 'test.rollback', target: 'none', before: null, after: null, at: ctx.now });
+        readDuring = values();
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the read is under way meanwhile
+        throw new Error('roll back');
+      });
+      await expect(rolledBack).rejects.toThrow('roll back');
+      expect(await readDuring).toEqual([{ kind: 'exact', value: 902 }]);
+
+      await reportFigure(a.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
+      expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
     });
 
     it('reads inside a transaction straight from the database', async () => {

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { migrationsApplied } from '../../../db/migrate.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { requestLog } from '../request-logger.js';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -14,7 +15,7 @@ export function healthRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/readyz', async (c) => {
     const problem = await readinessProblem(deps);
     if (problem === null) return c.json({ status: 'ok' });
-    c.get('logger').warn({ reason: problem.reason, err: problem.error }, 'not ready');
+    requestLog(c)?.warn({ reason: problem.reason, err: problem.error }, 'not ready');
     return c.json({ status: 'unavailable', reason: problem.reason }, 503);
   });
   return routes;

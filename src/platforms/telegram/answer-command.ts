@@ -40,7 +40,7 @@ const ALREADY_HANDLED: Readonly<Record<Locale, string>> = {
 };
 
 /** Runs the call and returns the messages to send. */
-export async function answerCommand(ctx: Context, call: CommandCall, deps: AnswerDeps): Promise<TelegramMessage[]> {
+export async function answerCommand(ctx: Context, call: CommandCall, deps: AnswerDeps): Promise<readonly TelegramMessage[]> {
   const command = deps.registry.find(call.commandName);
   const invocation = await telegramInvocation(ctx, call, needsAdminCheck(command), deps);
   const commandDeps = {

@@ -24,8 +24,23 @@ export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_dis
 
 const TRUNCATED: Readonly<Record<Locale, string>> = { es: '… (respuesta recortada)', en: '… (reply cut short)' };
 
+/**
+ * Rendered replies, by reply: a kept reply (run-command.ts, `cacheable`) is the same object each
+ * time it is asked for, so it is rendered once. Weak keys: a reply nobody keeps goes with it.
+ */
+const rendered = new WeakMap<Reply, readonly TelegramMessage[]>();
+
 /** The messages for a reply, in order; the inline keyboard (if any) rides on the last one. */
-export function renderTelegramHtml(reply: Reply): TelegramMessage[] {
+export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
+  let messages = rendered.get(reply);
+  if (messages === undefined) {
+    messages = render(reply);
+    rendered.set(reply, messages);
+  }
+  return messages;
+}
+
+function render(reply: Reply): readonly TelegramMessage[] {
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
   const texts = packLines(lines, TRUNCATED[reply.locale]);
   const keyboard = inlineKeyboard(reply.blocks);
