@@ -2,7 +2,9 @@
 // Discord) through the delivery worker (its own process) against the limit-enforcing fake
 // platforms, limits at 1,000 messages a second each. Reports, per platform, the achieved rate as
 // a fraction of the limit (target ≥ 0.95), 429s (target 0), duplicates and losses (target 0), and
-// the worker's peak RSS. Options: --db sqlite|postgres, --subs N, --rate N.
+// the worker's peak RSS. Options: --db sqlite|postgres, --subs N, --rate N, and --topics N: the
+// Telegram half as forum groups with N subscribed topics each, so N messages per event share one
+// chat's and one group's limits (some sends must then be deferred: the planner's other path).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,9 +18,18 @@ import { startFakeTelegramApi } from '../tests/fakes/fake-telegram-api.js';
 import { openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL, uniqueSchema } from '../tests/support/databases.js';
 import type { DatabaseHandle } from '../db/connect.js';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, subs: { type: 'string', default: '10000' }, rate: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, subs: { type: 'string', default: '10000' }, rate: { type: 'string', default: '1000' }, topics: { type: 'string', default: '1' } } });
 const SUBS = Number(values.subs);
 const RATE = Number(values.rate);
+const TOPICS = Number(values.topics);
+
+/** The i-th subscription's chat: Telegram private chats, or forum groups with TOPICS topics each. */
+function chatOf(i: number): { platform: string; chat_id: string; thread_id: string } {
+  if (i % 2 === 1) return { platform: 'discord', chat_id: String(900_000_000_000_000_000n + BigInt(i)), thread_id: '' };
+  if (TOPICS <= 1) return { platform: 'telegram', chat_id: String(100_000 + i), thread_id: '' };
+  const k = i / 2;
+  return { platform: 'telegram', chat_id: String(-1_000_000_000_000 - Math.floor(k / TOPICS)), thread_id: String((k % TOPICS) + 1) };
+}
 
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; env: Record<string, string>; cleanup(): void }> {
   if (values.db === 'postgres') {
@@ -36,8 +47,7 @@ async function seed(handle: DatabaseHandle): Promise<void> {
   await upsertSource(handle.db, { slug: 'ngo', kind: 'ngo', name: 'NGO', url: 'https://ngo.example' }, ctx);
   const at = ctx.now.toISOString();
   const rows = Array.from({ length: SUBS }, (_, i) => ({
-    platform: i % 2 === 0 ? 'telegram' : 'discord',
-    chat_id: i % 2 === 0 ? String(100_000 + i) : String(900_000_000_000_000_000n + BigInt(i)),
+    ...chatOf(i),
     scope: i % 4 < 2 ? '*' : 'political-prisoners',
     locale: 'es',
     status: 'active' as const,
@@ -79,10 +89,10 @@ try {
   const { peakRss, cpuMs } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { peakRss?: number; cpuMs?: number };
   const half = SUBS / 2;
   const report = [
-    platformReport('telegram', half, telegram.messages.map((m) => m.chatId), telegram.messages.map((m) => m.at), telegram.rateLimited.overall + telegram.rateLimited.chat + telegram.rateLimited.group),
+    platformReport('telegram', half, telegram.messages.map((m) => `${m.chatId}:${m.threadId ?? ''}`), telegram.messages.map((m) => m.at), telegram.rateLimited.overall + telegram.rateLimited.chat + telegram.rateLimited.group),
     platformReport('discord', half, discord.messages.map((m) => m.channelId), discord.messages.map((m) => m.at), discord.rateLimited.global),
   ];
-  console.log(`fan-out of one event to ${SUBS} subscriptions on ${values.db}, limits ${RATE}/s per platform`);
+  console.log(`fan-out of one event to ${SUBS} subscriptions on ${values.db}, limits ${RATE}/s per platform${TOPICS > 1 ? `, Telegram as groups of ${TOPICS} topics` : ''}`);
   console.table(report);
   console.log(`worker peak RSS: ${peakRss ? (peakRss / 1024 / 1024).toFixed(1) : '?'} MiB; worker CPU ${cpuMs ? ((cpuMs * 1000) / SUBS).toFixed(0) : '?'} µs per message; wall time ${((Date.now() - started) / 1000).toFixed(1)} s (includes worker start-up); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const ok = report.every((r) => r.fractionOfLimit >= 0.95 && r.rateLimited429 === 0 && r.duplicates === 0 && r.losses === 0);
