@@ -2,7 +2,7 @@
 // short statement or one small transaction each. Successful sends are written in batches by
 // sent-recorder.ts instead; a send keeps its in-flight slot until its batch is written, so a crash
 // can resend at most `maxInFlight` messages per platform and worker (Discord's nonce dedupes them).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { pause } from '../domain/subscriptions.js';
 import type { DeliveryJob } from './delivery-job.js';
@@ -26,6 +26,27 @@ export async function requeue(db: Kysely<Database>, workerId: string, jobIds: re
     .where('status', '=', 'sending')
     .where('claimed_by', '=', workerId)
     .execute();
+}
+
+/**
+ * Back to the queue, each at its own time, in one statement per 500 (deferred sends: a batch of
+ * forum topics defers one message per chat, and one UPDATE each held the batch's first sends).
+ */
+export async function requeueEach(db: Kysely<Database>, workerId: string, jobs: readonly { readonly id: number; readonly dueAt: Date }[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += 500) {
+    const chunk = jobs.slice(i, i + 500);
+    const dueAt = sql<string>`case ${sql.ref('id')} ${sql.join(
+      chunk.map((j) => sql`when ${j.id} then ${j.dueAt.toISOString()}`),
+      sql` `,
+    )} end`;
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'pending', due_at: dueAt, claimed_by: null, claimed_until: null })
+      .where('id', 'in', chunk.map((j) => j.id))
+      .where('status', '=', 'sending')
+      .where('claimed_by', '=', workerId)
+      .execute();
+  }
 }
 
 /** A 5xx, timeout or network error: retry after a backoff, or dead after too many attempts. */

@@ -17,7 +17,7 @@ import { deliverOne, type DeliverContext, type NotifyOwners } from './deliver-on
 import type { DeliveryJob } from './delivery-job.js';
 import { DEFAULT_LIMITS, DEFAULT_RETRY, type DeliveryLimits, type PlatformLimits, type RetryPolicy } from './limits.js';
 import { lateChat, planSends, raiseAll, type SendPlan } from './rate-budget.js';
-import { requeue } from './record-outcome.js';
+import { requeue, requeueEach } from './record-outcome.js';
 import { createSentRecorder } from './sent-recorder.js';
 import { cachedRender, Semaphore, abortableSleep, type Sleep } from './worker-support.js';
 
@@ -140,7 +140,6 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     // (so a sender's timeout must stay under half the lease).
     const sendBy = claimedAt + leaseMs / 2;
     const plan = await planSends(db, options.capabilities, platform, platformLimits, jobs, now().getTime());
-    for (const { job, retryAtMs } of plan.deferred) await requeue(db, workerId, [job.id], new Date(retryAtMs));
     const task = dispatch(context, semaphore, plan.scheduled, sendBy)
       .catch((error: unknown) => logger.error({ err: error, platform }, 'dispatching a batch failed; its deliveries are retried when their claim expires'))
       .finally(() => {
@@ -148,6 +147,8 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
         for (const wake of waiters.splice(0)) wake();
       });
     mine.add(task);
+    // After the dispatch has started: the batch's first slots are reserved from now on.
+    await requeueEach(db, workerId, plan.deferred.map(({ job, retryAtMs }) => ({ id: job.id, dueAt: new Date(retryAtMs) })));
     const last = plan.scheduled.at(-1)?.sendAtMs ?? 0;
     return Math.max(0, last - now().getTime() - 500);
   }

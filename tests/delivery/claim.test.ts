@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { listDeadDeliveries, retryDelivery } from '../../src/delivery/admin.js';
 import { claimDue } from '../../src/delivery/claim-due.js';
-import { failTransient } from '../../src/delivery/record-outcome.js';
+import type { DeliveryJob } from '../../src/delivery/delivery-job.js';
+import { failTransient, requeueEach } from '../../src/delivery/record-outcome.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { dialects } from '../support/databases.js';
@@ -82,6 +83,26 @@ for (const dialect of dialects) {
       expect(claimed.every((j) => j.subscription.platform === 'telegram')).toBe(true);
       // The bad plan takes seconds here; the good one tens of milliseconds even on a busy machine.
       expect(ms).toBeLessThan(1000);
+    });
+
+    it('requeues claimed deliveries each at its own time, only while the claim is ours', async () => {
+      await publish(handle.db);
+      const claimed = await claimDue(handle.db, handle.capabilities, 'a', 10, new Date());
+      expect(claimed).toHaveLength(3);
+      const [first, second, third] = claimed as [DeliveryJob, DeliveryJob, DeliveryJob];
+      const t = Date.now();
+      await requeueEach(handle.db, 'a', [
+        { id: first.id, dueAt: new Date(t + 1000) },
+        { id: second.id, dueAt: new Date(t + 2000) },
+      ]);
+      await requeueEach(handle.db, 'someone-else', [{ id: third.id, dueAt: new Date(t + 3000) }]);
+      const rows = await handle.db.selectFrom('deliveries').select(['id', 'status', 'due_at', 'claimed_by']).orderBy('id').execute();
+      expect(rows.map((r) => [r.id, r.status, r.claimed_by])).toEqual([
+        [first.id, 'pending', null],
+        [second.id, 'pending', null],
+        [third.id, 'sending', 'a'],
+      ]);
+      expect(rows.slice(0, 2).map((r) => r.due_at)).toEqual([new Date(t + 1000).toISOString(), new Date(t + 2000).toISOString()]);
     });
 
     it('lists dead deliveries with their last error, and retries one', async () => {
