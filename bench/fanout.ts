@@ -5,6 +5,8 @@
 // the worker's peak RSS. Options: --db sqlite|postgres, --subs N, --rate N, and --topics N: the
 // Telegram half as forum groups with N subscribed topics each, so N messages per event share one
 // chat's and one group's limits (some sends must then be deferred: the planner's other path).
+// Environment: FANOUT_PROFILE=<dir> writes the worker's CPU profile there; FANOUT_SQL_TRACE=1
+// prints its PostgreSQL statements by total time (bench/fanout/sql-trace.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -1,12 +1,15 @@
 // The benchmark's delivery worker, as its own process so its memory is its own: it samples
 // process.memoryUsage().rss and, on SIGTERM, stops cleanly and prints {"peakRss": bytes, "cpuMs": ms}
 // (CPU after start-up: modules are loaded by then).
-// Environment: DATABASE_URL, PG_SCHEMA, TELEGRAM_URL, DISCORD_URL, RATE.
+// Environment: DATABASE_URL, PG_SCHEMA, TELEGRAM_URL, DISCORD_URL, RATE, and FANOUT_SQL_TRACE
+// (PostgreSQL statement timings, sql-trace.ts).
 import { openDatabase } from '../../db/connect.js';
 import { runWorker } from '../../src/delivery/run-worker.js';
 import { discordFetchSender, telegramFetchSender } from '../../tests/fakes/fetch-senders.js';
 
 const env = (name: string) => process.env[name] ?? '';
+// Before the first connection: it wraps pg's query method.
+if (env('FANOUT_SQL_TRACE')) await import('./sql-trace.js');
 const database = await openDatabase(env('DATABASE_URL'), env('PG_SCHEMA') ? { pgSchema: env('PG_SCHEMA'), poolSize: 20 } : {});
 const rate = Number(env('RATE') || 1000);
 let peakRss = process.memoryUsage().rss;
