@@ -150,6 +150,16 @@ export interface RateLimitsTable {
   tat_ms: number;
 }
 
+/**
+ * One row (id 1): a number bumped by a trigger at every committed audit entry, that is at every
+ * write — the read cache's version of all the data (see the migration for why not max(audit id)).
+ */
+export interface DataVersionTable {
+  id: number;
+  /** bigint: PostgreSQL returns it as a string. */
+  version: number | string;
+}
+
 export interface Database {
   indicators: IndicatorsTable;
   sources: SourcesTable;
@@ -164,4 +174,5 @@ export interface Database {
   processed_updates: ProcessedUpdatesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
+  data_version: DataVersionTable;
 }

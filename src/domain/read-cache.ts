@@ -1,9 +1,11 @@
 // Answers to the hot reads (the indicator list, an indicator's latest figures, a chat's language,
 // whole command replies) kept per database and reused while nothing has been written. Every write
-// in cifras records an audit entry in its own transaction, so the newest audit id is a version of
-// all the data: one index lookup tells whether a kept answer is still exact, for this process and
-// for every other process sharing the database (replicas on PostgreSQL, `cifras import` beside an
-// SQLite server). Reads inside a transaction never use the cache.
+// in cifras records an audit entry in its own transaction, and a trigger on audit_log bumps the
+// one-row `data_version` table as the write commits: that number is a version of all the data
+// (db/migrations/20260103T000000-data-version.ts). One primary-key read tells whether a kept answer
+// is still exact, for this process and for every other process sharing the database (replicas on
+// PostgreSQL, `cifras import` beside an SQLite server). Reads inside a transaction never use the
+// cache.
 //
 // The state hangs off the Kysely instance (a WeakMap), so it lives and dies with the database
 // handle and every entry point — HTTP, Telegram, Discord, console — shares it without each
@@ -21,31 +23,28 @@ interface CacheState {
 
 const MAX_ENTRIES = 4096;
 const states = new WeakMap<object, CacheState>();
-const sqliteVersionStatements = new WeakMap<object, Statement<[], { version: number | null }> | null>();
+const sqliteVersionStatements = new WeakMap<object, Statement<[], { version: number }> | null>();
 
-const VERSION_SQL = 'select max(id) as version from audit_log';
+const VERSION_SQL = 'select version from data_version where id = 1';
 
 /**
- * The newest audit id. On SQLite it is read straight from the connection, synchronously — unless
- * a transaction is open on it: an id seen there is not committed yet, and if it rolled back the
- * same id would be given to the next write, whose data the cache would then wrongly claim to
+ * The data version. On SQLite it is read straight from the connection, synchronously — unless a
+ * transaction is open on it: a number seen there is not committed yet, and if it rolled back the
+ * same number would be taken by the next write, whose data the cache would then wrongly claim to
  * hold. Kysely's own query waits for the transaction to end.
  */
 async function dataVersion(db: DbOrTrx): Promise<number> {
   const statement = sqliteVersionStatement(db);
   if (statement !== null && !statement.database.inTransaction) return Number(statement.get()?.version ?? 0);
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('version'))
-    .executeTakeFirst();
+  const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
 
-function sqliteVersionStatement(db: DbOrTrx): Statement<[], { version: number | null }> | null {
+function sqliteVersionStatement(db: DbOrTrx): Statement<[], { version: number }> | null {
   let statement = sqliteVersionStatements.get(db);
   if (statement === undefined) {
     const sqlite = sqliteHandleOf(db);
-    statement = sqlite === undefined ? null : sqlite.prepare<[], { version: number | null }>(VERSION_SQL);
+    statement = sqlite === undefined ? null : sqlite.prepare<[], { version: number }>(VERSION_SQL);
     sqliteVersionStatements.set(db, statement);
   }
   return statement;

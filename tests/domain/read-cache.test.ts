@@ -95,6 +95,27 @@ for (const dialect of dialects) {
       expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
     });
 
+    // SQLite lets one writer in at a time, so there commits cannot interleave.
+    it.runIf(dialect.name === 'postgres')('sees a write that commits after a later-numbered one', async () => {
+      // On PostgreSQL audit ids are taken at insert and commits come in any order: the newest
+      // id does not move when the earlier-numbered write commits last. The version must.
+      pair = await twoProcesses(dialect.name);
+      const { a, b } = pair;
+      let commitFirst: () => void = () => {};
+      const mayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+      const slow = b.db.transaction().execute(async (trx) => {
+        await trx.insertInto('chats').values({ platform: 'telegram', chat_id: '-1', locale: 'en', updated_at: ctx.now.toISOString() }).execute();
+        await recordAudit(trx, { actor: 'test', action: 'chat.lang', target: 'chat:telegram:-1', before: null, after: { locale: 'en' }, at: ctx.now });
+        await mayCommit;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the slow write holds the lower id
+      await setChatLocale(a.db, { platform: 'telegram', chatId: '-2' }, 'en', ctx);
+      expect(await getChatLocale(a.db, 'telegram', '-1')).toBeUndefined();
+      commitFirst();
+      await slow;
+      expect(await getChatLocale(a.db, 'telegram', '-1')).toBe('en');
+    });
+
     it('reads inside a transaction straight from the database', async () => {
       pair = await twoProcesses(dialect.name);
       await seedIfEmpty(pair.a.db, ctx);

@@ -29,11 +29,11 @@ export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
   }
   const onUnauthorized = (): void => deps.metrics?.webhookRejected.inc({ platform: 'telegram', reason: 'bad_secret' });
   const handle = webhookCallback(deps.bot, honoAdapter(onUnauthorized), { secretToken: deps.secretToken });
-  const secret = deps.secretToken;
+  const expected = sha256(deps.secretToken);
   return new Hono<AppEnv>().post(TELEGRAM_WEBHOOK_PATH, (c) => {
     // grammY checks the secret only after its first getMe call; a forged request must get its
     // 401 at once, whether or not the Bot API can be reached.
-    if (!sameSecret(c.req.header(SECRET_HEADER), secret)) {
+    if (!sameSecret(c.req.header(SECRET_HEADER), expected)) {
       onUnauthorized();
       return c.body(null, 401);
     }
@@ -41,11 +41,14 @@ export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
   });
 }
 
-/** Constant-time comparison, so the secret cannot be guessed from response times. */
-function sameSecret(given: string | undefined, expected: string): boolean {
-  const a = createHash('sha256').update(given ?? '').digest();
-  const b = createHash('sha256').update(expected).digest();
-  return given !== undefined && timingSafeEqual(a, b);
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/**
+ * Constant-time comparison, so the secret cannot be guessed from response times. Both sides are
+ * hashed first: equal lengths for timingSafeEqual, and the secret's length does not show either.
+ */
+function sameSecret(given: string | undefined, expectedDigest: Buffer): boolean {
+  return given !== undefined && timingSafeEqual(sha256(given), expectedDigest);
 }
 
 /** grammY's ReqResHandler (not exported by grammy), for one Hono request. */
