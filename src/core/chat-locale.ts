@@ -2,6 +2,7 @@
 // setting (/lang), else the user's platform language, else the configured default.
 import { getChatLocale } from '../domain/chats.js';
 import type { DbOrTrx } from '../domain/db.js';
+import type { CacheView } from '../domain/read-cache.js';
 import { LOCALES, type Locale } from '../domain/types.js';
 import type { Invocation } from './invocation.js';
 
@@ -18,8 +19,8 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
 }
 
 /** The language a reply to this invocation is written in. */
-export async function resolveLocale(db: DbOrTrx, invocation: Invocation, defaultLocale: Locale): Promise<Locale> {
+export async function resolveLocale(db: DbOrTrx, invocation: Invocation, defaultLocale: Locale, view?: CacheView): Promise<Locale> {
   if (invocation.locale !== undefined) return invocation.locale;
-  const chatLocale = await getChatLocale(db, invocation.platform, invocation.chat.id);
+  const chatLocale = await getChatLocale(db, invocation.platform, invocation.chat.id, view);
   return chatLocale ?? localeFromLanguageCode(invocation.user.languageCode) ?? defaultLocale;
 }

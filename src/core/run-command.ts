@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isDomainError } from '../domain/errors.js';
-import { cachedRead } from '../domain/read-cache.js';
+import { cacheView } from '../domain/read-cache.js';
 import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
@@ -34,7 +34,9 @@ export interface CommandDeps {
 
 /** Runs one invocation and returns the reply to send (an error reply for anything the user can fix). */
 export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps): Promise<Reply> {
-  const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
+  // One reading of the data version answers the chat's language and a cacheable reply.
+  const view = await cacheView(deps.db);
+  const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
   const t = messagesFor(locale);
   const command = registry.find(invocation.commandName);
   if (command === undefined) return unknownCommand(registry, invocation, locale, t);
@@ -67,7 +69,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     const args = readArgs(command, invocation);
     if (command.cacheable !== true) return await command.handler(ctx, args);
     const key = `reply:${command.name}:${locale}:${ctx.today}:${JSON.stringify(args)}`;
-    return await cachedRead(deps.db, key, () => command.handler(ctx, args));
+    return await view.read(key, () => command.handler(ctx, args));
   } catch (error) {
     const handled = errorReply(error, command, locale, t);
     if (handled === undefined) throw error;

@@ -4,13 +4,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import type { DbOrTrx, WriteContext } from './db.js';
-import { cachedRead } from './read-cache.js';
+import { cachedRead, type CacheView } from './read-cache.js';
 import { inTransaction } from './transaction.js';
 import { LOCALES, type Locale } from './types.js';
 
-/** The chat's /lang setting, if it has one; kept between messages until the next write (read-cache.ts). */
-export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string): Promise<Locale | undefined> {
-  return cachedRead(db, `chat-locale:${platform}:${chatId}`, () => loadChatLocale(db, platform, chatId));
+/**
+ * The chat's /lang setting, if it has one; kept between messages until the next write
+ * (read-cache.ts), read as of `view` when the caller has one.
+ */
+export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string, view?: CacheView): Promise<Locale | undefined> {
+  const key = `chat-locale:${platform}:${chatId}`;
+  const load = () => loadChatLocale(db, platform, chatId);
+  return view === undefined ? cachedRead(db, key, load) : view.read(key, load);
 }
 
 async function loadChatLocale(db: DbOrTrx, platform: string, chatId: string): Promise<Locale | undefined> {

@@ -50,16 +50,39 @@ function sqliteVersionStatement(db: DbOrTrx): Statement<[], { version: number }>
   return statement;
 }
 
+/** Reads answered as of one reading of the data version. */
+export interface CacheView {
+  /** `load()`'s answer for `key`, kept or loaded now (see cachedRead). */
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+const uncached: CacheView = { read: (_key, load) => load() };
+
+/**
+ * Reads the data version once for several reads answering one question (a chat's language, then
+ * the reply): each further check would cost as much again, and could only tell of a write that
+ * landed while the question was being answered — one the answer may as well not show.
+ */
+export async function cacheView(db: DbOrTrx): Promise<CacheView> {
+  if (db.isTransaction) return uncached;
+  const version = await dataVersion(db);
+  return { read: (key, load) => readAt(db, version, key, load) };
+}
+
 /**
  * `load()`'s answer for `key`, reused until the data changes. The version is read before loading,
  * so an answer that raced a write is filed under the older version and thrown away next time.
  * A load that fails is not kept: the next call tries again.
  */
 export async function cachedRead<T>(db: DbOrTrx, key: string, load: () => Promise<T>): Promise<T> {
-  if (db.isTransaction) return load();
-  const version = await dataVersion(db);
+  return (await cacheView(db)).read(key, load);
+}
+
+function readAt<T>(db: DbOrTrx, version: number, key: string, load: () => Promise<T>): Promise<T> {
   let state = states.get(db);
-  if (state === undefined || state.version !== version) {
+  // A view older than what is kept (it waited while a newer one moved on) loads for itself.
+  if (state !== undefined && version < state.version) return load();
+  if (state === undefined || version > state.version) {
     state = { version, entries: new LRUCache({ max: MAX_ENTRIES }) };
     states.set(db, state);
   }

@@ -10,6 +10,7 @@ import { getChatLocale, setChatLocale } from '../../src/domain/chats.js';
 import { correctFigure, reportFigure } from '../../src/domain/figures.js';
 import { listIndicators, requireIndicator, upsertIndicator } from '../../src/domain/indicators.js';
 import { indicatorSummary } from '../../src/domain/queries.js';
+import { cachedRead, cacheView } from '../../src/domain/read-cache.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { dialects, openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL } from '../support/databases.js';
 
@@ -114,6 +115,17 @@ for (const dialect of dialects) {
       commitFirst();
       await slow;
       expect(await getChatLocale(a.db, 'telegram', '-1')).toBe('en');
+    });
+
+    it('lets a view taken before a write read for itself, keeping the newer answers', async () => {
+      pair = await twoProcesses(dialect.name);
+      const { a } = pair;
+      await seedIfEmpty(a.db, ctx);
+      const before = await cacheView(a.db);
+      await upsertIndicator(a.db, { slug: 'new-one', kind: 'stock', name: { es: 'Nuevo', en: 'New' } }, ctx);
+      const kept = await cachedRead(a.db, 'k', async () => 'after the write');
+      expect(await before.read('k', async () => 'from the older view')).toBe('from the older view');
+      expect(await cachedRead(a.db, 'k', async () => 'reloaded')).toBe(kept);
     });
 
     it('reads inside a transaction straight from the database', async () => {
