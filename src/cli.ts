@@ -107,9 +107,13 @@ async function ask(handle: DatabaseHandle, config: Config, line: string, options
   // Like `serve`: a fresh checkout answers from the demo dataset without any other step.
   await migrateToLatest(handle.db);
   if (config.seed) await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() });
-  const { runAsk, AskUsageError } = await import('./platforms/console/run-ask.js');
+  const { runAskResult, AskUsageError } = await import('./platforms/console/run-ask.js');
   try {
-    console.log(await runAsk({ db: handle.db, config, line, ...(options.lang ? { lang: options.lang } : {}), ...(options.as ? { as: options.as } : {}) }));
+    const result = await runAskResult({ db: handle.db, config, line, ...(options.lang ? { lang: options.lang } : {}), ...(options.as ? { as: options.as } : {}) });
+    console.log(result.text);
+    // An error reply (unknown command, access denied, bad arguments, a refused write) is a refusal:
+    // it is printed like any reply, and exit code 1 lets a script tell it from an answer.
+    if (result.isError) process.exitCode = 1;
   } catch (error) {
     if (error instanceof AskUsageError) throw new CliFailure(error.message);
     throw error;

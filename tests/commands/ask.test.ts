@@ -1,12 +1,13 @@
 // `cifras ask`: a command line becomes a console invocation; the plain-text rendering of every
-// block kind; history after corrections and retractions (on both databases).
+// block kind; history after corrections and retractions, and which replies are errors (the CLI's
+// exit code 1), on both databases.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { correctFigure, retractFigure } from '../../src/domain/figures.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { parseValue } from '../../src/domain/value.js';
 import { renderPlainText } from '../../src/platforms/console/render-plain-text.js';
-import { askInvocation, AskUsageError, runAsk } from '../../src/platforms/console/run-ask.js';
+import { askInvocation, AskUsageError, runAsk, runAskResult } from '../../src/platforms/console/run-ask.js';
 import { dialects } from '../support/databases.js';
 
 describe('askInvocation', () => {
@@ -92,6 +93,37 @@ for (const dialect of dialects) {
           '    https://kudupinter.com/?p=110469',
         ].join('\n'),
       );
+    });
+  });
+}
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`ask tells error replies apart (${dialect.name})`, () => {
+    let handle: DatabaseHandle;
+    const config = { owners: [{ platform: 'telegram' as const, userId: '1' }], defaultLocale: 'en' as const };
+    const now = (): Date => new Date('2026-01-10T00:00:00Z');
+    beforeEach(async () => {
+      handle = await dialect.open();
+      await seedIfEmpty(handle.db, { actor: 'seed', now: new Date('2026-01-02T10:00:00Z') });
+    });
+    afterEach(async () => handle.close());
+
+    it('marks unknown commands, refused access, bad arguments and domain errors, still with their text', async () => {
+      const ask = (line: string, as?: string) => runAskResult({ db: handle.db, config, now, line, ...(as === undefined ? {} : { as }) });
+      const unknown = await ask('/nope');
+      expect(unknown).toEqual({ text: expect.stringContaining('⚠') as unknown, isError: true });
+      expect((await ask('/report political-prisoners foro-penal 900 2026-01 https://example.org')).isError).toBe(true);
+      expect((await ask('/lang fr')).isError).toBe(true);
+      const domain = await ask('/report nowhere foro-penal 900 2026-01 https://example.org', 'telegram:1');
+      expect(domain.isError).toBe(true);
+      expect(domain.text).toContain('nowhere');
+    });
+
+    it('does not mark answers, including a choice or a list of indicators', async () => {
+      const count = await runAskResult({ db: handle.db, config, now, line: '/count political-prisoners' });
+      expect(count.isError).toBe(false);
+      expect(count.text).toBe(await runAsk({ db: handle.db, config, now, line: '/count political-prisoners' }));
+      expect((await runAskResult({ db: handle.db, config, now, line: '/indicators' })).isError).toBe(false);
     });
   });
 }

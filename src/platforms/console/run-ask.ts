@@ -7,6 +7,7 @@ import type { AnyCommand } from '../../core/command.js';
 import type { IsEditor } from '../../core/access.js';
 import type { Invocation, InvocationPlatform } from '../../core/invocation.js';
 import { createRegistry } from '../../core/registry.js';
+import { isErrorReply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
 import type { Locale } from '../../domain/types.js';
 import { commands } from '../../../commands/index.js';
@@ -27,8 +28,20 @@ export interface AskOptions {
   readonly commands?: readonly AnyCommand[];
 }
 
+/** The reply as plain text, and whether it is an error reply (the CLI exits 1 on one). */
+export interface AskResult {
+  readonly text: string;
+  /** Unknown command or indicator, access denied, bad arguments, a refused write: see isErrorReply. */
+  readonly isError: boolean;
+}
+
 /** Runs the line and returns the reply as plain text. Throws AskUsageError for a bad `as`. */
 export async function runAsk(options: AskOptions): Promise<string> {
+  return (await runAskResult(options)).text;
+}
+
+/** Like runAsk, but also says whether the reply is an error, so a script can tell (exit code). */
+export async function runAskResult(options: AskOptions): Promise<AskResult> {
   const registry = createRegistry(options.commands ?? commands);
   const reply = await runCommand(registry, askInvocation(options), {
     db: options.db,
@@ -36,7 +49,7 @@ export async function runAsk(options: AskOptions): Promise<string> {
     now: options.now ?? (() => new Date()),
     ...(options.isEditor === undefined ? {} : { isEditor: options.isEditor }),
   });
-  return renderPlainText(reply);
+  return { text: renderPlainText(reply), isError: isErrorReply(reply) };
 }
 
 export class AskUsageError extends Error {
