@@ -73,7 +73,23 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
+/**
+ * Responses by reply and source: a kept reply (run-command.ts, `cacheable`) gets the same response
+ * object each time, so the route can reuse its JSON (interaction-routes.ts).
+ */
+const responses = new WeakMap<Reply, Partial<Record<InvocationSource, APIInteractionResponse>>>();
+
 function directResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
+  const known = responses.get(reply) ?? {};
+  let response = known[source];
+  if (response === undefined) {
+    response = buildResponse(source, reply);
+    responses.set(reply, { ...known, [source]: response });
+  }
+  return response;
+}
+
+function buildResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
   const data = renderDiscord(reply);
   // A button's answer replaces the choice it came from; an error goes only to whoever pressed it.
   if (source === 'component' && data.flags === undefined) return { type: InteractionResponseType.UpdateMessage, data };

@@ -1,7 +1,7 @@
 // `POST /discord/interactions`, Discord's HTTP interactions endpoint. Every request's Ed25519
 // signature is checked before anything else is read; an unsigned, badly signed or tampered
 // request gets 401 (and is counted), a signed one its interaction's answer as JSON.
-import type { APIInteraction } from 'discord-api-types/v10';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../http/app-env.js';
@@ -40,14 +40,28 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
     }
     const response = await dispatchInteraction(interaction, withTasks);
     if (response === undefined) return c.json(errorBody('unsupported_interaction', 'this interaction is not handled'), 400);
-    return c.json(response);
+    return c.body(responseJson(response), 200, { 'Content-Type': 'application/json' });
   });
   return app;
 }
 
+/** Serialized responses: the same response object (a kept reply's) is serialized once. */
+const serialized = new WeakMap<APIInteractionResponse, string>();
+
+function responseJson(response: APIInteractionResponse): string {
+  let json = serialized.get(response);
+  if (json === undefined) {
+    json = JSON.stringify(response);
+    serialized.set(response, json);
+  }
+  return json;
+}
+
+const utf8 = new TextDecoder();
+
 function parseInteraction(raw: Uint8Array): APIInteraction | undefined {
   try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(raw));
+    const value: unknown = JSON.parse(utf8.decode(raw));
     return typeof value === 'object' && value !== null && 'type' in value && 'id' in value ? (value as APIInteraction) : undefined;
   } catch {
     return undefined;
