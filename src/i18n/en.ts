@@ -166,4 +166,9 @@ export const en = {
     retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
     notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
   },
+  platform: {
+    alreadyHandled: 'This message was already handled; it was not applied again.',
+    truncated: '… (reply cut short)',
+    failure: 'Something went wrong while answering. Please try again in a moment.',
+  },
 } as const satisfies Messages;

@@ -166,4 +166,9 @@ export const es = {
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
+  platform: {
+    alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
+    truncated: '… (respuesta recortada)',
+    failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
+  },
 } as const satisfies Messages;

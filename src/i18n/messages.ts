@@ -130,4 +130,13 @@ export interface Messages {
     readonly retried: (id: number) => string;
     readonly notRetried: (id: number) => string;
   };
+  /** What the platform layers say on their own, outside any command's reply. */
+  readonly platform: {
+    /** Telegram: a re-delivered update of a command that writes is answered but not applied again. */
+    readonly alreadyHandled: string;
+    /** Telegram: ends the last message of a reply cut after the most messages sent for one. */
+    readonly truncated: string;
+    /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
+    readonly failure: string;
+  };
 }

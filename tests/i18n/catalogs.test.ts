@@ -1,5 +1,8 @@
 // The catalogs: the same keys in both languages (also enforced by `satisfies Messages`), a message
-// for every domain error, and error messages that show the accepted forms.
+// for every domain error, error messages that show the accepted forms, and no per-language text
+// kept outside them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DomainErrorCode } from '../../src/domain/errors.js';
 import { en } from '../../src/i18n/en.js';
@@ -63,5 +66,34 @@ describe('message catalogs', () => {
     expect(es.errors.unknown_source({ input: 'nadie' })).toContain('«nadie»');
     expect(en.errors.figure_retracted({ id: 9 })).toContain('#9');
     expect(es.errors.invalid_field({ field: 'kind', accepted: ['stock', 'flow'] })).toBe('El campo «kind» no es válido. Se acepta: stock, flow.');
+  });
+});
+
+/** Every .ts file below `dir`. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('platform strings', () => {
+  it('are in both catalogs: already handled, cut short, failure', () => {
+    expect(es.platform).toEqual({
+      alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
+      truncated: '… (respuesta recortada)',
+      failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
+    });
+    expect(en.platform).toEqual({
+      alreadyHandled: 'This message was already handled; it was not applied again.',
+      truncated: '… (reply cut short)',
+      failure: 'Something went wrong while answering. Please try again in a moment.',
+    });
+  });
+
+  it('have no per-language table outside src/i18n: a text in es and en belongs in the catalogs', () => {
+    const tables = sourceFiles('src')
+      .filter((file) => !file.startsWith(join('src', 'i18n')))
+      .filter((file) => /Record<Locale, string>/.test(readFileSync(file, 'utf8')));
+    expect(tables).toEqual([]);
   });
 });

@@ -3,12 +3,8 @@
 // the log, not in the chat.
 import { errorBlock, reply, type Reply } from '../../core/reply.js';
 import type { Locale } from '../../domain/types.js';
-
-const FAILURE: Record<Locale, string> = {
-  es: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
-  en: 'Something went wrong while answering. Please try again in a moment.',
-};
+import { messagesFor } from '../../i18n/index.js';
 
 export function failureReply(locale: Locale): Reply {
-  return reply(locale, errorBlock(FAILURE[locale]));
+  return reply(locale, errorBlock(messagesFor(locale).platform.failure));
 }

@@ -12,7 +12,7 @@ import type { Registry } from '../../core/registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
 import { claimUpdate } from '../../domain/processed-updates.js';
-import type { Locale } from '../../domain/types.js';
+import { messagesFor } from '../../i18n/index.js';
 import type { Metrics } from '../../metrics.js';
 import type { ChatAdminCache } from './chat-admin-cache.js';
 import { renderTelegramHtml, type TelegramMessage } from './render.js';
@@ -33,11 +33,6 @@ export interface AnswerDeps {
   readonly isEditor?: IsEditor;
   readonly admins: ChatAdminCache;
 }
-
-const ALREADY_HANDLED: Readonly<Record<Locale, string>> = {
-  es: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
-  en: 'This message was already handled; it was not applied again.',
-};
 
 /** Runs the call and returns the messages to send. */
 export async function answerCommand(ctx: Context, call: CommandCall, deps: AnswerDeps): Promise<readonly TelegramMessage[]> {
@@ -60,7 +55,7 @@ export async function answerCommand(ctx: Context, call: CommandCall, deps: Answe
   if (!(await claimUpdate(deps.db, 'telegram', updateId, deps.now()))) {
     count(deps, label, 'duplicate');
     const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
-    return renderTelegramHtml(reply(locale, errorBlock(ALREADY_HANDLED[locale])));
+    return renderTelegramHtml(reply(locale, errorBlock(messagesFor(locale).platform.alreadyHandled)));
   }
   try {
     const answer = await runCommand(deps.registry, invocation, commandDeps);

@@ -5,7 +5,7 @@
 // boundaries, and beyond MAX_MESSAGES it is cut with a note.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Block, ChoiceBlock, ErrorBlock, ListBlock, Reply, Span, SummaryBlock, SummaryLine } from '../../core/reply.js';
-import type { Locale } from '../../domain/types.js';
+import { messagesFor } from '../../i18n/index.js';
 import { encodeCallbackData } from './callback-data.js';
 import { escapeHtml, isLinkable } from './html.js';
 
@@ -21,8 +21,6 @@ export const MAX_MESSAGES = 5;
 
 /** What every message the bot sends carries besides its text. */
 export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
-
-const TRUNCATED: Readonly<Record<Locale, string>> = { es: '… (respuesta recortada)', en: '… (reply cut short)' };
 
 /**
  * Rendered replies, by reply: a kept reply (run-command.ts, `cacheable`) is the same object each
@@ -42,7 +40,7 @@ export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
 
 function render(reply: Reply): readonly TelegramMessage[] {
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
-  const texts = packLines(lines, TRUNCATED[reply.locale]);
+  const texts = packLines(lines, messagesFor(reply.locale).platform.truncated);
   const keyboard = inlineKeyboard(reply.blocks);
   return texts.map((text, index) =>
     keyboard !== null && index === texts.length - 1 ? { text, reply_markup: keyboard } : { text },
