@@ -7,6 +7,7 @@ import { correctFigure } from '../src/domain/figures.js';
 import { requireIndicator } from '../src/domain/indicators.js';
 import { formatValue, parseValue } from '../src/domain/value.js';
 import { figureBlocks } from './report.js';
+import { figureOption, reasonOption, valueOption } from './shared-options.js';
 
 export const correct = defineCommand({
   name: 'correct',
@@ -16,28 +17,9 @@ export const correct = defineCommand({
     en: "Correct a figure's value, with the reason (editors)",
   },
   options: [
-    {
-      name: 'figure',
-      kind: 'figure-id',
-      names: { es: 'cifra', en: 'figure' },
-      description: { es: 'El número de la cifra, p. ej. 17 o #17', en: "The figure's number, e.g. 17 or #17" },
-      required: true,
-      autocomplete: true,
-    },
-    {
-      name: 'value',
-      kind: 'string',
-      names: { es: 'valor', en: 'value' },
-      description: { es: 'El valor correcto: 902, ~2400, >=60, <=75, 60-75', en: 'The right value: 902, ~2400, >=60, <=75, 60-75' },
-      required: true,
-    },
-    {
-      name: 'reason',
-      kind: 'text',
-      names: { es: 'motivo', en: 'reason' },
-      description: { es: 'Por qué se corrige', en: 'Why it is corrected' },
-      required: true,
-    },
+    figureOption,
+    valueOption({ es: 'El valor correcto', en: 'The right value' }),
+    reasonOption({ es: 'Por qué se corrige', en: 'Why it is corrected' }),
   ],
   access: 'editor',
   handler: async (ctx, args) => {

@@ -12,6 +12,7 @@ import { normalizeText } from '../src/domain/lookup.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Figure, Indicator, Source } from '../src/domain/types.js';
 import { formatValue, parseValue } from '../src/domain/value.js';
+import { valueOption } from './shared-options.js';
 
 export const report = defineCommand({
   name: 'report',
@@ -37,13 +38,7 @@ export const report = defineCommand({
       required: true,
       autocomplete: true,
     },
-    {
-      name: 'value',
-      kind: 'string',
-      names: { es: 'valor', en: 'value' },
-      description: { es: 'La cifra: 902, ~2400, >=60, <=75, 60-75', en: 'The figure: 902, ~2400, >=60, <=75, 60-75' },
-      required: true,
-    },
+    valueOption({ es: 'La cifra', en: 'The figure' }),
     {
       name: 'as-of',
       kind: 'string',

@@ -5,6 +5,7 @@ import { reply, strong, text } from '../src/core/reply.js';
 import { retractFigure } from '../src/domain/figures.js';
 import { requireIndicator } from '../src/domain/indicators.js';
 import { figureBlocks } from './report.js';
+import { figureOption, reasonOption } from './shared-options.js';
 
 export const retract = defineCommand({
   name: 'retract',
@@ -13,23 +14,7 @@ export const retract = defineCommand({
     es: 'Retirar una cifra, con el motivo; queda en el historial (editores)',
     en: 'Retract a figure, with the reason; it stays in the history (editors)',
   },
-  options: [
-    {
-      name: 'figure',
-      kind: 'figure-id',
-      names: { es: 'cifra', en: 'figure' },
-      description: { es: 'El número de la cifra, p. ej. 17 o #17', en: "The figure's number, e.g. 17 or #17" },
-      required: true,
-      autocomplete: true,
-    },
-    {
-      name: 'reason',
-      kind: 'text',
-      names: { es: 'motivo', en: 'reason' },
-      description: { es: 'Por qué se retira', en: 'Why it is retracted' },
-      required: true,
-    },
-  ],
+  options: [figureOption, reasonOption({ es: 'Por qué se retira', en: 'Why it is retracted' })],
   access: 'editor',
   handler: async (ctx, args) => {
     const figure = await retractFigure(ctx.db, args.figure, args.reason, { actor: ctx.actor, now: ctx.now });
