@@ -57,11 +57,15 @@ export async function startFakePlatformsProcess(options: FakePlatformsOptions = 
   }
 
   let nextId = 1;
-  const waiting = new Map<number, (snapshot: FakePlatformsSnapshot) => void>();
+  const waiting = new Map<number, { resolve: (snapshot: FakePlatformsSnapshot) => void; reject: (error: Error) => void }>();
   child.on('message', (message: FakePlatformsMessage) => {
     if (message.type !== 'snapshot') return;
-    waiting.get(message.id)?.(message.snapshot);
+    waiting.get(message.id)?.resolve(message.snapshot);
     waiting.delete(message.id);
+  });
+  child.once('exit', (code, signal) => {
+    for (const { reject } of waiting.values()) reject(new Error(`fake platforms process exited (${signal ?? code})`));
+    waiting.clear();
   });
 
   return {
@@ -70,12 +74,9 @@ export async function startFakePlatformsProcess(options: FakePlatformsOptions = 
     pid: child.pid!,
     snapshot(options = {}) {
       const id = nextId++;
-      const answer = new Promise<FakePlatformsSnapshot>((resolve, reject) => {
-        waiting.set(id, resolve);
-        child.once('exit', () => reject(new Error('fake platforms process exited')));
-      });
+      const answer = new Promise<FakePlatformsSnapshot>((resolve, reject) => waiting.set(id, { resolve, reject }));
       child.send({ type: 'snapshot', id, resetLoopDelay: options.resetLoopDelay } satisfies FakePlatformsRequest);
-      return withTimeout(answer, 10_000, 'fake platforms snapshot');
+      return withTimeout(answer, 10_000, 'fake platforms snapshot').finally(() => waiting.delete(id));
     },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
