@@ -20,8 +20,10 @@ async function createMigrator(db: Kysely<any>): Promise<Migrator> {
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const result: MigrationResultSet = await (await createMigrator(db)).migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    // No failed migration in the results: the migrator failed before running one (its own tables, its lock).
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    const what = failed === undefined ? 'migrating (before any migration ran)' : `migration ${failed}`;
+    throw new Error(`${what} failed: ${String(result.error)}`, { cause: result.error });
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -62,7 +62,8 @@ export async function openPostgresTestDatabase(schema = uniqueSchema()): Promise
 
 /**
  * Kysely's migrator looks for its own tables across every schema of the database; when another
- * test drops its schema at that moment, PostgreSQL reports the vanished objects. Only tests drop
+ * test drops its schema at that moment, PostgreSQL reports the vanished objects ("… does not
+ * exist", "cache lookup failed for namespace"). Only tests drop
  * schemas concurrently, and migrations are transactional on PostgreSQL, so trying again is safe.
  */
 async function migrateWithRetry(handle: DatabaseHandle, attempts = 5): Promise<void> {
@@ -71,7 +72,7 @@ async function migrateWithRetry(handle: DatabaseHandle, attempts = 5): Promise<v
       await migrateToLatest(handle.db);
       return;
     } catch (error) {
-      if (attempt >= attempts || !/does not exist/.test(String(error))) throw error;
+      if (attempt >= attempts || !/does not exist|cache lookup failed/.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
