@@ -23,3 +23,12 @@ export async function pruneProcessedUpdates(db: DbOrTrx, before: Date): Promise<
   const result = await db.deleteFrom('processed_updates').where('processed_at', '<', before.toISOString()).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Gives back a claimed id when handling it failed (nothing was applied: the write's transaction
+ * rolled back), so a re-delivery is processed instead of being answered "already handled" for a
+ * write that never happened.
+ */
+export async function releaseUpdate(db: DbOrTrx, platform: UpdatePlatform, updateId: string): Promise<void> {
+  await db.deleteFrom('processed_updates').where('platform', '=', platform).where('update_id', '=', updateId).execute();
+}

@@ -2,25 +2,25 @@
 // command that finishes before `deferAfterMs` is answered directly (type 4, or 7 updating the
 // message whose button was pressed); a slower one is answered "thinking…" (type 5, or 6 for a
 // button) and its result is sent as an edit of the original response through the REST API.
-// The id of an interaction that may write is claimed first: a re-delivered one is answered, but
-// writes nothing.
+// The id of an interaction that may write is claimed first: a re-delivered one is told it was
+// already handled, and writes nothing.
 import {
   InteractionResponseType,
   Routes,
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { localeFromLanguageCode } from '../../core/chat-locale.js';
+import { localeFromLanguageCode, resolveLocale } from '../../core/chat-locale.js';
 import type { Invocation } from '../../core/invocation.js';
-import { isErrorReply, type Reply } from '../../core/reply.js';
+import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
+import { messagesFor } from '../../i18n/index.js';
 import { mayWrite } from '../../core/command.js';
 import { runCommand } from '../../core/run-command.js';
-import { claimUpdate } from '../../domain/processed-updates.js';
+import { claimUpdate, releaseUpdate } from '../../domain/processed-updates.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
 import { failureReply } from './failure-message.js';
 import { renderDiscord } from './render.js';
-import { runWithoutWrites } from './run-without-writes.js';
 
 export type InvocationSource = 'command' | 'component';
 
@@ -39,21 +39,36 @@ export async function answerInvocation(
   };
 }
 
-/** Claims the id, runs the command (without writes for a re-delivery); never rejects. */
+/** Claims the id of a command that may write, runs it (not a re-delivery); never rejects. */
 async function runOnce(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
   const command = deps.registry.find(invocation.commandName);
   const commandName = command?.name ?? 'unknown';
+  let claimed = false;
   try {
     // Only a command that may write needs its id claimed; a reading one is simply answered again.
-    const first = !mayWrite(command) || (await claimUpdate(deps.db, 'discord', interaction.id, deps.now()));
-    if (!first) deps.logger.info({ interactionId: interaction.id }, 'discord interaction re-delivered: answered without writes');
-    const run = (db: DiscordInteractionDeps['db']) =>
-      runCommand(deps.registry, invocation, { db, config: deps.config, now: deps.now, logger: deps.logger, ...(deps.isEditor ? { isEditor: deps.isEditor } : {}) });
-    const reply = first ? await run(deps.db) : await runWithoutWrites(deps.db, run);
-    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: isErrorReply(reply) ? 'error' : 'ok' });
-    return reply;
+    // A re-delivered write is not re-run, even in a transaction rolled back afterwards: its answer
+    // would describe a write that did not happen (a figure number the next real figure then gets,
+    // a language since changed again). It is told so, as on Telegram.
+    claimed = mayWrite(command) && (await claimUpdate(deps.db, 'discord', interaction.id, deps.now()));
+    if (mayWrite(command) && !claimed) {
+      deps.logger.info({ interactionId: interaction.id }, 'discord interaction re-delivered: not applied again');
+      deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: 'duplicate' });
+      const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
+      return reply(locale, errorBlock(messagesFor(locale).platform.alreadyHandled));
+    }
+    const answer = await runCommand(deps.registry, invocation, {
+      db: deps.db,
+      config: deps.config,
+      now: deps.now,
+      logger: deps.logger,
+      ...(deps.isEditor ? { isEditor: deps.isEditor } : {}),
+    });
+    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: isErrorReply(answer) ? 'error' : 'ok' });
+    return answer;
   } catch (error) {
     deps.logger.error({ err: error, interactionId: interaction.id, command: commandName }, 'discord command failed');
+    // Nothing was applied (the write's transaction rolled back): a re-sent interaction may run it.
+    if (claimed) await releaseUpdate(deps.db, 'discord', interaction.id).catch(() => undefined);
     deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: 'failed' });
     const locale = localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale;
     return failureReply(locale);

@@ -11,13 +11,12 @@ import { mayWrite, type AnyCommand, type CommandLogger } from '../../core/comman
 import type { Registry } from '../../core/registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
-import { claimUpdate } from '../../domain/processed-updates.js';
+import { claimUpdate, releaseUpdate } from '../../domain/processed-updates.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { Metrics } from '../../metrics.js';
 import type { ChatAdminCache } from './chat-admin-cache.js';
 import { renderTelegramHtml, type TelegramMessage } from './render.js';
 import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
-import { releaseUpdate } from './release-update.js';
 
 export interface TelegramLogger extends CommandLogger {
   error(obj: object, msg?: string): void;

@@ -206,14 +206,16 @@ for (const dialect of dialects) {
     });
 
     describe('re-delivered interactions', () => {
-      it('answers a re-sent interaction again but never applies its write twice', async () => {
+      it('tells a re-sent interaction it was already handled and never applies its write twice', async () => {
         const toSpanish = slashCommand('lang', { language: 'es' }, { dm: true, locale: 'en-US' });
         const toEnglish = slashCommand('lang', { language: 'en' }, { dm: true, locale: 'en-US' });
-        const first = await h.send(toSpanish);
+        await h.send(toSpanish);
         await h.send(toEnglish);
         const again = await h.send(toSpanish);
         expect(again.status).toBe(200);
-        expect(again.body).toEqual(first.body);
+        // Not "language set to Spanish" again: it is English now, and the re-sent one changed nothing.
+        expect(again.body.data?.flags).toBe(64);
+        expect(again.body.data?.embeds?.[0]?.description).toContain('already handled');
         const chat = await h.handle.db.selectFrom('chats').select('locale').executeTakeFirstOrThrow();
         expect(chat.locale).toBe('en');
         const audits = await h.handle.db.selectFrom('audit_log').select('action').where('action', '=', 'chat.lang').execute();
@@ -268,6 +270,40 @@ const slow = defineCommand({
     return reply(ctx.locale, text('**done** @everyone'));
   },
 });
+
+/** A command that may write (so its id is claimed) and fails the first time it runs. */
+let brokenRuns = 0;
+const brokenOnce = defineCommand({
+  name: 'broken',
+  alias: 'roto',
+  description: { es: 'Falla una vez', en: 'Fails once' },
+  options: [],
+  access: 'private-or-chat-admin',
+  handler: async (ctx) => {
+    brokenRuns += 1;
+    if (brokenRuns === 1) throw new Error('database went away');
+    return reply(ctx.locale, text('applied'));
+  },
+});
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`Discord failed writes (${dialect.name})`, () => {
+    it('gives the id back when a write fails, so the re-sent interaction runs it', async () => {
+      brokenRuns = 0;
+      const h = await startDiscordHarness(await dialect.open(), { commands: [...commands, brokenOnce] });
+      try {
+        const interaction = slashCommand('broken', {}, { dm: true, locale: 'en-US' });
+        const failed = await h.send(interaction);
+        expect(failed.body.data?.flags).toBe(64);
+        const retried = await h.send(interaction);
+        expect(retried.body.data?.embeds?.[0]?.description).toBe('applied');
+        expect(brokenRuns).toBe(2);
+      } finally {
+        await h.close();
+      }
+    });
+  });
+}
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.available)(`Discord deferred answers (${dialect.name})`, () => {
