@@ -24,6 +24,14 @@ export interface DiscordConfig {
   readonly apiBase: string;
 }
 
+/** The delivery worker's send rates (DESIGN.md "Delivery": the platforms' limits, all configurable). */
+export interface DeliveryRates {
+  readonly telegramPerSecond: number;
+  readonly telegramPerChatPerSecond: number;
+  readonly telegramPerGroupPerMinute: number;
+  readonly discordPerSecond: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -36,6 +44,7 @@ export interface Config {
   readonly telegram: TelegramConfig | null;
   readonly discord: DiscordConfig | null;
   readonly logLevel: string;
+  readonly deliveryRates: DeliveryRates;
 }
 
 export type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -62,6 +71,12 @@ const DEFAULTS = {
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
   DISCORD_API_BASE: 'https://discord.com/api',
   LOG_LEVEL: 'info',
+  // The platforms' documented limits: Telegram about 30 messages a second overall, 1 a second per
+  // chat, 20 a minute per group or channel; Discord 50 requests a second.
+  TELEGRAM_RATE_PER_SECOND: '30',
+  TELEGRAM_RATE_PER_CHAT_PER_SECOND: '1',
+  TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '20',
+  DISCORD_RATE_PER_SECOND: '50',
 } as const;
 
 const SECRET_CHARS = /^[A-Za-z0-9_-]{1,256}$/;
@@ -97,6 +112,12 @@ export function loadConfig(env: Env): Config {
     telegram: checkTelegram(get, publicUrl, withDefault('TELEGRAM_API_ROOT'), problems),
     discord: checkDiscord(get, withDefault('DISCORD_API_BASE'), problems),
     logLevel: checkLogLevel(withDefault('LOG_LEVEL'), problems),
+    deliveryRates: {
+      telegramPerSecond: checkRate('TELEGRAM_RATE_PER_SECOND', withDefault('TELEGRAM_RATE_PER_SECOND'), problems),
+      telegramPerChatPerSecond: checkRate('TELEGRAM_RATE_PER_CHAT_PER_SECOND', withDefault('TELEGRAM_RATE_PER_CHAT_PER_SECOND'), problems),
+      telegramPerGroupPerMinute: checkRate('TELEGRAM_RATE_PER_GROUP_PER_MINUTE', withDefault('TELEGRAM_RATE_PER_GROUP_PER_MINUTE'), problems),
+      discordPerSecond: checkRate('DISCORD_RATE_PER_SECOND', withDefault('DISCORD_RATE_PER_SECOND'), problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -150,6 +171,19 @@ function checkLogLevel(text: string, problems: string[]): string {
   if (result.success) return result.data;
   problems.push(`LOG_LEVEL is "${text}", which is not a log level: set it to one of ${LOG_LEVELS.join(', ')} (default info).`);
   return DEFAULTS.LOG_LEVEL;
+}
+
+type RateName = 'TELEGRAM_RATE_PER_SECOND' | 'TELEGRAM_RATE_PER_CHAT_PER_SECOND' | 'TELEGRAM_RATE_PER_GROUP_PER_MINUTE' | 'DISCORD_RATE_PER_SECOND';
+
+/** A send rate: a number above 0 (decimals allowed, e.g. 0.5 a second), at most 10,000. */
+function checkRate(name: RateName, text: string, problems: string[]): number {
+  const rate = Number(text);
+  if (/^\d+(\.\d+)?$/.test(text) && rate > 0 && rate <= 10_000) return rate;
+  problems.push(
+    `${name} is "${text}", which is not a send rate: set it to a number above 0 (e.g. ${DEFAULTS[name]}, the platform's documented limit and the default), ` +
+      'or unset it. Above the platform\'s limit the bot gets 429 answers and is slowed down anyway.',
+  );
+  return Number(DEFAULTS[name]);
 }
 
 /** `telegram:123456,discord:80351110224678912`; ids stay strings (Discord's exceed 2^53). */

@@ -28,6 +28,7 @@ describe('loadConfig defaults', () => {
       telegram: null,
       discord: null,
       logLevel: 'info',
+      deliveryRates: { telegramPerSecond: 30, telegramPerChatPerSecond: 1, telegramPerGroupPerMinute: 20, discordPerSecond: 50 },
     });
   });
 
@@ -57,6 +58,10 @@ describe('loadConfig defaults', () => {
       DISCORD_BOT_TOKEN: 'bot.token.x',
       DISCORD_API_BASE: 'http://127.0.0.1:9001/api',
       LOG_LEVEL: 'debug',
+      TELEGRAM_RATE_PER_SECOND: '1000',
+      TELEGRAM_RATE_PER_CHAT_PER_SECOND: '0.5',
+      TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '10',
+      DISCORD_RATE_PER_SECOND: '40',
     });
     expect(config).toEqual({
       port: 3000,
@@ -78,6 +83,7 @@ describe('loadConfig defaults', () => {
         apiBase: 'http://127.0.0.1:9001/api',
       },
       logLevel: 'debug',
+      deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
     });
   });
 
@@ -118,6 +124,10 @@ describe('loadConfig problems', () => {
     ['api root', { TELEGRAM_API_ROOT: 'ftp://x' }, /TELEGRAM_API_ROOT is "ftp:\/\/x", which is not an http\(s\) URL/],
     ['api base', { DISCORD_API_BASE: 'nope' }, /DISCORD_API_BASE is "nope"/],
     ['admin token whitespace', { ADMIN_API_TOKEN: 'a b' }, /ADMIN_API_TOKEN contains whitespace/],
+    ['zero rate', { TELEGRAM_RATE_PER_SECOND: '0' }, /TELEGRAM_RATE_PER_SECOND is "0", which is not a send rate: set it to a number above 0 \(e.g. 30/],
+    ['rate not a number', { DISCORD_RATE_PER_SECOND: 'fast' }, /DISCORD_RATE_PER_SECOND is "fast", which is not a send rate/],
+    ['negative rate', { TELEGRAM_RATE_PER_CHAT_PER_SECOND: '-1' }, /TELEGRAM_RATE_PER_CHAT_PER_SECOND is "-1"/],
+    ['absurd rate', { TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '1e9' }, /TELEGRAM_RATE_PER_GROUP_PER_MINUTE is "1e9"/],
   ];
 
   it.each(cases)('%s', (_name, env, message) => {

@@ -16,6 +16,7 @@ import { renderTelegramHtml, type TelegramMessage } from '../platforms/telegram/
 import { telegramSender } from '../platforms/telegram/sender.js';
 import type { ChannelSender, SendResult, SendTarget } from './channel-sender.js';
 import type { NotifyOwners } from './deliver-one.js';
+import { limitsFromRates } from './limits.js';
 import { buildNotificationReply } from './notification-reply.js';
 import { runWorker, type RunWorkerOptions } from './run-worker.js';
 
@@ -29,7 +30,8 @@ type WorkerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 /** What the worker needs; the server's AppDeps fit as they are. */
 export interface WorkerDeps {
   readonly handle: DatabaseHandle;
-  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'>;
+  /** deliveryRates: the configured send rates; without them, the platforms' documented limits. */
+  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates'>>;
   readonly logger: WorkerLogger;
   readonly metrics?: Metrics;
   readonly now?: () => Date;
@@ -122,6 +124,7 @@ export function composeWorker(deps: WorkerDeps, tuning: WorkerTuning = {}): RunW
   const now = deps.now ?? (() => new Date());
   const byPlatform = channels(deps, tuning);
   return {
+    ...(deps.config.deliveryRates === undefined ? {} : { limits: limitsFromRates(deps.config.deliveryRates) }),
     ...workerTuning,
     database: deps.handle,
     senders: Object.fromEntries([...byPlatform].map(([platform, channel]) => [platform, channel.sender])),

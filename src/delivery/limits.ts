@@ -2,6 +2,8 @@
 // a second overall, 1 a second per chat, 20 a minute per group or channel. Discord: 50 requests
 // a second overall (its per-route buckets are @discordjs/rest's business, inside the sender).
 
+import type { DeliveryRates } from '../config.js';
+
 export interface PlatformLimits {
   /** Messages per second for the whole bot, shared by every worker. */
   readonly perSecond: number;
@@ -17,6 +19,14 @@ export const DEFAULT_LIMITS: DeliveryLimits = {
   telegram: { perSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 },
   discord: { perSecond: 50 },
 };
+
+/** The limits set in the configuration (TELEGRAM_RATE_*, DISCORD_RATE_PER_SECOND; defaults as above). */
+export function limitsFromRates(rates: DeliveryRates): DeliveryLimits {
+  return {
+    telegram: { perSecond: rates.telegramPerSecond, perChatPerSecond: rates.telegramPerChatPerSecond, perGroupPerMinute: rates.telegramPerGroupPerMinute },
+    discord: { perSecond: rates.discordPerSecond },
+  };
+}
 
 /** Telegram groups, supergroups and channels have negative ids; users positive ones. */
 export function isGroupChat(chatId: string): boolean {

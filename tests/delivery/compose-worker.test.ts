@@ -145,6 +145,15 @@ for (const dialect of dialects) {
       // Only Telegram is configured: the worker claims nothing for Discord.
       expect(Object.keys(composeWorker({ handle, config: configFor(telegram.url, null), logger: captureLogger() }).senders)).toEqual(['telegram']);
     });
+
+    it('sends at the configured rates (TELEGRAM_RATE_*, DISCORD_RATE_PER_SECOND)', () => {
+      const deliveryRates = { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 };
+      const options = composeWorker({ handle, config: { ...configFor(telegram.url, discord.url), deliveryRates }, logger: captureLogger() });
+      expect(options.limits).toEqual({
+        telegram: { perSecond: 1000, perChatPerSecond: 0.5, perGroupPerMinute: 10 },
+        discord: { perSecond: 40 },
+      });
+    });
   });
 }
 
