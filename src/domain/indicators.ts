@@ -1,4 +1,7 @@
 // Indicators: what is counted. Reads, and the audited create-or-update of descriptive fields.
+// An update changes only the fields it is given: a client that sends the name must not wipe the
+// aliases lookup depends on. The kind is locked once figures exist, since stock/flow says what
+// every recorded number means.
 import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
@@ -7,6 +10,22 @@ import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
 import { assertSlug } from './slug.js';
 import type { Indicator, IndicatorKind, Localized } from './types.js';
+
+/**
+ * Refuses to turn a stock into a flow (or back) once figures were recorded for it. Its code is
+ * `invalid_field` (field `kind`) so every entry point already answers it; the HTTP API tells it
+ * apart to answer 409 with its own message.
+ */
+export class IndicatorKindLockedError extends DomainError {
+  constructor(
+    readonly slug: string,
+    readonly from: IndicatorKind,
+    readonly to: IndicatorKind,
+    readonly figures: number,
+  ) {
+    super('invalid_field', { field: 'kind', input: to, accepted: [from], slug, current: from, figures });
+  }
+}
 
 export interface IndicatorInput {
   readonly slug: string;
@@ -68,24 +87,31 @@ function validateIndicator(input: IndicatorInput): void {
   }
 }
 
-/** Creates the indicator, or updates its descriptive fields; audited either way. */
+/**
+ * Creates the indicator, or updates it; audited either way. On update a field left out keeps its
+ * current value (`region: null` clears the region); on create it takes its default.
+ */
 export async function upsertIndicator(db: DbOrTrx, input: IndicatorInput, ctx: WriteContext): Promise<Indicator> {
   validateIndicator(input);
   const now = ctx.now.toISOString();
+  const before = await getIndicator(db, input.slug);
+  if (before && before.kind !== input.kind) {
+    const figures = await countFigures(db, before.id);
+    if (figures > 0) throw new IndicatorKindLockedError(before.slug, before.kind, input.kind, figures);
+  }
   const columns = {
     kind: input.kind,
-    unit: input.unit ?? 'people',
-    region: input.region ?? null,
+    unit: input.unit ?? before?.unit ?? 'people',
+    region: input.region === undefined ? (before?.region ?? null) : input.region,
     name_es: input.name.es.trim(),
     name_en: input.name.en.trim(),
-    aliases_es: JSON.stringify(input.aliases?.es ?? []),
-    aliases_en: JSON.stringify(input.aliases?.en ?? []),
-    description_es: input.description?.es ?? '',
-    description_en: input.description?.en ?? '',
-    stale_after_days: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+    aliases_es: JSON.stringify(input.aliases?.es ?? before?.aliases.es ?? []),
+    aliases_en: JSON.stringify(input.aliases?.en ?? before?.aliases.en ?? []),
+    description_es: input.description?.es ?? before?.description.es ?? '',
+    description_en: input.description?.en ?? before?.description.en ?? '',
+    stale_after_days: input.staleAfterDays ?? before?.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     updated_at: now,
   };
-  const before = await getIndicator(db, input.slug);
   if (before) {
     await db.updateTable('indicators').set(columns).where('id', '=', before.id).execute();
   } else {
@@ -101,4 +127,14 @@ export async function upsertIndicator(db: DbOrTrx, input: IndicatorInput, ctx: W
     at: ctx.now,
   });
   return after;
+}
+
+/** Figures recorded for the indicator, retracted ones included: they too were counted as its kind. */
+async function countFigures(db: DbOrTrx, indicatorId: number): Promise<number> {
+  const row = await db
+    .selectFrom('figures')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+    .where('indicator_id', '=', indicatorId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -1,4 +1,6 @@
 // Sources: who reports figures. Reads, and the audited create-or-update of descriptive fields.
+// An update changes only the fields it is given, so a client that sends the name keeps the
+// homepage and description already recorded.
 import type { Selectable } from 'kysely';
 import type { SourcesTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
@@ -52,19 +54,22 @@ function validateSource(input: SourceInput): void {
   if (input.url != null) assertHttpUrl(input.url);
 }
 
-/** Creates the source, or updates its descriptive fields; audited either way. */
+/**
+ * Creates the source, or updates it; audited either way. On update a field left out keeps its
+ * current value (`url: null` removes the homepage); on create it takes its default.
+ */
 export async function upsertSource(db: DbOrTrx, input: SourceInput, ctx: WriteContext): Promise<Source> {
   validateSource(input);
   const now = ctx.now.toISOString();
+  const before = await getSource(db, input.slug);
   const columns = {
     kind: input.kind,
     name: input.name.trim(),
-    url: input.url ?? null,
-    description_es: input.description?.es ?? '',
-    description_en: input.description?.en ?? '',
+    url: input.url === undefined ? (before?.url ?? null) : input.url,
+    description_es: input.description?.es ?? before?.description.es ?? '',
+    description_en: input.description?.en ?? before?.description.en ?? '',
     updated_at: now,
   };
-  const before = await getSource(db, input.slug);
   if (before) {
     await db.updateTable('sources').set(columns).where('id', '=', before.id).execute();
   } else {

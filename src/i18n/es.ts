@@ -166,6 +166,12 @@ export const es = {
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
+  api: {
+    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
+      `El indicador «${slug}» ya tiene ${figures === 1 ? '1 cifra registrada' : `${figures} cifras registradas`} como ${from} ` +
+      `(${fromText}): cambiar su tipo a ${to} (${toText}) cambiaría lo que significa cada una. ` +
+      `Mantén el tipo «${from}» o crea un indicador nuevo para las cifras de tipo ${to}.`,
+  },
   platform: {
     alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
     truncated: '… (respuesta recortada)',

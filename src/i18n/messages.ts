@@ -9,6 +9,16 @@ import type { ArgumentErrorCode } from '../core/argument-error.js';
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
 
+/** An indicator's refused change of kind, for `api.indicatorKindLocked`. */
+export interface KindChange {
+  readonly slug: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromText: string;
+  readonly toText: string;
+  readonly figures: number;
+}
+
 export interface Messages {
   readonly languageName: Record<Locale, string>;
   readonly help: {
@@ -129,6 +139,14 @@ export interface Messages {
     readonly noSubscription: (id: number) => string;
     readonly retried: (id: number) => string;
     readonly notRetried: (id: number) => string;
+  };
+  /** What the HTTP API says beyond the domain's errors. */
+  readonly api: {
+    /**
+     * PUT of an indicator with the other kind once figures were recorded for it. `from`/`to` are
+     * the API's words (`stock`, `flow`); `fromText`/`toText` their `indicators.kind` texts.
+     */
+    readonly indicatorKindLocked: (p: KindChange) => string;
   };
   /** What the platform layers say on their own, outside any command's reply. */
   readonly platform: {
