@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { handleError, handleNotFound } from './error-handler.js';
+import { errorHandler, handleNotFound } from './error-handler.js';
 import { requestLogger } from './request-logger.js';
 import { requestMetrics } from './request-metrics.js';
 import { healthRoutes } from './routes/health.js';
@@ -28,7 +28,7 @@ export function createApp(options: CreateAppOptions): App {
   app.use(requestId());
   app.use(requestLogger(options.logger));
   app.use(requestMetrics(options.metrics));
-  app.onError(handleError);
+  app.onError(errorHandler(options.config.defaultLocale));
   app.notFound(handleNotFound);
   for (const routes of [
     healthRoutes(options),

@@ -1,12 +1,16 @@
 // The HTTP app's one error boundary: domain errors become JSON answers with a status that says
-// whose fault it was; anything unexpected is logged once, with the request id, and answered 500
-// with that id so an operator can find the log line — never with the error's text.
+// whose fault it was and the catalog's message in the request's language (the error's own text
+// is a code and JSON, for logs); anything unexpected is logged once, with the request id, and
+// answered 500 with that id so an operator can find the log line — never with the error's text.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
+import type { Locale } from '../domain/types.js';
+import { messagesFor } from '../i18n/index.js';
 import type { AppEnv } from './app-env.js';
+import { errorLocale } from './request-locale.js';
 import { requestLog } from './request-logger.js';
 
 // A state the request cannot change (already retracted, same value, an owner): 409. Codes not
@@ -26,9 +30,11 @@ export function errorBody(code: string, message: string, params: Readonly<Record
   return { error: { code, message, params } };
 }
 
-export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+/** The app's onError; `defaultLocale` explains errors when the request names no language. */
+export const errorHandler = (defaultLocale: Locale): ErrorHandler<AppEnv> => (error, c) => {
   if (error instanceof DomainError) {
-    return c.json(errorBody(error.code, error.message, error.params), statusOf(error.code));
+    const message = messagesFor(errorLocale(c, defaultLocale)).errors[error.code](error.params);
+    return c.json(errorBody(error.code, message, error.params), statusOf(error.code));
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -16,7 +16,7 @@ import { valueFromJson } from '../../domain/value.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { errorBody } from '../error-handler.js';
 import { figureJson, indicatorJson, sourceJson } from '../present.js';
-import { requestLocale } from '../request-locale.js';
+import { errorLocale, requestLocale } from '../request-locale.js';
 import { requireAdminToken } from './admin-token.js';
 import { domainErrorResponse } from './domain-error-response.js';
 import { KEY_PATTERN, requestHash, runIdempotent, type StoredAnswer } from './idempotency.js';
@@ -98,7 +98,8 @@ function figureIdOf(param: string): number {
 
 /** Runs one write with idempotency and turns its outcome or domain error into the response. */
 async function answer(c: Context<AppEnv>, deps: AppDeps, run: (scope: WriteScope) => Promise<Answer>): Promise<Response> {
-  let locale = deps.config.defaultLocale;
+  // An unsupported ?lang= is refused in the language the client can otherwise read.
+  let locale = errorLocale(c, deps.config.defaultLocale);
   try {
     locale = requestLocale(c, deps.config.defaultLocale);
     const now = (deps.now ?? (() => new Date()))();
