@@ -22,7 +22,7 @@ export const figureOption = {
 export function valueOption(lead: Localized) {
   return {
     name: 'value',
-    kind: 'string',
+    kind: 'value',
     names: { es: 'valor', en: 'value' },
     description: { es: `${lead.es}: ${VALUE_FORMS}`, en: `${lead.en}: ${VALUE_FORMS}` },
     required: true,

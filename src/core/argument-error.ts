@@ -7,6 +7,8 @@ export type ArgumentErrorCode =
   | 'invalid_integer'
   | 'invalid_figure_id'
   | 'invalid_choice'
+  /** A figure value typed over several words whose end cannot be told for sure (see parse-args.ts). */
+  | 'unclear_value'
   | 'too_many_arguments';
 
 export class ArgumentError extends Error {

@@ -10,10 +10,12 @@ import type { Localized } from '../domain/types.js';
  * - `figure-id`: a figure's public id, typed `17` or `#17`; a number.
  * - `integer`: a whole number.
  * - `string`: one word (a token without spaces, unless quoted).
+ * - `value`: a figure's value (`902`, `1 085`, `60 - 75`, `>= 60`); in text it may span several
+ *   words, read as parse-args.ts explains. The handler parses it (parseValue).
  * - `text`: free text, always the rest of the line.
  * - `choice`: one of `choices` (e.g. `es | en`).
  */
-export type OptionKind = 'indicator' | 'source' | 'figure-id' | 'integer' | 'string' | 'text' | 'choice';
+export type OptionKind = 'indicator' | 'source' | 'figure-id' | 'integer' | 'string' | 'value' | 'text' | 'choice';
 
 export interface OptionSpec {
   /** The English name: a Discord option name and the key in the handler's arguments. */

@@ -27,10 +27,17 @@ const RANGE = /^(?<low>[^-–—]+)[-–—](?<high>[^-–—]+)$/u;
 
 /** Parses a value as typed in a chat or a CSV cell. Throws DomainError('invalid_value'). */
 export function parseValue(text: string): FigureValue {
-  const trimmed = text.trim();
-  const value = parseForm(trimmed);
+  const value = readValue(text);
   if (value === undefined) throw invalidValue(text);
   return value;
+}
+
+/**
+ * parseValue without the error: undefined when `text` is not a value. For callers that must find
+ * where a value typed over several words ends (chat arguments), by this same parser.
+ */
+export function readValue(text: string): FigureValue | undefined {
+  return parseForm(text.trim());
 }
 
 function parseForm(text: string): FigureValue | undefined {

@@ -93,6 +93,9 @@ export const en = {
     invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
     invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
     invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
+    unclear_value: (option, input) =>
+      `Cannot tell where "${option}" ends in "${input}", so nothing was saved. ` +
+      `Write it in one word (1085, 1,085, 60-75, >=60, 60+) or in quotes ("1 085"), then the rest.`,
     too_many_arguments: (_option, input) => `"${input}" is one argument too many: if it is part of a name, put the name in quotes.`,
   },
   usage: (line) => `Usage: ${line}`,

@@ -93,6 +93,9 @@ export const es = {
     invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
     invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
     invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
+    unclear_value: (option, input) =>
+      `No se sabe dónde termina «${option}» en «${input}», así que no se ha guardado nada. ` +
+      `Escríbelo en una sola palabra (1085, 1.085, 60-75, >=60, 60+) o entre comillas ("1 085") y después el resto.`,
     too_many_arguments: (_option, input) => `Sobra «${input}»: si es parte de un nombre, escríbelo entre comillas.`,
   },
   usage: (line) => `Uso: ${line}`,

@@ -54,6 +54,51 @@ for (const dialect of dialects) {
       expect(r.changed).toBe(true);
     });
 
+    // Unquoted: a value typed over several words is read whole, never just its first word.
+    it.each([
+      ['1 085', '1,085'],
+      ['1 085 000', '1,085,000'],
+      ['60 - 75', '60–75'],
+      ['60 – 75', '60–75'],
+      ['>= 60', '≥ 60'],
+      ['70 +', '≥ 70'],
+      ['~ 2400', '~2,400'],
+    ])('reports the unquoted value %s as %s', async (value, shown) => {
+      const r = await attempt(report(`political-prisoners foro-penal ${value} 2025-12-29 ${URL_A} a note`));
+      expect(r.error, r.text).toBe(false);
+      expect(r.text).toContain(`Foro Penal: ${shown} · as of 29 Dec 2025`);
+      expect(r.changed).toBe(true);
+    });
+
+    it.each([
+      ['1 085 miscount', '902 → 1,085', 'miscount'],
+      ['60 - 75 recount', '902 → 60–75', 'recount'],
+      ['70 + at least seventy', '902 → ≥ 70', 'at least seventy'],
+      ['"900" 100 people were counted twice', '902 → 900', '100 people were counted twice'],
+    ])('corrects to the unquoted value in %s', async (args, change, reason) => {
+      const r = await attempt((id) => telegramInvocation('editor', 'correct', `${id} ${args}`));
+      expect(r.error, r.text).toBe(false);
+      expect(r.text).toContain(change);
+      expect(r.spans).toContainEqual({ text: reason, style: 'em' });
+      expect(r.changed).toBe(true);
+    });
+
+    it.each([
+      ['correct', '900 100 people', '900 100 people'],
+      ['correct', '870 50 more were found', '870 50'],
+      ['correct', '60 - recount', '60 -'],
+      ['report', '60 - 2025-12-29', '60 -'],
+      ['report', '1,085 000 2025-12-29', '1,085 000'],
+    ])('/%s refuses %s rather than guess where the value ends, writing nothing', async (command, args, input) => {
+      const r = await attempt((id) =>
+        command === 'correct' ? telegramInvocation('editor', 'correct', `${id} ${args}`) : report(`political-prisoners foro-penal ${args} ${URL_A}`),
+      );
+      expect(r.error).toBe(true);
+      expect(r.text).toContain(`Cannot tell where "value" ends in "${input}", so nothing was saved.`);
+      expect(r.text).toContain('or in quotes ("1 085")');
+      expect(r.changed).toBe(false);
+    });
+
     it.each([['1.5'], ['-3'], ['many'], ['75-60'], ['1.0850']])('refuses the value %s, naming the accepted forms', async (value) => {
       const r = await attempt(report(`political-prisoners foro-penal ${value} 2025-12-29 ${URL_A}`));
       expect(r.error).toBe(true);

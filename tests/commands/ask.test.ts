@@ -119,6 +119,19 @@ for (const dialect of dialects) {
       expect(domain.text).toContain('nowhere');
     });
 
+    it('reads an owner\'s value typed over several words, and refuses one it cannot read for sure (es, en)', async () => {
+      const ask = (line: string, lang: 'es' | 'en') => runAskResult({ db: handle.db, config, now, line, as: 'telegram:1', lang });
+      const corrected = await ask('/correct 1 1 085 miscount', 'en');
+      expect(corrected.isError, corrected.text).toBe(false);
+      expect(corrected.text).toContain('Figure #1 corrected: 902 → 1,085');
+      expect(corrected.text).toContain('Reason: miscount');
+      const unclear = await ask('/corregir 1 900 100 personas', 'es');
+      expect(unclear.isError).toBe(true);
+      expect(unclear.text).toContain('No se sabe dónde termina «valor» en «900 100 personas», así que no se ha guardado nada.');
+      expect(unclear.text).toContain('o entre comillas ("1 085")');
+      expect((await ask('/history political-prisoners foro-penal', 'en')).text).not.toContain('900,100');
+    });
+
     it('does not mark answers, including a choice or a list of indicators', async () => {
       const count = await runAskResult({ db: handle.db, config, now, line: '/count political-prisoners' });
       expect(count.isError).toBe(false);

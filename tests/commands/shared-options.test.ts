@@ -1,11 +1,14 @@
 // The option declarations /report, /correct and /retract share (commands/shared-options.ts): one
 // declaration each, and every command's options exactly as they were declared inline before, so
-// Discord's command JSON, Telegram's lists and the help text do not change.
+// Discord's command JSON, Telegram's lists and the help text do not change. The value option's kind
+// is `value` (read over several words in text), still a string option on every platform.
 import { describe, expect, it } from 'vitest';
 import { correct } from '../../commands/correct.js';
 import { report } from '../../commands/report.js';
 import { retract } from '../../commands/retract.js';
 import { figureOption, reasonOption, valueOption } from '../../commands/shared-options.js';
+import { commandSchemas } from '../../src/core/platform-schema.js';
+import { createRegistry } from '../../src/core/registry.js';
 
 const FIGURE = {
   name: 'figure',
@@ -29,7 +32,7 @@ describe('shared option declarations', () => {
       FIGURE,
       {
         name: 'value',
-        kind: 'string',
+        kind: 'value',
         names: { es: 'valor', en: 'value' },
         description: { es: 'El valor correcto: 902, ~2400, >=60, <=75, 60-75', en: 'The right value: 902, ~2400, >=60, <=75, 60-75' },
         required: true,
@@ -46,10 +49,16 @@ describe('shared option declarations', () => {
     expect(report.options.map((o) => o.name)).toEqual(['indicator', 'source', 'value', 'as-of', 'url', 'note']);
     expect(report.options[2]).toEqual({
       name: 'value',
-      kind: 'string',
+      kind: 'value',
       names: { es: 'valor', en: 'value' },
       description: { es: 'La cifra: 902, ~2400, >=60, <=75, 60-75', en: 'The figure: 902, ~2400, >=60, <=75, 60-75' },
       required: true,
     });
+  });
+
+  it('keep the value a string option on the platforms', () => {
+    const schemas = commandSchemas(createRegistry([report, correct]));
+    const values = schemas.flatMap((c) => c.options.filter((o) => o.name === 'value'));
+    expect(values.map((o) => o.valueType)).toEqual(['string', 'string']);
   });
 });
