@@ -3,6 +3,7 @@
 // the row starts, so a quoted note spanning lines does not shift the count).
 import { parse } from 'csv-parse/sync';
 import { CSV_LABELS, checkFigure } from './check-figure.js';
+import { repeatedFigures, type LocatedFigure } from './figure-identity.js';
 import type { CheckContext, FigureEntry, ImportCheck, RowError } from './import-dataset.js';
 
 export const REQUIRED_COLUMNS = ['indicator', 'source', 'value', 'as_of', 'url'] as const;
@@ -29,14 +30,17 @@ export function checkCsvFigures(text: string, context: CheckContext): ImportChec
   const headerProblems = checkHeader(header.cells);
   if (headerProblems.length > 0) return refuse(headerProblems.map((reason) => ({ where: `line ${header.line}`, reason })));
   const errors: RowError[] = [];
-  const figures: FigureEntry[] = [];
+  const figures: LocatedFigure[] = [];
   for (const row of body) {
+    const where = `line ${row.line}`;
     const problems = checkRowLength(row, header.cells.length);
     const checked = problems.length > 0 ? { problems } : checkFigure(rawFigure(header.cells, row.cells), context, CSV_LABELS);
-    if ('figure' in checked) figures.push(checked.figure);
-    else errors.push(...checked.problems.map((reason) => ({ where: `line ${row.line}`, reason })));
+    if ('figure' in checked) figures.push({ where, figure: checked.figure });
+    else errors.push(...checked.problems.map((reason) => ({ where, reason })));
   }
-  return errors.length > 0 ? refuse(errors) : { ok: true, dataset: { indicators: [], sources: [], figures } };
+  errors.push(...repeatedFigures(figures));
+  if (errors.length > 0) return refuse(errors);
+  return { ok: true, dataset: { indicators: [], sources: [], figures: figures.map(({ figure }): FigureEntry => figure) } };
 }
 
 function readRows(text: string): CsvRow[] {

@@ -8,6 +8,7 @@ import type { SourceInput } from '../domain/sources.js';
 import { assertHttpUrl } from '../domain/url.js';
 import { JSON_LABELS, checkFigure } from './check-figure.js';
 import { describeProblem } from './describe-problem.js';
+import { repeatedFigures, type LocatedFigure } from './figure-identity.js';
 import type { CheckContext, FigureEntry, ImportCheck, RowError } from './import-dataset.js';
 import { PARSE_OPTIONS, datasetFileSchema, describeIssues, figureSchema, indicatorSchema, sourceSchema } from './json-schema.js';
 
@@ -28,11 +29,13 @@ export function checkJsonDataset(text: string, context: CheckContext): ImportChe
     indicators: new Set([...context.known.indicators, ...declaredSlugs(file.data.indicators)]),
     sources: new Set([...context.known.sources, ...declaredSlugs(file.data.sources)]),
   };
-  const figures = checkEntries('figures', file.data.figures, figureSchema, errors, (figure): EntryCheck<FigureEntry> => {
+  const located = checkEntries('figures', file.data.figures, figureSchema, errors, (figure, where): EntryCheck<LocatedFigure> => {
     const raw = { ...figure, period: figure.period ?? null, note: figure.note ?? null };
     const checked = checkFigure(raw, { ...context, known }, JSON_LABELS);
-    return 'figure' in checked ? { entry: checked.figure, problems: [] } : { problems: checked.problems };
+    return 'figure' in checked ? { entry: { where, figure: checked.figure }, problems: [] } : { problems: checked.problems };
   });
+  errors.push(...repeatedFigures(located));
+  const figures = located.map(({ figure }): FigureEntry => figure);
   return errors.length > 0 ? refuse(errors) : { ok: true, dataset: { indicators, sources, figures } };
 }
 
@@ -44,14 +47,14 @@ function checkEntries<S extends z.ZodType, T>(
   entries: readonly unknown[],
   schema: S,
   errors: RowError[],
-  check: (entry: z.output<S>) => EntryCheck<T>,
+  check: (entry: z.output<S>, where: string) => EntryCheck<T>,
 ): T[] {
   const valid: T[] = [];
   const seen = new Map<string, number>();
   entries.forEach((entry, index) => {
     const where = `${list}[${index}]`;
     const shaped = schema.safeParse(entry, PARSE_OPTIONS);
-    const result = shaped.success ? check(shaped.data) : { problems: describeIssues(shaped.error) };
+    const result = shaped.success ? check(shaped.data, where) : { problems: describeIssues(shaped.error) };
     const duplicate = duplicateOf(entry, index, seen, list);
     const problems = duplicate === undefined ? result.problems : [...result.problems, duplicate];
     if ('entry' in result && problems.length === 0) valid.push(result.entry);
@@ -60,7 +63,10 @@ function checkEntries<S extends z.ZodType, T>(
   return valid;
 }
 
-/** Indicators and sources are declared once per file: a repeated slug is a mistake. */
+/**
+ * Indicators and sources are declared once per file: a repeated slug is a mistake. (Repeated
+ * figures are found once checked — figure-identity.ts — so `"902"` and `{"exact": 902}` match.)
+ */
 function duplicateOf(entry: unknown, index: number, seen: Map<string, number>, list: string): string | undefined {
   if (list === 'figures') return undefined;
   const slug = slugOf(entry);

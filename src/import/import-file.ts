@@ -1,6 +1,8 @@
 // `cifras import`: reads a CSV or JSON file, checks every row against the database, and only then
-// writes everything in one transaction (the domain's loadDataset), so a refused file or a failure
-// midway leaves the database as it was.
+// writes everything in one transaction (the domain's loadDataset, as the seed does), so a refused
+// file or a failure midway leaves the database as it was. Figures already recorded are skipped in
+// that same transaction (find-recorded.ts), so a re-run import neither duplicates figures nor
+// notifies subscribers again.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { todayOf } from '../domain/as-of.js';
@@ -8,17 +10,25 @@ import type { Db, WriteContext } from '../domain/db.js';
 import { listIndicators } from '../domain/indicators.js';
 import { loadDataset, type DatasetJson, type LoadCounts } from '../domain/seed.js';
 import { listSources } from '../domain/sources.js';
+import { inTransaction } from '../domain/transaction.js';
 import { valueToJson } from '../domain/value.js';
 import { checkCsvFigures } from './check-csv-figures.js';
 import { checkJsonDataset } from './check-json-dataset.js';
+import { figureIdentity } from './figure-identity.js';
+import { findRecorded } from './find-recorded.js';
 import type { CheckContext, ImportCheck, ImportDataset, RowError } from './import-dataset.js';
 
+/** What was written (`figures` counts only new ones) and how many figures were already recorded. */
+export interface ImportCounts extends LoadCounts {
+  readonly alreadyRecorded: number;
+}
+
 export type ImportOutcome =
-  | { readonly ok: true; readonly counts: LoadCounts }
+  | { readonly ok: true; readonly counts: ImportCounts }
   | { readonly ok: false; readonly errors: readonly RowError[] };
 
 export interface ImportHooks {
-  /** Called once the file is valid, before writing, with the number of figures to write. */
+  /** Called once the file is valid, before writing, with the number of new figures to write. */
   readonly onStart?: (figures: number) => void;
   /** Called after each figure is written. */
   readonly onFigure?: (done: number) => void;
@@ -38,8 +48,15 @@ export async function importFile(db: Db, path: string, ctx: WriteContext, hooks:
   }
   const check = await checkImportText(db, format, text, todayOf(ctx.now));
   if (!check.ok) return check;
-  hooks.onStart?.(check.dataset.figures.length);
-  const counts = await loadDataset(db, toDatasetJson(check.dataset), ctx, hooks.onFigure);
+  const { dataset } = check;
+  const counts = await inTransaction(db, async (trx): Promise<ImportCounts> => {
+    // Looked up inside the writing transaction, so what is skipped is what that transaction saw.
+    const recorded = await findRecorded(trx, dataset.figures);
+    const figures = dataset.figures.filter((figure) => !recorded.has(figureIdentity(figure)));
+    hooks.onStart?.(figures.length);
+    const loaded = await loadDataset(trx, toDatasetJson({ ...dataset, figures }), ctx, hooks.onFigure);
+    return { ...loaded, alreadyRecorded: dataset.figures.length - figures.length };
+  });
   return { ok: true, counts };
 }
 

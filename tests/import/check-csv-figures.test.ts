@@ -109,9 +109,34 @@ describe('checkCsvFigures', () => {
   });
 
   it('reports every bad row, counting physical lines across blank lines and multi-line notes', () => {
-    const multiLine = 'political-prisoners,foro-penal,902,2025-12-20,https://foropenal.com/a,,,"first line\nsecond line"';
+    const multiLine = 'political-prisoners,foro-penal,902,2025-12-20,https://foropenal.com/m,,,"first line\nsecond line"';
     const text = csv(HEADER, multiLine, '', GOOD.replace('902', 'x'), GOOD, GOOD.replace('2025-12-20', '2027'));
     expect(errorsOf(checkCsvFigures(text, context)).map((e) => e.split(':')[0])).toEqual(['line 5', 'line 7']);
+  });
+
+  it('refuses a row that repeats an earlier one, naming both lines, whatever its value spelling or note', () => {
+    const row = GOOD.replace(',902,', ',1085,');
+    const text = csv(HEADER, row, row.replace(',1085,', ',"1,085",'), row.replace(',1085,', ',1.085,'), row.replace(/,$/, ',another note'));
+    expect(errorsOf(checkCsvFigures(text, context))).toEqual([
+      'line 3: same figure as line 2 (indicator, source, date, value, url and period all equal)',
+      'line 4: same figure as line 2 (indicator, source, date, value, url and period all equal)',
+      'line 5: same figure as line 2 (indicator, source, date, value, url and period all equal)',
+    ]);
+  });
+
+  it('accepts rows that differ only in date precision, value form, url or period', () => {
+    const flow = 'post-election-releases,foro-penal,40,2025-12-25,https://foropenal.com/a';
+    const text = csv(
+      HEADER,
+      GOOD,
+      GOOD.replace('2025-12-20', '2025-12'),
+      GOOD.replace('2025-12-20', '2025'),
+      GOOD.replace(',902,', ',~902,'),
+      GOOD.replace('/a,', '/b,'),
+      `${flow},2025-12-24,2025-12-25,`,
+      `${flow},2025-12-20,2025-12-25,`,
+    );
+    expect(checkCsvFigures(text, context).ok).toBe(true);
   });
 
   it('counts the last line right when the file has no final line break', () => {

@@ -52,6 +52,14 @@ describe('checkJsonDataset', () => {
     ]);
   });
 
+  it('refuses a figure that repeats an earlier one, naming both places, however its value is written', () => {
+    const text = figures(FIGURE, { ...FIGURE, url: 'https://foropenal.com/b' }, { ...FIGURE, value: { exact: 902 }, note: 'a note' }, { ...FIGURE, value: '902' });
+    expect(errorsOf(checkJsonDataset(text, seeded))).toEqual([
+      'figures[2]: same figure as figures[0] (indicator, source, date, value, url and period all equal)',
+      'figures[3]: same figure as figures[0] (indicator, source, date, value, url and period all equal)',
+    ]);
+  });
+
   it('says a missing required field is missing', () => {
     const { value: _value, ...withoutValue } = FIGURE;
     const { url: _url, ...withoutUrl } = FIGURE;
