@@ -1,12 +1,17 @@
 // An indicator's history as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma,
-// quote or line break, quotes doubled). One row per figure with its current value, written in
-// the plain forms parseValue reads (`902`, `~2400`, `>=60`, `<=75`, `60-75`) so a spreadsheet
-// shows them as typed and `cifras import` can read the file back.
-import type { Figure, FigureValue, Locale } from '../domain/types.js';
+// quote or line break, quotes doubled). DESIGN's history is every figure "with their revisions and
+// retractions", so there is one row per revision: the figure's columns (its current value, whether
+// it is retracted, when it was first recorded, how many revisions it has) repeated on each of its
+// rows, then that revision's number, kind, value, reason and time. Figures come newest as-of
+// first, each figure's revisions oldest first; `revision = revisions` marks a figure's current
+// row. Values are written in the plain forms parseValue reads (`902`, `~2400`, `>=60`, `<=75`,
+// `60-75`), so a spreadsheet shows them as typed.
+import type { Figure, FigureRevision, FigureValue, Locale } from '../domain/types.js';
 
 export const FIGURE_CSV_COLUMNS = [
   'id', 'indicator', 'source', 'value', 'as_of', 'period_from', 'period_to',
   'url', 'note', 'retracted', 'recorded_at', 'revisions',
+  'revision', 'revision_kind', 'revision_value', 'revision_reason', 'revision_recorded_at',
 ] as const;
 
 export function plainValue(value: FigureValue): string {
@@ -23,7 +28,7 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function row(figure: Figure, locale: Locale): string[] {
+function figureCells(figure: Figure, locale: Locale): string[] {
   return [
     String(figure.id),
     figure.indicatorSlug,
@@ -40,7 +45,17 @@ function row(figure: Figure, locale: Locale): string[] {
   ];
 }
 
+/** Who recorded a revision is left out, as in the JSON: the audit log is where it belongs. */
+function revisionCells(revision: FigureRevision): string[] {
+  return [String(revision.revision), revision.kind, plainValue(revision.value), revision.reason ?? '', revision.recordedAt];
+}
+
+function rows(figure: Figure, locale: Locale): string[][] {
+  const cells = figureCells(figure, locale);
+  return figure.revisions.map((revision) => [...cells, ...revisionCells(revision)]);
+}
+
 export function figuresCsv(figures: readonly Figure[], locale: Locale): string {
-  const lines = [[...FIGURE_CSV_COLUMNS], ...figures.map((f) => row(f, locale))];
+  const lines = [[...FIGURE_CSV_COLUMNS], ...figures.flatMap((f) => rows(f, locale))];
   return lines.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
 }

@@ -147,11 +147,15 @@ for (const dialect of dialects) {
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="political-prisoners-figures.csv"');
       const text = await response.text();
       const lines = text.split('\r\n');
-      expect(lines[0]).toBe('id,indicator,source,value,as_of,period_from,period_to,url,note,retracted,recorded_at,revisions');
-      expect(text).toContain(
-        `${noted.id},political-prisoners,foro-penal,>=1000,2026-01-15,,,https://foropenal.com/r/3,"says ""over 1,000""\nper region",false,${noted.recordedAt},1\r\n`,
+      expect(lines[0]).toBe(
+        'id,indicator,source,value,as_of,period_from,period_to,url,note,retracted,recorded_at,revisions,' +
+          'revision,revision_kind,revision_value,revision_reason,revision_recorded_at',
       );
-      expect(text).toMatch(/\r\n\d+,political-prisoners,foro-penal,902,2025-12-20,,,https:\/\/kudupinter\.com\/\?p=110469,Cifras revisadas por Foro Penal\.,false,[^,]+,1\r\n$/);
+      expect(text).toContain(
+        `${noted.id},political-prisoners,foro-penal,>=1000,2026-01-15,,,https://foropenal.com/r/3,"says ""over 1,000""\nper region",false,${noted.recordedAt},1,` +
+          `1,report,>=1000,,${noted.recordedAt}\r\n`,
+      );
+      expect(text).toMatch(/\r\n\d+,political-prisoners,foro-penal,902,2025-12-20,,,https:\/\/kudupinter\.com\/\?p=110469,Cifras revisadas por Foro Penal\.,false,([^,]+),1,1,report,902,,\1\r\n$/);
     });
   });
 }

@@ -1,0 +1,66 @@
+// The history CSV carries every revision of every figure — reports, corrections, retractions with
+// their reasons — one row each; on SQLite and PostgreSQL, with the bundled demo data.
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { correctFigure, reportFigure, retractFigure } from '../../src/domain/figures.js';
+import { dialects } from '../support/databases.js';
+import { buildApp, type Harness } from './harness.js';
+
+const ctx = (iso: string) => ({ actor: 'telegram:42', now: new Date(iso) });
+
+async function csvRecords(h: Harness, path: string): Promise<Record<string, string>[]> {
+  const response = await h.app.request(path);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+  return parse(await response.text(), { columns: true }) as Record<string, string>[];
+}
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`history CSV (${dialect.name})`, () => {
+    let handle: DatabaseHandle;
+    let h: Harness;
+
+    beforeEach(async () => {
+      handle = await dialect.open();
+      h = await buildApp(handle);
+    });
+    afterEach(async () => {
+      await handle.close();
+    });
+
+    it('has one row per revision: the report, each correction with its reason, the retraction with its reason', async () => {
+      const figure = await reportFigure(
+        handle.db,
+        { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'approx', value: 950 }, asOf: '2026-01', url: 'https://foropenal.com/r/2' },
+        ctx('2026-02-01T10:00:00Z'),
+      );
+      await correctFigure(handle.db, figure.id, { kind: 'exact', value: 951 }, 'typo in the count', ctx('2026-02-02T10:00:00Z'));
+      await correctFigure(handle.db, figure.id, { kind: 'range', low: 940, high: 960 }, 'the bulletin gives a range', ctx('2026-02-03T10:00:00Z'));
+      await retractFigure(handle.db, figure.id, 'wrong indicator', ctx('2026-02-04T10:00:00Z'));
+
+      const records = await csvRecords(h, '/api/v1/indicators/political-prisoners/figures?format=csv&source=foro-penal');
+      const mine = records.filter((r) => r['id'] === String(figure.id));
+      // The figure's own columns keep their meaning on every one of its rows.
+      for (const record of mine) {
+        expect(record).toMatchObject({ value: '940-960', as_of: '2026-01', retracted: 'true', recorded_at: figure.recordedAt, revisions: '4' });
+      }
+      expect(mine.map((r) => [r['revision'], r['revision_kind'], r['revision_value'], r['revision_reason'], r['revision_recorded_at']])).toEqual([
+        ['1', 'report', '~950', '', '2026-02-01T10:00:00.000Z'],
+        ['2', 'correction', '951', 'typo in the count', '2026-02-02T10:00:00.000Z'],
+        ['3', 'correction', '940-960', 'the bulletin gives a range', '2026-02-03T10:00:00.000Z'],
+        ['4', 'retraction', '940-960', 'wrong indicator', '2026-02-04T10:00:00.000Z'],
+      ]);
+      // Newest as-of first, as the JSON history: the 2026-01 figure's rows, then the seed's 902.
+      expect(records.map((r) => r['id'])).toEqual([...mine.map(() => String(figure.id)), records.at(-1)!['id']]);
+      expect(records.at(-1)).toMatchObject({ value: '902', revisions: '1', revision: '1', revision_kind: 'report', revision_value: '902' });
+    });
+
+    it('gives a figure never corrected one row, its report', async () => {
+      const records = await csvRecords(h, '/api/v1/indicators/post-election-releases/figures?format=csv&lang=en');
+      expect(records.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(records.map((r) => r['id'])).size).toBe(records.length);
+      expect(records.every((r) => r['revision'] === '1' && r['revision_kind'] === 'report')).toBe(true);
+    });
+  });
+}
