@@ -6,6 +6,12 @@
 // first, each figure's revisions oldest first; `revision = revisions` marks a figure's current
 // row. Values are written in the plain forms parseValue reads (`902`, `~2400`, `>=60`, `<=75`,
 // `60-75`), so a spreadsheet shows them as typed.
+//
+// Free text typed by admins or sources (notes, reasons, links) is neutralized against CSV formula
+// injection as OWASP advises: a cell starting with = + - @, a tab or a carriage return gets a
+// leading single quote, so a spreadsheet shows `=HYPERLINK(…)` as text instead of running it.
+// Numbers, values, dates, ids and slugs are never touched: they are written by this code in forms
+// that cannot start with those characters, and a quote would corrupt them.
 import type { Figure, FigureRevision, FigureValue, Locale } from '../domain/types.js';
 
 export const FIGURE_CSV_COLUMNS = [
@@ -24,6 +30,13 @@ export function plainValue(value: FigureValue): string {
   }
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A free-text cell as a spreadsheet will show it: never a formula. */
+export function spreadsheetText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -37,8 +50,8 @@ function figureCells(figure: Figure, locale: Locale): string[] {
     figure.asOf.text,
     figure.period?.from ?? '',
     figure.period?.to ?? '',
-    figure.url,
-    figure.note?.[locale] ?? '',
+    spreadsheetText(figure.url),
+    spreadsheetText(figure.note?.[locale] ?? ''),
     String(figure.retracted),
     figure.recordedAt,
     String(figure.revisions.length),
@@ -47,7 +60,7 @@ function figureCells(figure: Figure, locale: Locale): string[] {
 
 /** Who recorded a revision is left out, as in the JSON: the audit log is where it belongs. */
 function revisionCells(revision: FigureRevision): string[] {
-  return [String(revision.revision), revision.kind, plainValue(revision.value), revision.reason ?? '', revision.recordedAt];
+  return [String(revision.revision), revision.kind, plainValue(revision.value), spreadsheetText(revision.reason ?? ''), revision.recordedAt];
 }
 
 function rows(figure: Figure, locale: Locale): string[][] {

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { correctFigure, reportFigure, retractFigure } from '../../src/domain/figures.js';
+import { spreadsheetText } from '../../src/http/figures-csv.js';
 import { dialects } from '../support/databases.js';
 import { buildApp, type Harness } from './harness.js';
 
@@ -15,6 +16,16 @@ async function csvRecords(h: Harness, path: string): Promise<Record<string, stri
   expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
   return parse(await response.text(), { columns: true }) as Record<string, string>[];
 }
+
+describe('spreadsheetText', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://evil","x")'])('quotes %j', (text) => {
+    expect(spreadsheetText(text)).toBe(`'${text}`);
+  });
+
+  it.each(['', 'Cifras revisadas', ' =1', "'=1", 'https://foropenal.com', '902', '1 = 1'])('keeps %j', (text) => {
+    expect(spreadsheetText(text)).toBe(text);
+  });
+});
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.available)(`history CSV (${dialect.name})`, () => {
@@ -54,6 +65,30 @@ for (const dialect of dialects) {
       // Newest as-of first, as the JSON history: the 2026-01 figure's rows, then the seed's 902.
       expect(records.map((r) => r['id'])).toEqual([...mine.map(() => String(figure.id)), records.at(-1)!['id']]);
       expect(records.at(-1)).toMatchObject({ value: '902', revisions: '1', revision: '1', revision_kind: 'report', revision_value: '902' });
+    });
+
+    it('writes notes and reasons that start like a formula as text (a leading quote), values and dates untouched', async () => {
+      const evil = '=HYPERLINK("http://evil","x")';
+      const figure = await reportFigure(
+        handle.db,
+        { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'at_least', value: 1000 }, asOf: '2026-01-15', url: 'https://foropenal.com/r/3', note: evil },
+        ctx('2026-02-01T10:00:00Z'),
+      );
+      await correctFigure(handle.db, figure.id, { kind: 'at_most', value: 1010 }, '@SUM(1+1)*cmd', ctx('2026-02-02T10:00:00Z'));
+      await correctFigure(handle.db, figure.id, { kind: 'exact', value: 1005 }, '-2 after the recount', ctx('2026-02-03T10:00:00Z'));
+      await retractFigure(handle.db, figure.id, '+cmd|/C calc!A0', ctx('2026-02-04T10:00:00Z'));
+      const response = await h.app.request('/api/v1/indicators/political-prisoners/figures?format=csv');
+      const text = await response.text();
+      expect(text).not.toMatch(/(^|,)"?[=+\-@]/m);
+      expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+      const mine = (parse(text, { columns: true }) as Record<string, string>[]).filter((r) => r['id'] === String(figure.id));
+      expect(mine.map((r) => [r['note'], r['revision_value'], r['revision_reason']])).toEqual([
+        [`'${evil}`, '>=1000', ''],
+        [`'${evil}`, '<=1010', "'@SUM(1+1)*cmd"],
+        [`'${evil}`, '1005', "'-2 after the recount"],
+        [`'${evil}`, '1005', "'+cmd|/C calc!A0"],
+      ]);
+      expect(mine[0]).toMatchObject({ as_of: '2026-01-15', value: '1005', url: 'https://foropenal.com/r/3', recorded_at: '2026-02-01T10:00:00.000Z' });
     });
 
     it('gives a figure never corrected one row, its report', async () => {
