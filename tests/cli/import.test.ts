@@ -51,6 +51,17 @@ describe('cifras import (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
     expect(await figureCount()).toBe(9);
   });
 
+  it('imports the same files again without recording any figure twice', async () => {
+    const before = await figureCount();
+    const csv = await runCli(['import', `${FIXTURES}/good.csv`], env);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toMatch(new RegExp(`^Imported 0 indicators, 0 sources, 0 figures from ${FIXTURES}/good\\.csv`));
+    const seed = await runCli(['import', 'db/seed/seed-figures.json'], env);
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toMatch(/^Imported 3 indicators, 3 sources, 0 figures from db\/seed\/seed-figures\.json/);
+    expect(await figureCount()).toBe(before);
+  });
+
   it('refuses a file with one bad row, names the row and the reason, and writes nothing', async () => {
     const before = await figureCount();
     const csv = await runCli(['import', `${FIXTURES}/one-bad-row.csv`], env);
