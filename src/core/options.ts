@@ -27,6 +27,13 @@ export interface OptionSpec {
   readonly required: boolean;
   /** Takes the rest of the line in text invocations; only the last option may. `text` always does. */
   readonly rest?: boolean;
+  /**
+   * Text invocations only: unquoted, the option takes every remaining word and the options after
+   * it are left empty, for the handler to find where it ends (/history: an indicator of several
+   * words, then maybe a source; only the data can tell where one ends). Quoted, it is one token and
+   * the options after it are read as usual. The options after it must be optional.
+   */
+  readonly phrase?: boolean;
   /** Platforms offer suggestions as the user types (Discord autocomplete). */
   readonly autocomplete?: boolean;
   /** For `choice`: the accepted values. */

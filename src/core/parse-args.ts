@@ -1,7 +1,7 @@
 // Turns an invocation's arguments into the handler's: text is read positionally (double quotes
 // group words; an option marked rest-of-line takes what is left, so `/count presos políticos`
-// works; a figure value may span several words, see readValueWords), typed platform options are
-// read by name. Both paths convert and check values the same way.
+// works; a figure value may span several words, see readValueWords; a phrase option leaves the
+// split to its command), typed platform options are read by name. Both paths convert and check values the same way.
 import { readValue } from '../domain/value.js';
 import { ArgumentError } from './argument-error.js';
 import { takesRest, type OptionSpec, type ParsedArgs } from './options.js';
@@ -13,6 +13,9 @@ export function parseTextArgs(options: readonly OptionSpec[], rawArgs: string): 
   for (const [index, option] of options.entries()) {
     let token: string | undefined;
     if (takesRest(option)) {
+      token = rest === '' ? undefined : rest;
+      rest = '';
+    } else if (option.phrase === true && !QUOTED.test(rest)) {
       token = rest === '' ? undefined : rest;
       rest = '';
     } else if (option.kind === 'value') {

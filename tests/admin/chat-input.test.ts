@@ -6,8 +6,9 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import type { Span } from '../../src/core/reply.js';
 import { isEditor } from '../../src/domain/editors.js';
+import { upsertSource } from '../../src/domain/sources.js';
 import { dialects } from '../support/databases.js';
-import { counts, discordInvocation, isError, prepare, replyText, rolledBack, run, seededFigureId, telegramInvocation } from './chat-support.js';
+import { counts, discordInvocation, isError, NOW, prepare, replyText, rolledBack, run, seededFigureId, telegramInvocation } from './chat-support.js';
 
 const URL_A = 'https://example.org/a';
 
@@ -173,6 +174,17 @@ for (const dialect of dialects) {
         // The reason is one span of plain text: no link, no markup interpreted.
         expect(spans).toContainEqual({ text: markup, style: 'em' });
         expect(spans.some((s) => s.link !== undefined)).toBe(false);
+      });
+    });
+
+    it('/history: a close spelling of the whole text does not swallow a short source name after the indicator', async () => {
+      await rolledBack(handle.db, async (db) => {
+        await upsertSource(db, { slug: 'hrw', kind: 'international', name: 'HRW' }, { actor: 'test', now: NOW });
+        // "desaparición forzada hrw" is within the close-spelling tolerance of "desaparición forzada".
+        const split = await run(db, telegramInvocation('ordinary', 'historial', 'desaparición forzada hrw'));
+        expect(replyText(split)).toContain('History: Forcibly disappeared — HRW');
+        const typo = await run(db, telegramInvocation('ordinary', 'historial', 'desaparicion forzadaa'));
+        expect(replyText(typo)).toMatch(/^History: Forcibly disappeared\n/);
       });
     });
 

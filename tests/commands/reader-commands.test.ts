@@ -107,6 +107,53 @@ for (const dialect of dialects) {
       expect(await ask('/historial')).toBe('⚠ Falta el dato «indicador».\nUso: /historial <indicador> [fuente]');
     });
 
+    it('/historial reads an indicator of several words, then maybe a source, wherever the words split', async () => {
+      expect(await ask('/historial presos políticos')).toMatch(/^Historial: Presos políticos\n\n#1 · 20 dic 2025 · Foro Penal: 902/);
+      expect(await ask('/history political prisoners', { lang: 'en' })).toMatch(/^History: Political prisoners\n\n#1 · 20 Dec 2025 · Foro Penal: 902/);
+      expect(await ask('/historial desaparecidos forzosos')).toMatch(/^Historial: Desaparecidos forzosos\n\n#2 · 20 dic 2025 · Foro Penal: 62/);
+      for (const line of [
+        '/history presos-politicos foro-penal',
+        '/historial presos politicos foro penal',
+        '/historial presos políticos foro',
+        '/historial "presos políticos" foro penal',
+        '/historial political-prisoners Foro Penal',
+      ]) {
+        expect(await ask(line), line).toMatch(/^Historial: Presos políticos — Foro Penal\n\n#1 · 20 dic 2025 · Foro Penal: 902/);
+      }
+      expect(await ask('/historial liberaciones clpp')).toMatch(/^Historial: Excarcelaciones de detenidos postelectorales — Justicia, .*\(CLPP\)\n\n#4 /);
+      // No split gives one indicator and one source: answered as for an unclear indicator.
+      expect(await ask('/historial detenidos foro penal')).toBe(
+        [
+          '«detenidos» puede referirse a varios indicadores. ¿Cuál buscas?',
+          '  • Presos políticos: /history political-prisoners foro-penal',
+          '  • Excarcelaciones de detenidos postelectorales: /history post-election-releases foro-penal',
+        ].join('\n'),
+      );
+      expect(await ask('/historial presos políticos nadie')).toMatch(/^No encuentro ningún indicador que corresponda a «presos políticos nadie»\. Estos son/);
+      // A source given apart (Discord's typed option) is read as given; an indicator typed alone is split the same way.
+      const registry = createRegistry(commands);
+      const discord = (options: Record<string, string>) =>
+        runCommand(
+          registry,
+          {
+            platform: 'discord',
+            commandName: 'history',
+            options,
+            user: { platform: 'discord', id: '9', isChatAdmin: false, languageCode: 'es' },
+            chat: { id: '9', type: 'private' },
+          },
+          { db: handle.db, config, now },
+        );
+      expect(JSON.stringify(await discord({ indicator: 'presos políticos foro penal' }))).toContain('Historial: Presos políticos — Foro Penal');
+      expect(JSON.stringify(await discord({ indicator: 'presos políticos', source: 'foro' }))).toContain('Historial: Presos políticos — Foro Penal');
+      expect(JSON.stringify(await discord({ indicator: 'presos políticos', source: 'nadie' }))).toContain('No existe la fuente «nadie»');
+    });
+
+    it('/count and /cifras still take every word as the indicator', async () => {
+      expect(await ask('/cifras desaparecidos forzosos')).toMatch(/^Desaparecidos forzosos\n {2}• Foro Penal: 62/);
+      expect(await ask('/count political prisoners', { lang: 'en' })).toMatch(/^Political prisoners\n {2}• Foro Penal: 902/);
+    });
+
     it('/lang persists per chat, is audited, and changes the next reply', async () => {
       const as = 'telegram:501';
       expect(await ask('/idioma en', { as })).toBe('Done: I will answer in English in this chat.');

@@ -41,6 +41,13 @@ describe('parseTextArgs', () => {
     expect(parseTextArgs(history, '«presos políticos»')).toEqual({ indicator: 'presos políticos', source: undefined });
   });
 
+  it('gives an unquoted phrase option every remaining word, for its command to split; quoted, it is one token', () => {
+    const phrased = [opt('indicator', 'indicator', true, { phrase: true }), opt('source', 'source', false, { rest: true })];
+    expect(parseTextArgs(phrased, 'presos políticos foro penal')).toEqual({ indicator: 'presos políticos foro penal', source: undefined });
+    expect(parseTextArgs(phrased, '"presos políticos" foro penal')).toEqual({ indicator: 'presos políticos', source: 'foro penal' });
+    expect(argumentError(() => parseTextArgs(phrased, '  ')).code).toBe('missing_argument');
+  });
+
   it('converts figure ids with or without # and keeps free text whole', () => {
     expect(parseTextArgs(correct, '#17 900 typo in the   original')).toEqual({ figure: 17, value: '900', reason: 'typo in the   original' });
   });
