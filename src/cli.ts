@@ -149,8 +149,9 @@ async function importCommand(handle: DatabaseHandle, file: string): Promise<void
     const lines = outcome.errors.map((e) => `  ${e.where}: ${e.reason}`);
     throw new CliFailure([`${file}: ${refused}; nothing was imported:`, ...lines].join('\n'));
   }
-  const { indicators, sources, figures } = outcome.counts;
-  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}.`);
+  const { indicators, sources, figures, alreadyRecorded } = outcome.counts;
+  const skipped = alreadyRecorded > 0 ? `; skipped ${alreadyRecorded} figure${alreadyRecorded === 1 ? '' : 's'} already recorded` : '';
+  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}${skipped}.`);
 }
 
 async function backup(handle: DatabaseHandle, file: string, force: boolean): Promise<void> {
