@@ -5,6 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
+import { inTransaction } from './transaction.js';
 import { cachedRead } from './read-cache.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
@@ -90,8 +91,13 @@ function validateIndicator(input: IndicatorInput): void {
 /**
  * Creates the indicator, or updates it; audited either way. On update a field left out keeps its
  * current value (`region: null` clears the region); on create it takes its default.
+ * One transaction with its audit entry (joining the caller's, if any).
  */
 export async function upsertIndicator(db: DbOrTrx, input: IndicatorInput, ctx: WriteContext): Promise<Indicator> {
+  return inTransaction(db, (trx) => upsertIndicatorIn(trx, input, ctx));
+}
+
+async function upsertIndicatorIn(db: DbOrTrx, input: IndicatorInput, ctx: WriteContext): Promise<Indicator> {
   validateIndicator(input);
   const now = ctx.now.toISOString();
   const before = await getIndicator(db, input.slug);

@@ -4,6 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { SourcesTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
+import { inTransaction } from './transaction.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
 import { assertSlug } from './slug.js';
@@ -57,8 +58,13 @@ function validateSource(input: SourceInput): void {
 /**
  * Creates the source, or updates it; audited either way. On update a field left out keeps its
  * current value (`url: null` removes the homepage); on create it takes its default.
+ * One transaction with its audit entry (joining the caller's, if any).
  */
 export async function upsertSource(db: DbOrTrx, input: SourceInput, ctx: WriteContext): Promise<Source> {
+  return inTransaction(db, (trx) => upsertSourceIn(trx, input, ctx));
+}
+
+async function upsertSourceIn(db: DbOrTrx, input: SourceInput, ctx: WriteContext): Promise<Source> {
   validateSource(input);
   const now = ctx.now.toISOString();
   const before = await getSource(db, input.slug);
