@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import { inTransaction } from './transaction.js';
+import { storedAlready } from './stored-already.js';
 import { cachedRead } from './read-cache.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
@@ -118,6 +119,8 @@ async function upsertIndicatorIn(db: DbOrTrx, input: IndicatorInput, ctx: WriteC
     stale_after_days: input.staleAfterDays ?? before?.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     updated_at: now,
   };
+  // Nothing would change (a re-run import, a repeated PUT): no write, no audit entry.
+  if (before && (await storedAlready(db, 'indicators', before.id, columns))) return before;
   if (before) {
     await db.updateTable('indicators').set(columns).where('id', '=', before.id).execute();
   } else {

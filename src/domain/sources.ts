@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { SourcesTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import { inTransaction } from './transaction.js';
+import { storedAlready } from './stored-already.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
 import { assertSlug } from './slug.js';
@@ -76,6 +77,8 @@ async function upsertSourceIn(db: DbOrTrx, input: SourceInput, ctx: WriteContext
     description_en: input.description?.en ?? before?.description.en ?? '',
     updated_at: now,
   };
+  // Nothing would change (a re-run import, a repeated PUT): no write, no audit entry.
+  if (before && (await storedAlready(db, 'sources', before.id, columns))) return before;
   if (before) {
     await db.updateTable('sources').set(columns).where('id', '=', before.id).execute();
   } else {

@@ -65,6 +65,21 @@ for (const dialect of dialects) {
       expect(JSON.parse(last.after!)).toMatchObject({ region: null, staleAfterDays: 7, aliases: { es: ['presos'] } });
     });
 
+    it('writes nothing and audits nothing when an update changes nothing', async () => {
+      const body = { kind: 'stock', name: { es: 'Presos políticos', en: 'Political prisoners' }, region: null, staleAfterDays: 7 };
+      expect((await call(app, PRISONERS, { method: 'PUT', body })).status).toBe(200);
+      const auditsAfterFirst = (await audits('indicator:political-prisoners')).length;
+      const again = await call(app, PRISONERS, { method: 'PUT', body });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ region: null, staleAfterDays: 7 });
+      expect(await audits('indicator:political-prisoners')).toHaveLength(auditsAfterFirst);
+      const source = { kind: 'ngo', name: 'Foro Penal' };
+      await call(app, '/api/v1/sources/foro-penal', { method: 'PUT', body: source });
+      const sourceAudits = (await audits('source:foro-penal')).length;
+      expect((await call(app, '/api/v1/sources/foro-penal', { method: 'PUT', body: source })).status).toBe(200);
+      expect(await audits('source:foro-penal')).toHaveLength(sourceAudits);
+    });
+
     it('refuses to change the kind of an indicator with figures: 409, translated, nothing written', async () => {
       const auditsBefore = (await audits('indicator:political-prisoners')).length;
       const refused = await call(app, `${PRISONERS}?lang=en`, { method: 'PUT', body: { kind: 'flow', name: { es: 'Presos', en: 'Prisoners' } } });
