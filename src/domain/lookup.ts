@@ -27,15 +27,22 @@ function namesOf(indicator: Indicator): string[] {
   ].map(normalizeText);
 }
 
-/** Levenshtein distance, capped early: only small distances matter here. */
+/**
+ * Edit distance where swapping two neighbouring letters counts as one edit, like a wrong letter
+ * (optimal string alignment): `presso` is one slip from `presos`, not two.
+ */
 function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;
@@ -57,10 +64,21 @@ function score(query: string, queryWords: readonly string[], name: Name): number
   return queryWords.every((q) => name.words.some((n) => n.startsWith(q))) ? 2 : 0;
 }
 
-/** A close spelling: within one edit per five letters of the name. */
-function closeSpelling(query: string, name: string): boolean {
-  const tolerance = Math.max(1, Math.floor(name.length / 5));
-  return Math.abs(query.length - name.length) <= tolerance && editDistance(query, name) <= tolerance;
+/** A close spelling of one word: within one edit per five letters of it. */
+function closeWord(query: string, word: string): boolean {
+  const tolerance = Math.max(1, Math.floor(word.length / 5));
+  return Math.abs(query.length - word.length) <= tolerance && editDistance(query, word) <= tolerance;
+}
+
+/**
+ * A close spelling of a name: each word typed is a start or a close spelling of one of the name's
+ * words — so a typo is forgiven (`presos politcos`), but another word is not taken for one
+ * (`desaparecidos presos` is not a misspelt `desaparecidos forzosos`: it names two indicators).
+ * Words run together (`presospoliticos`) are compared with the name without its spaces.
+ */
+function closeSpelling(query: Name, name: Name): boolean {
+  if (query.words.every((q) => name.words.some((n) => n.startsWith(q) || closeWord(q, n)))) return true;
+  return query.words.length === 1 && closeWord(query.text, name.words.join(''));
 }
 
 function asResult(candidates: readonly Indicator[]): LookupResult {
@@ -99,5 +117,6 @@ export function lookupIndicator(indicators: readonly Indicator[], text: string):
   }
   if (candidates.length > 0) return asResult(candidates);
   // Only when nothing matches as typed: the (costlier) search for a close spelling.
-  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(query, name.text))).map((n) => n.indicator));
+  const typed: Name = { text: query, words: queryWords };
+  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(typed, name))).map((n) => n.indicator));
 }

@@ -40,6 +40,11 @@ describe('lookupIndicator', () => {
     ['excarcelaciones', 'post-election-releases'],
     ['liberados', 'post-election-releases'],
     ['presos politcos', 'political-prisoners'], // a typo: close spelling
+    ['presso politicos', 'political-prisoners'], // two letters swapped: one slip
+    ['pressos politcos', 'political-prisoners'], // a typo in each word
+    ['presospoliticos', 'political-prisoners'], // words run together
+    ['desaparecidos presos', 'none'], // two indicators named: not a misspelling of either
+    ['presos liberados', 'none'],
   ])('%s → %s', (text, slug) => {
     expect(slugOf(text)).toBe(slug);
   });
