@@ -31,7 +31,7 @@ export interface AskOptions {
 /** The reply as plain text, and whether it is an error reply (the CLI exits 1 on one). */
 export interface AskResult {
   readonly text: string;
-  /** Unknown command or indicator, access denied, bad arguments, a refused write: see isErrorReply. */
+  /** Unknown command, access denied, bad arguments, a refused write: see isErrorReply. */
   readonly isError: boolean;
 }
 
