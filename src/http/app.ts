@@ -4,9 +4,9 @@
 // the composition root, either through `extraRoutes` or with `app.route('/', subApp)` on the
 // returned app: routes added after createApp still pass through the middleware and onError.
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorHandler, handleNotFound } from './error-handler.js';
+import { requestId } from './request-id.js';
 import { requestLogger } from './request-logger.js';
 import { requestMetrics } from './request-metrics.js';
 import { healthRoutes } from './routes/health.js';

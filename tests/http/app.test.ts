@@ -18,6 +18,9 @@ function throwingRoutes(): Hono<AppEnv> {
   routes.get('/test/crash', () => {
     throw new Error('database password is hunter2');
   });
+  // Stand-ins for the platform webhooks: only their paths matter here.
+  routes.post('/telegram/webhook', (c) => c.body(null, 200));
+  routes.post('/discord/interactions', (c) => c.json({ type: 1 }));
   routes.get('/test/unauthorized', () => {
     throw new HTTPException(401, { res: new Response('no', { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="cifras"' } }) });
   });
@@ -55,6 +58,15 @@ for (const dialect of dialects) {
       const echoed = await h.app.request('/nowhere', { headers: { 'X-Request-Id': 'abc-123' } });
       expect(echoed.headers.get('x-request-id')).toBe('abc-123');
       expect(h.logs().find((l) => l.path === '/nowhere')).toMatchObject({ requestId: 'abc-123', status: 404, route: 'unmatched' });
+    });
+
+    it('logs a request id for the platform webhooks but does not echo it to Telegram or Discord', async () => {
+      for (const path of ['/telegram/webhook', '/discord/interactions']) {
+        const answer = await h.app.request(path, { method: 'POST' });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('x-request-id')).toBeNull();
+        expect(h.logs().find((l) => l.path === path)).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 200 });
+      }
     });
 
     it('counts requests in /metrics by route pattern, not raw path', async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORM_WEBHOOK_PATHS } from '../../src/http/webhook-paths.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { messageUpdate } from '../platforms/telegram/telegram-harness.js';
 import { killAllServers, logLines, spawnServer, waitReady, type ServerProcess } from './support/server-process.js';
@@ -134,21 +135,30 @@ describe('a running server: metrics and logs', () => {
     expect(requestLines.length).toBeGreaterThanOrEqual(sent.length);
     for (const line of requestLines) expect(line.requestId, JSON.stringify(line)).toEqual(expect.any(String));
     // Each request's id (the one it was answered with, or the one it sent) is on its access line.
-    for (const { path, status, requestId, askedId } of sent) {
+    // The platform webhooks are not told their id (see src/http/request-id.ts): their access lines
+    // carry one all the same, one line per update.
+    for (const { path, status, requestId, askedId } of sent.filter((s) => !PLATFORM_WEBHOOK_PATHS.has(s.path))) {
       const id = requestId ?? askedId;
       expect(id, path).not.toBeNull();
       const access = lines.filter((l) => l.requestId === id && l.msg === 'request');
       expect(access, `${path} ${status}`).toMatchObject([{ path, status }]);
     }
+    const webhookLines = lines.filter((l) => l.msg === 'request' && l.path === '/telegram/webhook');
+    expect(webhookLines.map((l) => l.status)).toEqual([401, 401, 200]);
+    expect(new Set(webhookLines.map((l) => l.requestId)).size).toBe(3);
     // A caller's own X-Request-Id is kept, so a proxy's id follows the request into the log.
     expect(lines.filter((l) => l.requestId === MY_REQUEST_ID)).toMatchObject([{ path: '/api/v1/figures', status: 201 }]);
     // And every line that carries a request id belongs to a request that was made.
-    const ids = new Set(sent.map((s) => s.requestId ?? s.askedId));
+    const ids = new Set([...sent.map((s) => s.requestId ?? s.askedId), ...webhookLines.map((l) => l.requestId)]);
     for (const line of lines.filter((l) => 'requestId' in l)) expect(ids).toContain(line.requestId);
   });
 
-  it('answers every request with its X-Request-Id, the id an operator looks up in the log', () => {
-    expect(sent.filter((s) => s.requestId === null).map((s) => `${s.path} ${s.status}`)).toEqual([]);
+  it('answers every request but the platform webhooks with its X-Request-Id, the id an operator looks up in the log', () => {
+    expect(sent.filter((s) => s.requestId === null).map((s) => `${s.path} ${s.status}`)).toEqual([
+      '/telegram/webhook 401',
+      '/telegram/webhook 401',
+      '/telegram/webhook 200',
+    ]);
     expect(sent.find((s) => s.askedId === MY_REQUEST_ID)?.requestId).toBe(MY_REQUEST_ID);
   });
 

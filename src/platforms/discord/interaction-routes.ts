@@ -6,12 +6,13 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../http/app-env.js';
 import { errorBody } from '../../http/error-handler.js';
+import { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { dispatchInteraction } from './dispatch-interaction.js';
 import { createSignatureVerifier } from './verify-signature.js';
 
-export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+export { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
 
 // Interactions are a few kilobytes; anything far larger is not from Discord.
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -10,9 +10,10 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
+import { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
 import type { Metrics } from '../../metrics.js';
 
-export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+export { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
 export interface TelegramWebhookDeps {
