@@ -100,6 +100,21 @@ function named(indicators: readonly Indicator[]): readonly { indicator: Indicato
   return list;
 }
 
+/** Shorter words (de, la, of, the…) say nothing about which indicator is meant. */
+const MIN_RELATED_WORD = 4;
+
+/**
+ * When nothing matches the whole text: the indicators one of whose words a typed word starts or
+ * nearly spells (`desaparecidos presos` → forced disappearances and political prisoners), to offer
+ * as a choice. Never an answer by itself: the reader picks.
+ */
+export function relatedIndicators(indicators: readonly Indicator[], text: string): Indicator[] {
+  const typed = words(normalizeText(text)).filter((w) => w.length >= MIN_RELATED_WORD);
+  if (typed.length === 0) return [];
+  const related = (name: Name) => typed.some((q) => name.words.some((n) => n.startsWith(q) || closeWord(q, n)));
+  return named(indicators).filter(({ names }) => names.some(related)).map((n) => n.indicator);
+}
+
 export function lookupIndicator(indicators: readonly Indicator[], text: string): LookupResult {
   const query = normalizeText(text);
   if (query === '') return { kind: 'none' };

@@ -30,6 +30,7 @@ export const en = {
   lookup: {
     ambiguous: (input) => `"${input}" could mean several indicators. Which one?`,
     none: (input) => `I found no indicator matching "${input}". These are the ones available:`,
+    related: (input) => `No indicator matches all of "${input}". Is it one of these?`,
   },
   indicators: {
     title: 'Indicators',

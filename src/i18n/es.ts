@@ -30,6 +30,7 @@ export const es = {
   lookup: {
     ambiguous: (input) => `«${input}» puede referirse a varios indicadores. ¿Cuál buscas?`,
     none: (input) => `No encuentro ningún indicador que corresponda a «${input}». Estos son los disponibles:`,
+    related: (input) => `Ningún indicador corresponde a todo «${input}». ¿Buscas alguno de estos?`,
   },
   indicators: {
     title: 'Indicadores',

@@ -42,6 +42,8 @@ export interface Messages {
   readonly lookup: {
     readonly ambiguous: (input: string) => string;
     readonly none: (input: string) => string;
+    /** Nothing matches the whole text, but some of its words name these indicators. */
+    readonly related: (input: string) => string;
   };
   readonly indicators: {
     readonly title: string;

@@ -129,7 +129,11 @@ for (const dialect of dialects) {
           '  • Excarcelaciones de detenidos postelectorales: /history post-election-releases foro-penal',
         ].join('\n'),
       );
-      expect(await ask('/historial presos políticos nadie')).toMatch(/^No encuentro ningún indicador que corresponda a «presos políticos nadie»\. Estos son/);
+      // No split names an indicator and a source: the indicator its words name is offered.
+      expect(await ask('/historial presos políticos nadie')).toBe(
+        ['Ningún indicador corresponde a todo «presos políticos nadie». ¿Buscas alguno de estos?', '  • Presos políticos: /history political-prisoners'].join('\n'),
+      );
+      expect(await ask('/historial inflación')).toMatch(/^No encuentro ningún indicador que corresponda a «inflación»\. Estos son/);
       // A source given apart (Discord's typed option) is read as given; an indicator typed alone is split the same way.
       const registry = createRegistry(commands);
       const discord = (options: Record<string, string>) =>
@@ -187,6 +191,24 @@ for (const dialect of dialects) {
       expect(allowed.locale).toBe('en');
       const after = await handle.db.selectFrom('chats').select(['platform', 'locale']).where('chat_id', '=', '-1009').execute();
       expect(after).toEqual([{ platform: 'telegram', locale: 'en' }]);
+    });
+
+    it('offers the indicators a question names when none matches all of it', async () => {
+      expect(await ask('/count desaparecidos presos')).toBe(
+        [
+          'Ningún indicador corresponde a todo «desaparecidos presos». ¿Buscas alguno de estos?',
+          '  • Desaparecidos forzosos: /count forced-disappearances',
+          '  • Presos políticos: /count political-prisoners',
+        ].join('\n'),
+      );
+      expect(await ask('/count prisoners inflation', { lang: 'en' })).toBe(
+        [
+          'No indicator matches all of "prisoners inflation". Is it one of these?',
+          '  • Political prisoners: /count political-prisoners',
+          '  • Releases of post-election detainees: /count post-election-releases', // its alias "released prisoners"
+        ].join('\n'),
+      );
+      expect(await ask('/count la de')).toMatch(/^No encuentro ningún indicador que corresponda a «la de»\. Estos son/);
     });
 
     it('keeps a /count reply until the next write, separately per language and question', async () => {

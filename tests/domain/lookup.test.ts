@@ -1,7 +1,7 @@
 // Lookup of free text to an indicator: insensitive to case, accents and punctuation; ambiguity
 // is reported, never guessed.
 import { describe, expect, it } from 'vitest';
-import { lookupIndicator, normalizeText } from '../../src/domain/lookup.js';
+import { lookupIndicator, normalizeText, relatedIndicators } from '../../src/domain/lookup.js';
 import { DEMO_DATASET } from '../../src/domain/seed.js';
 import type { Indicator } from '../../src/domain/types.js';
 
@@ -57,6 +57,14 @@ describe('lookupIndicator', () => {
     expect(result.kind).toBe('match');
     expect(ambiguous.kind).toBe('ambiguous');
     expect(ambiguous.kind === 'ambiguous' && ambiguous.candidates.map((c) => c.slug).sort()).toEqual(['political-prisoners', 'political-violence']);
+  });
+
+  it('names the indicators some words of an unmatched text name, ignoring short words', () => {
+    const related = (text: string) => relatedIndicators(indicators, text).map((i) => i.slug);
+    expect(related('desaparecidos presos').sort()).toEqual(['forced-disappearances', 'political-prisoners']);
+    expect(related('presso inflación')).toEqual(['political-prisoners']);
+    expect(related('la de el')).toEqual([]);
+    expect(related('inflation')).toEqual([]);
   });
 
   it('finds nothing for unrelated text or an empty query', () => {
