@@ -3,9 +3,12 @@
 // child reports the CPU time it spent in it, and profiles it on request); at the end the child
 // reports what it sent out (a webhook reply must need no Bot API call) and exits.
 
+import { APPLICATION_ID } from '../../tests/support/discord-interactions.js';
+
 export const TELEGRAM_TOKEN = '123456:BENCH-token_abc';
 export const TELEGRAM_SECRET = 'bench-webhook-secret';
-export const DISCORD_APPLICATION_ID = '1234567890123456789';
+/** The application the signed interactions are addressed to (tests/support/discord-interactions.ts). */
+export const DISCORD_APPLICATION_ID = APPLICATION_ID;
 
 export type ServerSpec =
   | {
