@@ -7,6 +7,7 @@ import type { App, AppDeps } from '../../http/app.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createDiscordRest } from './create-discord-rest.js';
 import { discordInteractionRoutes } from './interaction-routes.js';
+import { platformDeps } from '../platform-deps.js';
 
 /** A thing that runs beside the server and is stopped before the database closes (main.ts's Service). */
 export interface DiscordService {
@@ -28,16 +29,7 @@ export function discordServer(registry: Registry = createCommandRegistry()): Dis
       const discord = deps.config.discord;
       if (discord === null) return [];
       return [
-        discordInteractionRoutes({
-          db: deps.handle.db,
-          config: deps.config,
-          logger: deps.logger,
-          metrics: deps.metrics,
-          registry,
-          now: deps.now ?? (() => new Date()),
-          rest: createDiscordRest(discord),
-          tasks,
-        }),
+        discordInteractionRoutes({ ...platformDeps(deps, registry), rest: createDiscordRest(discord), tasks }),
       ];
     },
     services: [() => ({ name: 'discord follow-ups', stop: () => tasks.drain() })],

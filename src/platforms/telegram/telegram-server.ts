@@ -9,6 +9,7 @@ import type { App, AppDeps } from '../../http/app.js';
 import { createTelegramBot } from './create-telegram-bot.js';
 import { startPolling } from './polling.js';
 import { telegramWebhookRoutes } from './webhook-routes.js';
+import { platformDeps } from '../platform-deps.js';
 
 /** A thing that runs beside the server and is stopped before the database closes (main.ts's Service). */
 export interface TelegramService {
@@ -17,14 +18,7 @@ export interface TelegramService {
 }
 
 function botFor(deps: AppDeps, registry: Registry): Bot {
-  return createTelegramBot({
-    db: deps.handle.db,
-    config: deps.config,
-    logger: deps.logger,
-    metrics: deps.metrics,
-    registry,
-    now: deps.now ?? (() => new Date()),
-  });
+  return createTelegramBot(platformDeps(deps, registry));
 }
 
 /** `[POST /telegram/webhook]` when Telegram is on with PUBLIC_URL; `[]` otherwise. */
