@@ -3,7 +3,7 @@
 // through the same domain functions (and so the same rules and audit) as the chat commands, with
 // `Idempotency-Key` honoured. The actor recorded for these writes is `api`.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from '../body-limit.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { WriteContext } from '../../domain/db.js';

@@ -3,7 +3,7 @@
 // request gets 401 (and is counted), a signed one its interaction's answer as JSON.
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from '../../http/body-limit.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { errorBody } from '../../http/error-handler.js';
 import { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';

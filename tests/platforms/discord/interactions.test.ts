@@ -73,6 +73,13 @@ for (const dialect of dialects) {
         expect(metrics).toContain('webhook_rejected_total{platform="discord",reason="bad_signature"} 1');
       });
 
+      it('refuses a body over 1 MiB with 413 before checking anything, declared or streamed', async () => {
+        const body = JSON.stringify({ ...slashCommand('count', { indicator: 'presos políticos' }), padding: 'x'.repeat(1024 * 1024) });
+        const signed = h.signer.sign(body);
+        expect((await h.post(body, { ...signed, 'content-length': String(Buffer.byteLength(body)) })).status).toBe(413);
+        expect((await h.post(body, { ...signed })).status).toBe(413);
+      });
+
       it('runs nothing for a badly signed command', async () => {
         const body = JSON.stringify(slashCommand('lang', { language: 'en' }, { dm: true }));
         const response = await h.post(body, { ...createInteractionSigner().sign(body) });
