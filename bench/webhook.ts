@@ -11,7 +11,7 @@ import { buildCase, type CaseContext } from './webhook/cases.js';
 import { expectedAnswers } from './webhook/expected-answers.js';
 import { parseWebhookBenchOptions, USAGE, type CaseId, type WebhookBenchOptions } from './webhook/options.js';
 import { profileText, summarizeProfile } from './webhook/profile-summary.js';
-import { correctnessProblems, missedTargets, ratioLines, resultTable, TARGETS } from './webhook/report.js';
+import { correctnessProblems, missedTargets, ratioLines, resultTable, TARGETS, type Round } from './webhook/report.js';
 import { runCase, type CaseResult } from './webhook/run-case.js';
 
 /** Each cifras case right after its floor, so both see the machine in about the same state. */
@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { figures, indicators, sources, seed } = options;
   log(`generating ${figures.toLocaleString('en')} figures (${indicators} indicators × ${sources} sources) into a temporary SQLite file …`);
   const database = await createBenchSqlite({ figures, indicators, sources, seed, now: new Date() });
-  let results: CaseResult[];
+  let rounds: Round[];
   let failed: string[];
   try {
     log(`loaded in ${(database.loadMs / 1000).toFixed(1)} s: ${database.path}; working out the expected answers …`);
@@ -44,21 +44,41 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const profileDir = options.cpuProf === null ? null : resolve(options.cpuProf);
     if (profileDir !== null) mkdirSync(profileDir, { recursive: true });
-    ({ results, failed } = await runCases(ctx, options, profileDir, log));
-    printReport(options, database.loadMs, results, loadBefore);
-    if (profileDir !== null) printProfiles(results);
+    ({ rounds, failed } = await runCases(ctx, options, profileDir, log));
+    printReport(options, database.loadMs, rounds, loadBefore);
+    if (profileDir !== null) printProfiles(rounds.flat());
   } finally {
     await database.bench.dispose();
   }
-  const problems = [...failed.map((f) => `case ${f}`), ...correctnessProblems(results)];
-  const missed = missedTargets(results);
+  const problems = [...failed.map((f) => `case ${f}`), ...correctnessProblems(rounds)];
+  const missed = missedTargets(rounds);
   console.log(`\n${problems.length === 0 ? 'every response right, no errors' : `PROBLEMS:\n  ${problems.join('\n  ')}`}`);
   console.log(missed.length === 0 ? `targets met (each /count ≥ ${TARGETS.ratio} × its floor, p99 ≤ ${TARGETS.p99Ms} ms)` : `TARGETS MISSED:\n  ${missed.join('\n  ')}`);
   return problems.length === 0 && missed.length === 0 ? 0 : 1;
 }
 
-/** Each selected case in RUN_ORDER; a case that fails is reported, and the others still run. */
+/**
+ * Each selected case in RUN_ORDER, `rounds` times over; a case that fails is reported, and the
+ * others still run. A profile, when asked for, is of the last round (each round overwrites it).
+ */
 async function runCases(
+  ctx: CaseContext,
+  options: WebhookBenchOptions,
+  cpuProfileDir: string | null,
+  log: (line: string) => void,
+): Promise<{ rounds: Round[]; failed: string[] }> {
+  const rounds: Round[] = [];
+  const failed: string[] = [];
+  for (let n = 1; n <= options.rounds; n++) {
+    if (options.rounds > 1) log(`round ${n} of ${options.rounds}`);
+    const { results, failed: failedNow } = await runRound(ctx, options, cpuProfileDir, log);
+    rounds.push(results);
+    failed.push(...failedNow.map((f) => (options.rounds > 1 ? `${f} (round ${n})` : f)));
+  }
+  return { rounds, failed };
+}
+
+async function runRound(
   ctx: CaseContext,
   options: WebhookBenchOptions,
   cpuProfileDir: string | null,
@@ -84,17 +104,17 @@ async function runCases(
   return { results, failed };
 }
 
-function printReport(options: WebhookBenchOptions, loadMs: number, results: readonly CaseResult[], loadBefore: string): void {
+function printReport(options: WebhookBenchOptions, loadMs: number, rounds: readonly Round[], loadBefore: string): void {
   console.log(
     `bench:webhook — ${options.figures.toLocaleString('en')} figures (${options.indicators} indicators × ${options.sources} sources) on SQLite, ` +
       `generated in ${(loadMs / 1000).toFixed(1)} s; autocannon, ${options.connections} connections, ${options.duration} s per case ` +
-      `after ${options.warmup} s of warm-up; cifras log level ${options.logLevel}; Node ${process.version}`,
+      `after ${options.warmup} s of warm-up${options.rounds > 1 ? `, ${options.rounds} rounds` : ''}; cifras log level ${options.logLevel}; Node ${process.version}`,
   );
   console.log(`machine: load average ${loadBefore} before, ${loadText()} after (1/5/15 min)\n`);
-  console.log(resultTable(results));
-  console.log(`\nratios to the floor (target ≥ ${TARGETS.ratio}):\n  ${ratioLines(results).join('\n  ')}`);
+  console.log(resultTable(rounds));
+  console.log(`\nratios to the floor (target ≥ ${TARGETS.ratio}):\n  ${ratioLines(rounds).join('\n  ')}`);
   console.log('\nrequests (total), and calls the server made outward (a webhook reply needs none besides getMe):');
-  for (const r of results) {
+  for (const r of rounds.flat()) {
     const sent = r.outgoing.telegram.length + r.outgoing.discord;
     console.log(`  ${r.case.id}: ${r.result.requests.total.toLocaleString('en')} requests, ${r.sampled} sampled by hand first; outgoing: ${sent === 0 ? 'none' : `${r.outgoing.telegram.join(', ')}${r.outgoing.discord > 0 ? `, ${r.outgoing.discord} Discord` : ''}`}`);
   }

@@ -16,6 +16,11 @@ export interface WebhookBenchOptions {
   readonly warmup: number;
   readonly connections: number;
   readonly cases: readonly CaseId[];
+  /**
+   * Times the selected cases are run, one after the other each round: the machine's state drifts
+   * over minutes on shared cores, so a ratio is judged by its median over the rounds.
+   */
+  readonly rounds: number;
   /** pino level for the cifras server: `info` is what production runs (one access line per request). */
   readonly logLevel: string;
   /** Write V8 CPU profiles of the cifras server (cases a and c) into this folder. */
@@ -23,7 +28,7 @@ export interface WebhookBenchOptions {
 }
 
 export const USAGE = `usage: npm run bench:webhook -- [--figures N] [--duration S] [--warmup S] [--connections N]
-                                  [--cases a,b,c,d,e] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
+                                  [--cases a,b,c,d,e] [--rounds N] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
 
 export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchOptions {
   const { values } = parseArgs({
@@ -37,6 +42,7 @@ export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchO
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '50' },
       cases: { type: 'string', default: CASE_IDS.join(',') },
+      rounds: { type: 'string', default: '1' },
       'log-level': { type: 'string', default: 'info' },
       'cpu-prof': { type: 'string' },
     },
@@ -55,6 +61,7 @@ export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchO
     warmup: nonNegative('warmup', values.warmup),
     connections: positive('connections', values.connections),
     cases: casesOf(values.cases),
+    rounds: positive('rounds', values.rounds),
     logLevel: values['log-level'],
     cpuProf: values['cpu-prof'] ?? null,
   };

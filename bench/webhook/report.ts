@@ -1,19 +1,32 @@
 // The results as a Markdown table ready for the README, and the verdict: every response right,
-// no errors, each cifras case at least 0.8× its floor's requests/s with p99 at most 30 ms.
+// no errors, each cifras case at least 0.8× its floor's requests/s with p99 at most 30 ms. With
+// several rounds, each ratio is taken within its round (a case beside the floor run just before
+// it) and judged by its median over the rounds, as is each p99.
+import type { CaseId } from './options.js';
 import type { CaseResult } from './run-case.js';
 
 export const TARGETS = { ratio: 0.8, p99Ms: 30 } as const;
 
-export function resultTable(results: readonly CaseResult[]): string {
+/** One round's results: each selected case once. */
+export type Round = readonly CaseResult[];
+
+export function resultTable(rounds: readonly Round[]): string {
+  const rows = rounds.flatMap((round, n) => roundRows(round, rounds.length === 1 ? '' : ` ·${n + 1}`));
+  const header = ['case', 'what', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body', 'vs floor', 'vs ceiling', 'server CPU ms/req', 'server CPU use', 'load avg'];
+  const align = ['---', '---', ...header.slice(2).map(() => '---:')];
+  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function roundRows(results: Round, suffix: string): string[][] {
   const byId = new Map(results.map((r) => [r.case.id, r]));
   const ceiling = byId.get('e');
-  const rows = results.map((r) => {
+  return results.map((r) => {
     const floor = r.case.floor === undefined ? undefined : byId.get(r.case.floor);
     const vsFloor = floor === undefined ? '' : `${ratio(r, floor).toFixed(2)} × ${r.case.floor}`;
     const vsCeiling = ceiling === undefined || ceiling === r ? '' : ratio(r, ceiling).toFixed(2);
     const { result } = r;
     return [
-      r.case.id,
+      `${r.case.id}${suffix}`,
       r.case.title,
       Math.round(result.requests.mean).toLocaleString('en'),
       String(result.latency.p50),
@@ -28,9 +41,6 @@ export function resultTable(results: readonly CaseResult[]): string {
       r.load[0].toFixed(1),
     ];
   });
-  const header = ['case', 'what', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body', 'vs floor', 'vs ceiling', 'server CPU ms/req', 'server CPU use', 'load avg'];
-  const align = ['---', '---', ...header.slice(2).map(() => '---:')];
-  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 export function ratio(a: CaseResult, b: CaseResult): number {
@@ -46,21 +56,57 @@ export function cpuPerRequest(r: CaseResult): number {
   return r.measured.cpuMicros / 1000 / Math.max(1, r.result.requests.total);
 }
 
-/** `a: 0.85 × b in req/s, 0.80 × by server CPU per request` for each case with a floor. */
-export function ratioLines(results: readonly CaseResult[]): string[] {
-  const byId = new Map(results.map((r) => [r.case.id, r]));
-  return results.flatMap((r) => {
+/** A case's ratio to its floor within one round, in req/s and by server CPU per request. */
+interface PairRatio {
+  readonly id: CaseId;
+  readonly floorId: CaseId;
+  readonly byRate: number;
+  readonly byCpu: number;
+  readonly text: string;
+}
+
+function pairRatios(round: Round): PairRatio[] {
+  const byId = new Map(round.map((r) => [r.case.id, r]));
+  return round.flatMap((r) => {
     const floor = r.case.floor === undefined ? undefined : byId.get(r.case.floor);
     if (floor === undefined) return [];
+    const byRate = ratio(r, floor);
     const byCpu = cpuPerRequest(floor) / cpuPerRequest(r);
-    return [`${r.case.id}/${floor.case.id}: ${ratio(r, floor).toFixed(2)} in req/s; ${byCpu.toFixed(2)} by server CPU per request (${cpuPerRequest(floor).toFixed(3)} / ${cpuPerRequest(r).toFixed(3)} ms)`];
+    const text = `${r.case.id}/${floor.case.id}: ${byRate.toFixed(2)} in req/s; ${byCpu.toFixed(2)} by server CPU per request (${cpuPerRequest(floor).toFixed(3)} / ${cpuPerRequest(r).toFixed(3)} ms)`;
+    return [{ id: r.case.id, floorId: floor.case.id, byRate, byCpu, text }];
   });
 }
 
+/** `a/b: 0.85 in req/s; 0.80 by server CPU per request` for each case with a floor, per round, then medians. */
+export function ratioLines(rounds: readonly Round[]): string[] {
+  if (rounds.length === 1) return pairRatios(rounds[0] ?? []).map((p) => p.text);
+  const lines = rounds.flatMap((round, n) => pairRatios(round).map((p) => `round ${n + 1}: ${p.text}`));
+  for (const [id, pairs] of ratiosByCase(rounds)) {
+    const floorId = pairs[0]?.floorId ?? '?';
+    lines.push(
+      `median of ${pairs.length}: ${id}/${floorId}: ${median(pairs.map((p) => p.byRate)).toFixed(2)} in req/s; ` +
+        `${median(pairs.map((p) => p.byCpu)).toFixed(2)} by server CPU per request`,
+    );
+  }
+  return lines;
+}
+
+function ratiosByCase(rounds: readonly Round[]): Map<CaseId, PairRatio[]> {
+  const byCase = new Map<CaseId, PairRatio[]>();
+  for (const pair of rounds.flatMap(pairRatios)) byCase.set(pair.id, [...(byCase.get(pair.id) ?? []), pair]);
+  return byCase;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
 /** Problems that make the run's figures meaningless: errors, non-2xx, wrong answers, outgoing calls. */
-export function correctnessProblems(results: readonly CaseResult[]): string[] {
+export function correctnessProblems(rounds: readonly Round[]): string[] {
   const problems: string[] = [];
-  for (const { case: c, result, outgoing } of results) {
+  for (const { case: c, result, outgoing } of rounds.flat()) {
     const bad = result.errors + result.timeouts + result.non2xx + result.mismatches;
     if (bad > 0) problems.push(`${c.id}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} wrong bodies`);
     if (result.requests.total === 0) problems.push(`${c.id}: no request completed`);
@@ -72,17 +118,18 @@ export function correctnessProblems(results: readonly CaseResult[]): string[] {
   return problems;
 }
 
-/** Targets missed, in words; empty when every measured cifras case meets them. */
-export function missedTargets(results: readonly CaseResult[]): string[] {
-  const byId = new Map(results.map((r) => [r.case.id, r]));
+/** Targets missed, in words; empty when every measured cifras case meets them (medians over rounds). */
+export function missedTargets(rounds: readonly Round[]): string[] {
   const missed: string[] = [];
-  for (const r of results) {
-    if (!r.case.target) continue;
-    if (r.result.latency.p99 > TARGETS.p99Ms) missed.push(`${r.case.id}: p99 ${r.result.latency.p99} ms > ${TARGETS.p99Ms} ms`);
-    const floor = r.case.floor === undefined ? undefined : byId.get(r.case.floor);
-    if (floor !== undefined && ratio(r, floor) < TARGETS.ratio) {
-      missed.push(`${r.case.id}: ${ratio(r, floor).toFixed(2)} × its floor (${r.case.floor}) < ${TARGETS.ratio}`);
-    }
+  const targeted = [...new Set(rounds.flat().filter((r) => r.case.target).map((r) => r.case.id))];
+  const ratios = ratiosByCase(rounds);
+  for (const id of targeted) {
+    const p99 = median(rounds.flat().filter((r) => r.case.id === id).map((r) => r.result.latency.p99));
+    if (p99 > TARGETS.p99Ms) missed.push(`${id}: p99 ${p99} ms > ${TARGETS.p99Ms} ms`);
+    const pairs = ratios.get(id);
+    if (pairs === undefined) continue;
+    const byRate = median(pairs.map((p) => p.byRate));
+    if (byRate < TARGETS.ratio) missed.push(`${id}: ${byRate.toFixed(2)} × its floor (${pairs[0]?.floorId ?? '?'}) < ${TARGETS.ratio}`);
   }
   return missed;
 }
