@@ -4,8 +4,9 @@
 // one-row `data_version` table as the write commits: that number is a version of all the data
 // (db/migrations/20260103T000000-data-version.ts). One primary-key read tells whether a kept answer
 // is still exact, for this process and for every other process sharing the database (replicas on
-// PostgreSQL, `cifras import` beside an SQLite server). Reads inside a transaction never use the
-// cache.
+// PostgreSQL, `cifras import` beside an SQLite server; on SQLite, one reading serves the questions
+// of one turn of the event loop, see SqliteVersionReader). Reads inside a transaction never use
+// the cache.
 //
 // The state hangs off the Kysely instance (a WeakMap), so it lives and dies with the database
 // handle and every entry point — HTTP, Telegram, Discord, console — shares it without each
@@ -23,9 +24,23 @@ interface CacheState {
 
 const MAX_ENTRIES = 4096;
 const states = new WeakMap<object, CacheState>();
-const sqliteVersionStatements = new WeakMap<object, Statement<[], { version: number }> | null>();
+const sqliteVersionReaders = new WeakMap<object, SqliteVersionReader | null>();
 
 const VERSION_SQL = 'select version from data_version where id = 1';
+
+/**
+ * The data version read on an SQLite connection, and trusted for the rest of this turn of the event
+ * loop unless this connection writes. Reading it takes a file lock and a stat (three system calls,
+ * a real share of a webhook answered from the cache); the questions that arrive together in one
+ * turn share one reading. Counting this connection's changes (`total_changes()`, no lock) shows
+ * at once a write made here; a write committed by another process (`cifras import` beside the
+ * server) is seen from the next turn — a question could only have followed it through a new turn.
+ */
+interface SqliteVersionReader {
+  readonly version: Statement<[], { version: number }>;
+  readonly changes: Statement<[], number>;
+  memo: { readonly version: number; readonly changes: number } | null;
+}
 
 /**
  * The data version. On SQLite it is read straight from the connection, synchronously — unless a
@@ -34,20 +49,36 @@ const VERSION_SQL = 'select version from data_version where id = 1';
  * hold. Kysely's own query waits for the transaction to end.
  */
 async function dataVersion(db: DbOrTrx): Promise<number> {
-  const statement = sqliteVersionStatement(db);
-  if (statement !== null && !statement.database.inTransaction) return Number(statement.get()?.version ?? 0);
+  const reader = sqliteVersionReader(db);
+  if (reader !== null && !reader.version.database.inTransaction) return sqliteDataVersion(reader);
   const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
 
-function sqliteVersionStatement(db: DbOrTrx): Statement<[], { version: number }> | null {
-  let statement = sqliteVersionStatements.get(db);
-  if (statement === undefined) {
+function sqliteDataVersion(reader: SqliteVersionReader): number {
+  const changes = reader.changes.get() ?? 0;
+  if (reader.memo !== null && reader.memo.changes === changes) return reader.memo.version;
+  const version = Number(reader.version.get()?.version ?? 0);
+  if (reader.memo === null) setImmediate(() => (reader.memo = null)).unref();
+  reader.memo = { version, changes };
+  return version;
+}
+
+function sqliteVersionReader(db: DbOrTrx): SqliteVersionReader | null {
+  let reader = sqliteVersionReaders.get(db);
+  if (reader === undefined) {
     const sqlite = sqliteHandleOf(db);
-    statement = sqlite === undefined ? null : sqlite.prepare<[], { version: number }>(VERSION_SQL);
-    sqliteVersionStatements.set(db, statement);
+    reader =
+      sqlite === undefined
+        ? null
+        : {
+            version: sqlite.prepare<[], { version: number }>(VERSION_SQL),
+            changes: sqlite.prepare<[], number>('select total_changes()').pluck(),
+            memo: null,
+          };
+    sqliteVersionReaders.set(db, reader);
   }
-  return statement;
+  return reader;
 }
 
 /** Reads answered as of one reading of the data version. */

@@ -15,6 +15,13 @@ import { seedIfEmpty } from '../../src/domain/seed.js';
 import { dialects, openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL } from '../support/databases.js';
 
 const ctx = { actor: 'test', now: new Date('2026-11-28T00:00:00Z') };
+
+/**
+ * Another process's commit is seen from the next turn of the event loop (on SQLite the version
+ * read is shared by the questions of one turn); any question that follows a write arrives in a
+ * later turn anyway, through the network.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const TODAY = '2026-11-28';
 
 /** Two handles on one database, like two replicas. */
@@ -44,7 +51,7 @@ for (const dialect of dialects) {
       expect(await listIndicators(pair.a.db)).toBe(await listIndicators(pair.a.db));
     });
 
-    it("shows another process's report, correction and new indicator at once", async () => {
+    it("shows another process's report, correction and new indicator from the next turn", async () => {
       pair = await twoProcesses(dialect.name);
       const { a, b } = pair;
       await seedIfEmpty(a.db, ctx);
@@ -53,21 +60,42 @@ for (const dialect of dialects) {
       expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
 
       const figure = await reportFigure(b.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
+      await nextTurn();
       expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
       await correctFigure(b.db, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
+      await nextTurn();
       expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
 
       await upsertIndicator(b.db, { slug: 'new-one', kind: 'stock', name: { es: 'Nuevo', en: 'New' } }, ctx);
+      await nextTurn();
       expect((await listIndicators(a.db)).map((i) => i.slug)).toContain('new-one');
     });
 
-    it("shows another process's /lang at once", async () => {
+    it("shows this process's own writes at once, in the same turn", async () => {
+      pair = await twoProcesses(dialect.name);
+      const { a } = pair;
+      await seedIfEmpty(a.db, ctx);
+      const indicator = await requireIndicator(a.db, 'political-prisoners');
+      const values = async () => (await indicatorSummary(a.db, indicator, TODAY)).latest.map((l) => l.figure.value);
+      expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
+      const figure = await reportFigure(a.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
+      expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
+      await correctFigure(a.db, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
+      expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
+      expect(await getChatLocale(a.db, 'telegram', '-7')).toBeUndefined();
+      await setChatLocale(a.db, { platform: 'telegram', chatId: '-7' }, 'en', ctx);
+      expect(await getChatLocale(a.db, 'telegram', '-7')).toBe('en');
+    });
+
+    it("shows another process's /lang from the next turn", async () => {
       pair = await twoProcesses(dialect.name);
       const { a, b } = pair;
       expect(await getChatLocale(a.db, 'telegram', '-100')).toBeUndefined();
       await setChatLocale(b.db, { platform: 'telegram', chatId: '-100' }, 'en', ctx);
+      await nextTurn();
       expect(await getChatLocale(a.db, 'telegram', '-100')).toBe('en');
       await setChatLocale(b.db, { platform: 'telegram', chatId: '-100' }, 'es', ctx);
+      await nextTurn();
       expect(await getChatLocale(a.db, 'telegram', '-100')).toBe('es');
     });
 
