@@ -9,13 +9,14 @@ import { createInteractionSigner } from '../tests/support/discord-signing.js';
 import { createBenchSqlite } from './webhook/bench-sqlite.js';
 import { buildCase, type CaseContext } from './webhook/cases.js';
 import { expectedAnswers } from './webhook/expected-answers.js';
+import { realCountAnswer } from './webhook/real-answer.js';
 import { parseWebhookBenchOptions, USAGE, type CaseId, type WebhookBenchOptions } from './webhook/options.js';
 import { profileText, summarizeProfile } from './webhook/profile-summary.js';
 import { correctnessProblems, missedTargets, ratioLines, resultTable, TARGETS, type Round } from './webhook/report.js';
 import { runCase, type CaseResult } from './webhook/run-case.js';
 
-/** Each cifras case right after its floor, so both see the machine in about the same state. */
-const RUN_ORDER: readonly CaseId[] = ['e', 'b', 'a', 'd', 'c'];
+/** Each cifras case right after its floors, so they see the machine in about the same state. */
+const RUN_ORDER: readonly CaseId[] = ['e', 'b', 'f', 'a', 'd', 'g', 'c'];
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: WebhookBenchOptions;
@@ -41,6 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
       signer: createInteractionSigner(),
       expected: await expectedAnswers(database.bench.handle.db, indicators),
       logLevel: options.logLevel,
+      realAnswer: await realCountAnswer(database.bench.handle.db, 1),
     };
     const profileDir = options.cpuProf === null ? null : resolve(options.cpuProf);
     if (profileDir !== null) mkdirSync(profileDir, { recursive: true });

@@ -1,7 +1,9 @@
-// The five cases, each a server to start and a stream of requests to send it: cifras' /count
+// The seven cases, each a server to start and a stream of requests to send it: cifras' /count
 // through the Telegram webhook (a) and the Discord interactions endpoint (c), each beside its
-// framework floor (b, d), and a bare Hono route as the ceiling (e). A case also says how to tell
-// a right answer from a wrong one, checked on every response.
+// framework floor (b, d), and a bare Hono route as the ceiling (e); and each floor again
+// answering a real /count answer instead of a line (f, g: the same answer's size, without
+// cifras' work). A case also says how to tell a right answer from a wrong one, checked on every
+// response.
 import type { InteractionSigner } from '../../tests/support/discord-signing.js';
 import { randomInt, seededRandom } from '../query/random.js';
 import { signedPool } from './discord-interaction.js';
@@ -11,6 +13,7 @@ import { TELEGRAM_SECRET, type ServerSpec } from './server-spec.js';
 import { ED25519_FLOOR_TEXT } from './servers/ed25519-floor.js';
 import { GRAMMY_FLOOR_TEXT } from './servers/grammy-floor.js';
 import { CEILING_PATH } from './servers/hono-ceiling.js';
+import type { RealAnswer } from './real-answer.js';
 import { createUpdateStream } from './telegram-update.js';
 
 export interface BenchRequest {
@@ -26,8 +29,10 @@ export interface BenchCase {
   readonly id: CaseId;
   readonly title: string;
   readonly server: ServerSpec;
-  /** The case whose req/s this one is compared with (its framework's floor). */
+  /** The case whose req/s this one is compared with (its framework's floor): the target's. */
   readonly floor?: CaseId;
+  /** Its floor sending an answer as long as this case's: compared too, for information. */
+  readonly sameAnswerFloor?: CaseId;
   /** Whether the p99 target applies (the cifras cases). */
   readonly target: boolean;
   next(): BenchRequest;
@@ -42,6 +47,8 @@ export interface CaseContext {
   readonly signer: InteractionSigner;
   readonly expected: ExpectedAnswers;
   readonly logLevel: string;
+  /** The real /count answer the same-answer floors send. */
+  readonly realAnswer: RealAnswer;
 }
 
 const TELEGRAM_PATH = '/telegram/webhook';
@@ -62,6 +69,7 @@ export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
         title: '/count via POST /telegram/webhook (cifras)',
         server: cifras,
         floor: 'b',
+        sameAnswerFloor: 'f',
         target: true,
         next: telegramRequests(pick),
         verify: (body) => isWebhookReply(body) && answersCorrectly(ctx.expected, body),
@@ -81,6 +89,7 @@ export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
         title: '/count via signed POST /discord/interactions (cifras)',
         server: cifras,
         floor: 'd',
+        sameAnswerFloor: 'g',
         target: true,
         next: discordRequests(ctx.signer, pick),
         verify: (body) => isType4(body) && answersCorrectly(ctx.expected, body),
@@ -93,6 +102,24 @@ export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
         target: false,
         next: discordRequests(ctx.signer, pick),
         verify: (body) => isType4(body) && body.includes(ED25519_FLOOR_TEXT),
+      };
+    case 'f':
+      return {
+        id,
+        title: 'the same grammY bot, fixed webhook reply as long as a /count answer',
+        server: { kind: 'grammy-floor', answerHtml: ctx.realAnswer.telegramHtml },
+        target: false,
+        next: telegramRequests(pick),
+        verify: (body) => isWebhookReply(body) && body.includes(`Indicador ${ctx.realAnswer.indicator}`),
+      };
+    case 'g':
+      return {
+        id,
+        title: 'the same Ed25519 route, fixed response as long as a /count answer',
+        server: { kind: 'ed25519-floor', discordPublicKey: ctx.signer.publicKeyHex, answerData: ctx.realAnswer.discordData },
+        target: false,
+        next: discordRequests(ctx.signer, pick),
+        verify: (body) => isType4(body) && body.includes(`Indicador ${ctx.realAnswer.indicator}`),
       };
     case 'e':
       return {

@@ -2,7 +2,7 @@
 // whether to profile the cifras server. Parsed from the argv passed in; nothing read at import.
 import { parseArgs } from 'node:util';
 
-export const CASE_IDS = ['a', 'b', 'c', 'd', 'e'] as const;
+export const CASE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
 export interface WebhookBenchOptions {
@@ -28,7 +28,7 @@ export interface WebhookBenchOptions {
 }
 
 export const USAGE = `usage: npm run bench:webhook -- [--figures N] [--duration S] [--warmup S] [--connections N]
-                                  [--cases a,b,c,d,e] [--rounds N] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
+                                  [--cases a,b,c,d,e,f,g] [--rounds N] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
 
 export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchOptions {
   const { values } = parseArgs({

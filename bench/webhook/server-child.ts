@@ -10,9 +10,9 @@ async function start(spec: ServerSpec): Promise<RunningServer> {
     case 'cifras':
       return (await import('./servers/cifras-server.js')).startCifras(spec);
     case 'grammy-floor':
-      return (await import('./servers/grammy-floor.js')).startGrammyFloor();
+      return (await import('./servers/grammy-floor.js')).startGrammyFloor(spec.answerHtml);
     case 'ed25519-floor':
-      return (await import('./servers/ed25519-floor.js')).startEd25519Floor(spec.discordPublicKey);
+      return (await import('./servers/ed25519-floor.js')).startEd25519Floor(spec.discordPublicKey, spec.answerData);
     case 'hono-ceiling':
       return (await import('./servers/hono-ceiling.js')).startHonoCeiling();
   }

@@ -17,8 +17,10 @@ export type ServerSpec =
       readonly discordPublicKey: string;
       readonly logLevel: string;
     }
-  | { readonly kind: 'grammy-floor' }
-  | { readonly kind: 'ed25519-floor'; readonly discordPublicKey: string }
+  /** `answerHtml`: answer this HTML text (a real /count answer) instead of the short fixed text. */
+  | { readonly kind: 'grammy-floor'; readonly answerHtml?: string }
+  /** `answerData`: answer this message (a real /count embed) instead of the short fixed content. */
+  | { readonly kind: 'ed25519-floor'; readonly discordPublicKey: string; readonly answerData?: object }
   | { readonly kind: 'hono-ceiling' };
 
 /** Calls the server made to the (fake) platform APIs while it ran. */
