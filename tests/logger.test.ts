@@ -1,4 +1,5 @@
 // The logger never writes a secret, whatever object is logged.
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -55,4 +56,36 @@ describe('createLogger', () => {
     logger.warn('shown');
     expect(lines().map((l) => l.msg)).toEqual(['shown']);
   });
+});
+
+/** A child process logging through createLogger to its real stdout (a pipe here, as under Docker). */
+function loggingChild(script: string): { stdout: () => string; exited: Promise<number | null>; alive: () => boolean; kill: () => void } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { createLogger } from './src/logger.ts';\n${script}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let alive = true;
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => { alive = false; resolve(code); }));
+  return { stdout: () => out, exited, alive: () => alive, kill: () => child.kill() };
+}
+
+describe('stdout', () => {
+  it('writes a line while the process goes on, without waiting for more lines or the exit', async () => {
+    const child = loggingChild(`createLogger({ level: 'info' }).info('first'); setTimeout(() => {}, 15_000);`);
+    while (child.alive() && !child.stdout().includes('"msg":"first"')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(child.alive()).toBe(true);
+    child.kill();
+    await child.exited;
+  }, 20_000);
+
+  it('writes every held line when the process exits at once, from every logger', async () => {
+    const child = loggingChild(
+      `const a = createLogger({ level: 'info' }); const b = createLogger({ level: 'info' });
+       for (let i = 0; i < 3; i++) a.info({ i }, 'line'); b.error('last'); process.exit(3);`,
+    );
+    expect(await child.exited).toBe(3);
+    const lines = child.stdout().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(['line', 'line', 'line', 'last']);
+  }, 20_000);
 });
