@@ -7,8 +7,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorHandler, handleNotFound } from './error-handler.js';
 import { requestId } from './request-id.js';
-import { requestLogger } from './request-logger.js';
-import { requestMetrics } from './request-metrics.js';
+import { observeRequests } from './observe-requests.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorFigureRoutes } from './routes/indicator-figures.js';
 import { indicatorRoutes } from './routes/indicators.js';
@@ -26,8 +25,7 @@ export interface CreateAppOptions extends AppDeps {
 export function createApp(options: CreateAppOptions): App {
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use(requestLogger(options.logger));
-  app.use(requestMetrics(options.metrics));
+  app.use(observeRequests(options.logger, options.metrics));
   app.onError(errorHandler(options.config.defaultLocale));
   app.notFound(handleNotFound);
   for (const routes of [
