@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
 import { recordAudit } from '../../src/domain/audit.js';
 import { getChatLocale, setChatLocale } from '../../src/domain/chats.js';
 import { correctFigure, reportFigure } from '../../src/domain/figures.js';
@@ -38,6 +40,25 @@ async function twoProcesses(dialect: string): Promise<{ a: DatabaseHandle; b: Da
   return { a, b, close: async () => { await b.close(); await a.close(); } };
 }
 
+/** Foro Penal's latest political-prisoners value as `db` reads it, on the seeded demo dataset (902). */
+async function prisonersValues(db: Kysely<Database>): Promise<() => Promise<unknown[]>> {
+  await seedIfEmpty(db, ctx);
+  const indicator = await requireIndicator(db, 'political-prisoners');
+  const values = async () => (await indicatorSummary(db, indicator, TODAY)).latest.map((l) => l.figure.value);
+  expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
+  return values;
+}
+
+/** Reports 863 through `writer`, then corrects it to 870; after each write and `settle()`, the reader sees it. */
+async function reportThenCorrect(writer: Kysely<Database>, values: () => Promise<unknown[]>, settle: () => Promise<void>): Promise<void> {
+  const figure = await reportFigure(writer, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
+  await settle();
+  expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
+  await correctFigure(writer, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
+  await settle();
+  expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
+}
+
 for (const dialect of dialects) {
   describe.skipIf(!dialect.available)(`read cache on ${dialect.name}`, () => {
     let pair: Awaited<ReturnType<typeof twoProcesses>> | undefined;
@@ -54,17 +75,7 @@ for (const dialect of dialects) {
     it("shows another process's report, correction and new indicator from the next turn", async () => {
       pair = await twoProcesses(dialect.name);
       const { a, b } = pair;
-      await seedIfEmpty(a.db, ctx);
-      const indicator = await requireIndicator(a.db, 'political-prisoners');
-      const values = async () => (await indicatorSummary(a.db, indicator, TODAY)).latest.map((l) => l.figure.value);
-      expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
-
-      const figure = await reportFigure(b.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
-      await nextTurn();
-      expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
-      await correctFigure(b.db, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
-      await nextTurn();
-      expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
+      await reportThenCorrect(b.db, await prisonersValues(a.db), nextTurn);
 
       await upsertIndicator(b.db, { slug: 'new-one', kind: 'stock', name: { es: 'Nuevo', en: 'New' } }, ctx);
       await nextTurn();
@@ -74,14 +85,7 @@ for (const dialect of dialects) {
     it("shows this process's own writes at once, in the same turn", async () => {
       pair = await twoProcesses(dialect.name);
       const { a } = pair;
-      await seedIfEmpty(a.db, ctx);
-      const indicator = await requireIndicator(a.db, 'political-prisoners');
-      const values = async () => (await indicatorSummary(a.db, indicator, TODAY)).latest.map((l) => l.figure.value);
-      expect(await values()).toEqual([{ kind: 'exact', value: 902 }]);
-      const figure = await reportFigure(a.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 863 }, asOf: '2025-12-29', url: 'https://example.org/a' }, ctx);
-      expect(await values()).toEqual([{ kind: 'exact', value: 863 }]);
-      await correctFigure(a.db, figure.id, { kind: 'exact', value: 870 }, 'typo', ctx);
-      expect(await values()).toEqual([{ kind: 'exact', value: 870 }]);
+      await reportThenCorrect(a.db, await prisonersValues(a.db), async () => undefined);
       expect(await getChatLocale(a.db, 'telegram', '-7')).toBeUndefined();
       await setChatLocale(a.db, { platform: 'telegram', chatId: '-7' }, 'en', ctx);
       expect(await getChatLocale(a.db, 'telegram', '-7')).toBe('en');
