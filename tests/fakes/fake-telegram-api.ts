@@ -10,7 +10,9 @@ export type TelegramFault =
   | { readonly type: 'blocked' }
   | { readonly type: 'chat_not_found' }
   | { readonly type: 'migrate'; readonly toChatId: string | number }
-  | { readonly type: 'too_many'; readonly retryAfter: number };
+  | { readonly type: 'too_many'; readonly retryAfter: number }
+  /** A token Telegram does not know (any method). */
+  | { readonly type: 'unauthorized' };
 
 export interface TelegramLimits {
   /** Messages per second for the whole bot (Telegram: about 30). */
@@ -64,6 +66,7 @@ const FAULT_ANSWERS = {
   kicked: [403, 'Forbidden: bot was kicked from the group chat'],
   blocked: [403, 'Forbidden: bot was blocked by the user'],
   chat_not_found: [400, 'Bad Request: chat not found'],
+  unauthorized: [401, 'Unauthorized'],
 } as const;
 
 function fail(status: number, description: string, parameters?: Record<string, unknown>): FakeAnswer {

@@ -1,13 +1,14 @@
 // Telegram wired into the real server (startServer, as `cifras serve` runs it): the webhook route
-// when PUBLIC_URL is set — the bot fetching its own getMe from the Bot API on the first update —
+// when PUBLIC_URL is set — the bot fetching its own getMe from the Bot API as the server starts —
 // and long polling when it is not.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Bot } from 'grammy';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { startServer, type ServerHandle } from '../../../src/main.js';
-import { telegramRoutes, telegramServices } from '../../../src/platforms/telegram/telegram-server.js';
+import { telegramRoutes, telegramServices, warmUp } from '../../../src/platforms/telegram/telegram-server.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../fakes/fake-telegram-api.js';
 import { SECRET, TOKEN, messageUpdate } from './telegram-harness.js';
 
@@ -40,6 +41,8 @@ describe('Telegram in the server', () => {
     const config = loadConfig(env({ PUBLIC_URL: 'https://cifras.example.org', TELEGRAM_WEBHOOK_SECRET: SECRET }));
     expect(telegramServices(config)).toEqual([]);
     server = await startServer({ config, handleSignals: false, routes: (deps) => telegramRoutes(deps) });
+    // Asked at startup, before any update.
+    await vi.waitFor(() => expect(api.calls.map((c) => c.method)).toEqual(['getMe']));
     const post = (secret: string) =>
       fetch(`${server?.url}/telegram/webhook`, {
         method: 'POST',
@@ -67,5 +70,43 @@ describe('Telegram in the server', () => {
     const callsAfterStop = api.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(api.calls.length).toBe(callsAfterStop);
+  });
+
+  describe('warm-up', () => {
+    // The warm-up needs nothing of cifras' bot but grammY's own.
+    const bot = (apiRoot: string) => new Bot(TOKEN, { client: { apiRoot } });
+    const recorder = () => {
+      const lines: { level: string; text: string }[] = [];
+      const at = (level: string) => (a: unknown, b?: string) => lines.push({ level, text: typeof a === 'string' ? a : `${b ?? ''} ${JSON.stringify(a)}` });
+      return { lines, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
+    };
+
+    it('learns who the bot is, so an update needs no getMe of its own', async () => {
+      const b = bot(api.url);
+      const { lines, logger } = recorder();
+      await warmUp(b, logger);
+      expect(b.isInited()).toBe(true);
+      expect(lines).toEqual([{ level: 'info', text: expect.stringContaining('telegram bot ready') }]);
+    });
+
+    it('says at startup that Telegram rejected the token, and does not throw', async () => {
+      api.setFault({ type: 'unauthorized' });
+      const b = bot(api.url);
+      const { lines, logger } = recorder();
+      await warmUp(b, logger);
+      expect(b.isInited()).toBe(false);
+      expect(lines).toEqual([{ level: 'error', text: expect.stringContaining('Telegram rejected TELEGRAM_BOT_TOKEN') }]);
+    });
+
+    it('only warns when the Bot API cannot be reached, and does not throw', async () => {
+      const closed = await startFakeTelegramApi();
+      await closed.close();
+      const b = bot(closed.url);
+      const { lines, logger } = recorder();
+      // grammY retries a refused connection with growing pauses until the warm-up's time is up.
+      await warmUp(b, logger, 500);
+      expect(b.isInited()).toBe(false);
+      expect(lines.map((l) => l.level)).toEqual(['warn']);
+    });
   });
 });
