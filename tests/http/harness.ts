@@ -1,12 +1,14 @@
 // Builds the real HTTP app over a test database, with a pinned clock and a logger whose lines
 // the test can read.
 import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { createApp, type App } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
+import { dialects, type TestDialect } from '../support/databases.js';
 
 export interface Harness {
   readonly app: App;
@@ -52,4 +54,28 @@ export async function buildApp(handle: DatabaseHandle, options: HarnessOptions =
 export async function getJson(app: App, path: string): Promise<{ status: number; body: unknown }> {
   const response = await app.request(path);
   return { status: response.status, body: await response.json() };
+}
+
+/**
+ * `tests` once per test database (SQLite, PostgreSQL), each test with a fresh database and the
+ * app over it; `current()` is the running test's harness (its `handle` is the database), `dialect`
+ * opens another database of the same kind.
+ */
+export function describeAppOnEachDialect(title: string, options: HarnessOptions, tests: (current: () => Harness, dialect: TestDialect) => void): void {
+  for (const dialect of dialects) {
+    describe.skipIf(!dialect.available)(`${title} (${dialect.name})`, () => {
+      let harness: Harness | undefined;
+      beforeEach(async () => {
+        harness = await buildApp(await dialect.open(), options);
+      });
+      afterEach(async () => {
+        await harness?.handle.close();
+        harness = undefined;
+      });
+      tests(() => {
+        if (harness === undefined) throw new Error('the harness exists only while a test runs');
+        return harness;
+      }, dialect);
+    });
+  }
 }
