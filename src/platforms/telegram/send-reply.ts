@@ -3,6 +3,7 @@
 // `directApi` (no webhook envelope) so they reach the chat first and the order is kept.
 import type { Api, Context } from 'grammy';
 import { HTML_OPTIONS, type TelegramMessage } from './render.js';
+import { offerWebhookReply } from './webhook-reply.js';
 
 /** Where the answer goes: the chat, its forum topic, and the message answered in a group. */
 function target(ctx: Context): { chatId: number; extra: Record<string, unknown> } | null {
@@ -25,7 +26,9 @@ export async function sendReply(ctx: Context, directApi: Api, messages: readonly
   const to = target(ctx);
   if (to === null) return;
   for (const [index, message] of messages.entries()) {
-    const api = index === messages.length - 1 ? ctx.api : directApi;
+    const last = index === messages.length - 1;
+    if (last && offerWebhookReply(ctx.update, to.chatId, message, to.extra)) return;
+    const api = last ? ctx.api : directApi;
     await api.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
   }
 }

@@ -12,6 +12,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
 import type { Metrics } from '../../metrics.js';
+import { openWebhookReply, type WebhookReplySlot } from './webhook-reply.js';
 
 export { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -68,12 +69,17 @@ function honoAdapter(onUnauthorized: () => void) {
     const handlerReturn = new Promise<Response>((resolve) => {
       resolveResponse = resolve;
     });
+    let reply: WebhookReplySlot | null = null;
     return {
       get update(): Promise<Update> {
-        return c.req.json<Update>();
+        return c.req.json<Update>().then((update) => {
+          reply = openWebhookReply(update);
+          return update;
+        });
       },
       header: c.req.header(SECRET_HEADER),
-      end: () => resolveResponse(c.body(null, 200)),
+      // grammY's own webhook reply was not used: send the one cifras serialized, if any.
+      end: () => resolveResponse(reply?.body ? c.body(reply.body, 200, { 'Content-Type': 'application/json' }) : c.body(null, 200)),
       respond: (json) => resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' })),
       unauthorized: () => {
         onUnauthorized();

@@ -1,0 +1,59 @@
+// The webhook reply cifras serializes itself must be the very call grammY would have made:
+// the same JSON (method, chat, text, HTML options, the chat's own fields, buttons), one per update.
+import type { Update } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { HTML_OPTIONS, type TelegramMessage } from '../../../src/platforms/telegram/render.js';
+import { offerWebhookReply, openWebhookReply } from '../../../src/platforms/telegram/webhook-reply.js';
+
+const update = (): Update => ({ update_id: 1 });
+const decoded = (body: Uint8Array | null): unknown => JSON.parse(new TextDecoder().decode(body ?? new Uint8Array()));
+
+// Quotes, backslashes, HTML, accents, a line break, an emoji and a character outside the BMP.
+const message: TelegramMessage = { text: '<b>Presos "políticos"</b>\\n: 902 — al 20 dic 2025\n⚠️ 𝟗𝟎𝟐' };
+
+describe('webhook reply', () => {
+  it('is the sendMessage call grammY would send, for a private chat', () => {
+    const u = update();
+    const slot = openWebhookReply(u);
+    expect(offerWebhookReply(u, 4242, message, {})).toBe(true);
+    expect(decoded(slot.body)).toEqual({ method: 'sendMessage', chat_id: 4242, text: message.text, ...HTML_OPTIONS });
+  });
+
+  it('carries the group, topic and buttons fields, and a negative chat id', () => {
+    const withButtons: TelegramMessage = {
+      text: '¿Cuál?',
+      reply_markup: { inline_keyboard: [[{ text: 'Presos', callback_data: 'c:/count presos' }]] },
+    };
+    const extra = { message_thread_id: 5, reply_parameters: { message_id: 77, allow_sending_without_reply: true } };
+    const u = update();
+    const slot = openWebhookReply(u);
+    expect(offerWebhookReply(u, -100123, withButtons, extra)).toBe(true);
+    expect(decoded(slot.body)).toEqual({
+      method: 'sendMessage',
+      chat_id: -100123,
+      text: withButtons.text,
+      ...HTML_OPTIONS,
+      ...extra,
+      reply_markup: withButtons.reply_markup,
+    });
+  });
+
+  it('gives each chat its own body around the same text', () => {
+    const [first, second] = [update(), update()];
+    const slots = [openWebhookReply(first), openWebhookReply(second)];
+    offerWebhookReply(first, 1, message, {});
+    offerWebhookReply(second, 2, message, {});
+    expect(slots.map((slot) => (decoded(slot.body) as { chat_id: number }).chat_id)).toEqual([1, 2]);
+    expect(slots.map((slot) => (decoded(slot.body) as { text: string }).text)).toEqual([message.text, message.text]);
+  });
+
+  it('is refused without an open slot (long polling) and once the slot is taken', () => {
+    expect(offerWebhookReply(update(), 1, message, {})).toBe(false);
+    const u = update();
+    const slot = openWebhookReply(u);
+    expect(offerWebhookReply(u, 1, message, {})).toBe(true);
+    const body = slot.body;
+    expect(offerWebhookReply(u, 1, { text: 'second' }, {})).toBe(false);
+    expect(slot.body).toBe(body);
+  });
+});
