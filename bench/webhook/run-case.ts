@@ -15,6 +15,8 @@ export interface LoadShape {
   readonly warmup: number;
   /** Write each case's CPU profile of the measured window here. */
   readonly cpuProfileDir: string | null;
+  /** The compiled server-child.js to run each server with (compile-servers.ts). */
+  readonly serverEntry: string;
 }
 
 export interface CaseResult {
@@ -32,7 +34,7 @@ const SAMPLE = 20;
 
 export async function runCase(bench: BenchCase, shape: LoadShape, log: (line: string) => void): Promise<CaseResult> {
   const loadBefore = loadavg()[0] ?? 0;
-  const server = await startServerProcess(bench.server);
+  const server = await startServerProcess(bench.server, shape.serverEntry);
   const url = `http://127.0.0.1:${server.port}`;
   let result: AutocannonResult;
   let measured: Measured;

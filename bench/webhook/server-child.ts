@@ -1,4 +1,4 @@
-// Entry point of a server child process (forked by server-process.ts under tsx): starts the server
+// Entry point of a server child process (compiled, then forked by server-process.ts): starts the server
 // its spec names (argv[2], JSON) — importing only that server's module, so a floor does not load
 // cifras — says where it listens over IPC, measures the window the parent brackets, and on "stop"
 // closes the server, reports its outgoing calls and exits.

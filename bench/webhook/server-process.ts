@@ -1,12 +1,10 @@
-// Starts a server in a child process (server-child.ts under the same tsx loader as this one), so
+// Starts a server in a child process (server-child.js, compiled by compile-servers.ts), so
 // the server and the load generator each get a core instead of sharing one event loop; brackets
 // the measured window; stops it cleanly, collecting what it sent out. Only the child started
 // here is ever signalled.
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ChildMessage, Measured, OutgoingCalls, ParentMessage, ServerSpec } from './server-spec.js';
 
-const CHILD_ENTRY = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
 const REPLY_TIMEOUT_MS = 60_000;
 
@@ -19,10 +17,10 @@ export interface ServerProcess {
   stop(): Promise<OutgoingCalls>;
 }
 
-export async function startServerProcess(spec: ServerSpec): Promise<ServerProcess> {
-  // The tsx loader this process runs under (in execArgv), so the child runs TypeScript too.
+/** `entry`: the compiled server-child.js, run by plain node (no tsx loader, as in production). */
+export async function startServerProcess(spec: ServerSpec, entry: string): Promise<ServerProcess> {
   // stdout ignored: the server's access log is written (its cost is real) but not read.
-  const child = fork(CHILD_ENTRY, [JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(entry, [JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
   const pid = child.pid ?? -1;
   const tell = (message: ParentMessage): void => {
     child.send(message);

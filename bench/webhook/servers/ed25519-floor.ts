@@ -12,8 +12,8 @@ export const ED25519_FLOOR_TEXT = 'Fixed answer from the bare Ed25519 route';
 
 export async function startEd25519Floor(publicKeyHex: string, answerData?: object): Promise<RunningServer> {
   const verify = createSignatureVerifier(publicKeyHex);
-  // Serialized once, as cifras serializes a kept answer once (interaction-routes.ts).
-  const response = JSON.stringify({ type: 4, data: answerData ?? { content: ED25519_FLOOR_TEXT, allowed_mentions: { parse: [] } } });
+  // Serialized and encoded once, as cifras does for a kept answer (interaction-routes.ts).
+  const response = new TextEncoder().encode(JSON.stringify({ type: 4, data: answerData ?? { content: ED25519_FLOOR_TEXT, allowed_mentions: { parse: [] } } }));
   const app = new Hono();
   app.post('/discord/interactions', async (c) => {
     const signature = c.req.header('x-signature-ed25519') ?? '';
