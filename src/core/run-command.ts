@@ -7,14 +7,14 @@ import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isDomainError } from '../domain/errors.js';
-import { cacheView } from '../domain/read-cache.js';
+import { cacheView, cacheViewNow } from '../domain/read-cache.js';
 import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
 import { isEditor } from '../domain/editors.js';
 import { hasAccess, type IsEditor } from './access.js';
 import { ArgumentError } from './argument-error.js';
-import { resolveLocale } from './chat-locale.js';
+import { keptLocale, resolveLocale } from './chat-locale.js';
 import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
 import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
@@ -68,13 +68,41 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
   try {
     const args = readArgs(command, invocation);
     if (command.cacheable !== true) return await command.handler(ctx, args);
-    const key = `reply:${command.name}:${locale}:${ctx.today}:${JSON.stringify(args)}`;
-    return await view.read(key, () => command.handler(ctx, args));
+    return await view.read(replyKey(command, locale, ctx.today, args), () => command.handler(ctx, args));
   } catch (error) {
     const handled = errorReply(error, command, locale, t);
     if (handled === undefined) throw error;
     return handled;
   }
+}
+
+/**
+ * The reply runCommand would give, when it is kept and can be given at once: a cacheable command
+ * that anyone may run, its reply and the chat's language already kept as of the data version read
+ * now. Nothing is awaited, so the most frequent question — the same /count again — costs no
+ * promise at all. Undefined whenever anything would need work (not kept yet, PostgreSQL, whose
+ * data version is a query, access to check, arguments that do not parse): then call runCommand,
+ * which answers every case, this one included.
+ */
+export function keptReply(registry: Registry, invocation: Invocation, deps: Pick<CommandDeps, 'db' | 'config' | 'now'>): Reply | undefined {
+  const command = registry.find(invocation.commandName);
+  if (command === undefined || command.cacheable !== true || command.access !== 'anyone') return undefined;
+  const view = cacheViewNow(deps.db);
+  if (view === undefined) return undefined;
+  const locale = keptLocale(view, invocation, deps.config.defaultLocale);
+  if (locale === undefined) return undefined;
+  let args: ParsedArgs;
+  try {
+    args = readArgs(command, invocation);
+  } catch {
+    return undefined;
+  }
+  return view.peek<Reply>(replyKey(command, locale, todayOf(deps.now()), args))?.value;
+}
+
+/** Where a cacheable command's reply is kept: it depends on the arguments, the language and the day (staleness). */
+function replyKey(command: AnyCommand, locale: Locale, today: string, args: ParsedArgs): string {
+  return `reply:${command.name}:${locale}:${today}:${JSON.stringify(args)}`;
 }
 
 function readArgs(command: AnyCommand, invocation: Invocation): ParsedArgs {

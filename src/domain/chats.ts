@@ -13,10 +13,17 @@ import { LOCALES, type Locale } from './types.js';
  * (read-cache.ts), read as of `view` when the caller has one.
  */
 export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string, view?: CacheView): Promise<Locale | undefined> {
-  const key = `chat-locale:${platform}:${chatId}`;
+  const key = chatLocaleKey(platform, chatId);
   const load = () => loadChatLocale(db, platform, chatId);
   return view === undefined ? cachedRead(db, key, load) : view.read(key, load);
 }
+
+/** The chat's setting as kept in `view` (`{ value: undefined }`: it has none); undefined if not kept. */
+export function peekChatLocale(view: CacheView, platform: string, chatId: string): { readonly value: Locale | undefined } | undefined {
+  return view.peek<Locale | undefined>(chatLocaleKey(platform, chatId));
+}
+
+const chatLocaleKey = (platform: string, chatId: string): string => `chat-locale:${platform}:${chatId}`;
 
 async function loadChatLocale(db: DbOrTrx, platform: string, chatId: string): Promise<Locale | undefined> {
   const row = await db

@@ -19,7 +19,13 @@ import type { DbOrTrx } from './db.js';
 interface CacheState {
   version: number;
   /** Least recently used out: keys include user-typed text, so their number has no bound. */
-  readonly entries: LRUCache<string, Promise<unknown>>;
+  readonly entries: LRUCache<string, Kept>;
+}
+
+/** A kept answer: the load's promise, and its value once it has one (for `peek`). */
+interface Kept {
+  readonly loading: Promise<unknown>;
+  settled: { readonly value: unknown } | null;
 }
 
 const MAX_ENTRIES = 4096;
@@ -85,9 +91,14 @@ function sqliteVersionReader(db: DbOrTrx): SqliteVersionReader | null {
 export interface CacheView {
   /** `load()`'s answer for `key`, kept or loaded now (see cachedRead). */
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The answer kept for `key`, if one is kept and has arrived: `{ value }`, else undefined. Never
+   * loads and never waits, so a question answered from the cache need not wait on a promise.
+   */
+  peek<T>(key: string): { readonly value: T } | undefined;
 }
 
-const uncached: CacheView = { read: (_key, load) => load() };
+const uncached: CacheView = { read: (_key, load) => load(), peek: () => undefined };
 
 /**
  * Reads the data version once for several reads answering one question (a chat's language, then
@@ -96,8 +107,29 @@ const uncached: CacheView = { read: (_key, load) => load() };
  */
 export async function cacheView(db: DbOrTrx): Promise<CacheView> {
   if (db.isTransaction) return uncached;
-  const version = await dataVersion(db);
-  return { read: (key, load) => readAt(db, version, key, load) };
+  return cacheViewNow(db) ?? viewAt(db, await dataVersion(db));
+}
+
+/**
+ * The same view without waiting, where the data version can be read synchronously: on SQLite,
+ * outside a transaction. Undefined elsewhere (PostgreSQL's version is a query to the server).
+ */
+export function cacheViewNow(db: DbOrTrx): CacheView | undefined {
+  if (db.isTransaction) return undefined;
+  const reader = sqliteVersionReader(db);
+  if (reader === null || reader.version.database.inTransaction) return undefined;
+  return viewAt(db, sqliteDataVersion(reader));
+}
+
+function viewAt(db: DbOrTrx, version: number): CacheView {
+  return {
+    read: (key, load) => readAt(db, version, key, load),
+    peek: <T>(key: string) => {
+      const state = states.get(db);
+      if (state?.version !== version) return undefined;
+      return (state.entries.get(key)?.settled ?? undefined) as { readonly value: T } | undefined;
+    },
+  };
 }
 
 /**
@@ -117,13 +149,19 @@ function readAt<T>(db: DbOrTrx, version: number, key: string, load: () => Promis
     state = { version, entries: new LRUCache({ max: MAX_ENTRIES }) };
     states.set(db, state);
   }
-  const kept = state.entries.get(key) as Promise<T> | undefined;
-  if (kept !== undefined) return kept;
+  const kept = state.entries.get(key);
+  if (kept !== undefined) return kept.loading as Promise<T>;
   const loading = load();
+  const entry: Kept = { loading, settled: null };
   const entries = state.entries;
-  entries.set(key, loading);
-  loading.catch(() => {
-    if (entries.get(key) === loading) entries.delete(key);
-  });
+  entries.set(key, entry);
+  loading.then(
+    (value) => {
+      entry.settled = { value };
+    },
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
   return loading;
 }

@@ -15,7 +15,7 @@ import type { Invocation } from '../../core/invocation.js';
 import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
 import { messagesFor } from '../../i18n/index.js';
 import { mayWrite } from '../../core/command.js';
-import { runCommand } from '../../core/run-command.js';
+import { keptReply, runCommand } from '../../core/run-command.js';
 import { claimUpdate, releaseUpdate } from '../../domain/processed-updates.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
@@ -24,7 +24,23 @@ import { renderDiscord } from './render.js';
 
 export type InvocationSource = 'command' | 'component';
 
-export async function answerInvocation(
+export function answerInvocation(
+  source: InvocationSource,
+  interaction: APIInteraction,
+  invocation: Invocation,
+  deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
+): APIInteractionResponse | Promise<APIInteractionResponse> {
+  // A kept answer (the same /count again, nothing written since) is given at once: no timer, no await.
+  const kept = keptReply(deps.registry, invocation, deps);
+  if (kept !== undefined) {
+    const command = deps.registry.find(invocation.commandName);
+    deps.metrics?.commands.inc({ command: command?.name ?? 'unknown', platform: 'discord', outcome: isErrorReply(kept) ? 'error' : 'ok' });
+    return directResponse(source, kept);
+  }
+  return answerInTime(source, interaction, invocation, deps);
+}
+
+async function answerInTime(
   source: InvocationSource,
   interaction: APIInteraction,
   invocation: Invocation,

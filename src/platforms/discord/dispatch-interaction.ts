@@ -16,10 +16,11 @@ import { parseComponentId } from './component-id.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { commandInvocation, textInvocation } from './invocation-from-interaction.js';
 
-export async function dispatchInteraction(
+/** The answer; given at once (not a promise) when it is a kept one. */
+export function dispatchInteraction(
   interaction: APIInteraction,
   deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
-): Promise<APIInteractionResponse | undefined> {
+): APIInteractionResponse | undefined | Promise<APIInteractionResponse | undefined> {
   switch (interaction.type) {
     case InteractionType.Ping:
       return { type: InteractionResponseType.Pong };

@@ -39,7 +39,8 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
       deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'malformed' });
       return c.json(errorBody('malformed', 'the body is not an interaction'), 400);
     }
-    const response = await dispatchInteraction(interaction, withTasks);
+    const answer = dispatchInteraction(interaction, withTasks);
+    const response = answer instanceof Promise ? await answer : answer;
     if (response === undefined) return c.json(errorBody('unsupported_interaction', 'this interaction is not handled'), 400);
     return c.body(responseJson(response), 200, { 'Content-Type': 'application/json' });
   });

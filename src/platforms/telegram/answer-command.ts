@@ -10,13 +10,13 @@ import { resolveLocale } from '../../core/chat-locale.js';
 import { mayWrite, type AnyCommand, type CommandLogger } from '../../core/command.js';
 import type { Registry } from '../../core/registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
+import { keptReply, runCommand } from '../../core/run-command.js';
 import { claimUpdate, releaseUpdate } from '../../domain/processed-updates.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { Metrics } from '../../metrics.js';
 import type { ChatAdminCache } from './chat-admin-cache.js';
 import { renderTelegramHtml, type TelegramMessage } from './render.js';
-import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
+import { invocationWithoutAdminCheck, telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
 export interface TelegramLogger extends CommandLogger {
   error(obj: object, msg?: string): void;
@@ -65,6 +65,19 @@ export async function answerCommand(ctx: Context, call: CommandCall, deps: Answe
     await releaseUpdate(deps.db, 'telegram', updateId);
     throw error;
   }
+}
+
+/**
+ * The answer, if it is kept (core's keptReply: the same /count asked again, nothing written since):
+ * given without waiting on anything. Undefined: call answerCommand.
+ */
+export function keptAnswer(ctx: Context, call: CommandCall, deps: AnswerDeps): readonly TelegramMessage[] | undefined {
+  const command = deps.registry.find(call.commandName);
+  if (command === undefined || needsAdminCheck(command)) return undefined;
+  const answer = keptReply(deps.registry, invocationWithoutAdminCheck(ctx, call), deps);
+  if (answer === undefined) return undefined;
+  count(deps, command.name, outcome(answer));
+  return renderTelegramHtml(answer);
 }
 
 function needsAdminCheck(command: AnyCommand | undefined): boolean {

@@ -5,8 +5,13 @@ import type { Api, Context } from 'grammy';
 import { HTML_OPTIONS, type TelegramMessage } from './render.js';
 import { offerWebhookReply } from './webhook-reply.js';
 
+interface Target {
+  readonly chatId: number;
+  readonly extra: Record<string, unknown>;
+}
+
 /** Where the answer goes: the chat, its forum topic, and the message answered in a group. */
-function target(ctx: Context): { chatId: number; extra: Record<string, unknown> } | null {
+function target(ctx: Context): Target | null {
   const chat = ctx.chat;
   if (chat === undefined) return null;
   const msg = ctx.msg;
@@ -21,10 +26,19 @@ function target(ctx: Context): { chatId: number; extra: Record<string, unknown> 
   return { chatId: chat.id, extra };
 }
 
-/** Sends the messages answering a command message or channel post. */
-export async function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
+/**
+ * Sends the messages answering a command message or channel post. The usual answer is one message
+ * in the webhook response: then there is nothing to wait for, and nothing is returned.
+ */
+export function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> | undefined {
   const to = target(ctx);
-  if (to === null) return;
+  const [only] = messages;
+  if (to === null || only === undefined) return undefined;
+  if (messages.length === 1 && offerWebhookReply(ctx.update, to.chatId, only, to.extra)) return undefined;
+  return sendInOrder(ctx, directApi, messages, to);
+}
+
+async function sendInOrder(ctx: Context, directApi: Api, messages: readonly TelegramMessage[], to: Target): Promise<void> {
   for (const [index, message] of messages.entries()) {
     const last = index === messages.length - 1;
     if (last && offerWebhookReply(ctx.update, to.chatId, message, to.extra)) return;

@@ -21,8 +21,21 @@ export interface InvocationDeps {
  * costs no getChatMember call), otherwise a group member counts as not an admin.
  */
 export async function telegramInvocation(ctx: Context, call: CommandCall, needsAdmin: boolean, deps: InvocationDeps): Promise<Invocation> {
+  const type = chatType(ctx.chat?.type);
+  return invocationOf(ctx, call, type, knownChatAdmin(ctx, type, needsAdmin) ?? (await askChatAdmin(ctx, deps)));
+}
+
+/**
+ * The invocation of a command whose access does not depend on chat admin rights, built without
+ * waiting on anything: a group member counts as not an admin (as telegramInvocation decides).
+ */
+export function invocationWithoutAdminCheck(ctx: Context, call: CommandCall): Invocation {
+  const type = chatType(ctx.chat?.type);
+  return invocationOf(ctx, call, type, knownChatAdmin(ctx, type, false) ?? false);
+}
+
+function invocationOf(ctx: Context, call: CommandCall, type: ChatType, isChatAdmin: boolean): Invocation {
   const chat = ctx.chat;
-  const type = chatType(chat?.type);
   const msg = ctx.msg;
   const threadId = msg !== undefined && 'is_topic_message' in msg && msg.is_topic_message === true ? msg.message_thread_id : undefined;
   const languageCode = ctx.from?.language_code;
@@ -34,7 +47,7 @@ export async function telegramInvocation(ctx: Context, call: CommandCall, needsA
       platform: 'telegram',
       // A channel post or an anonymous admin speaks as a chat: that chat is the caller.
       id: String(ctx.senderChat?.id ?? ctx.from?.id ?? chat?.id ?? ''),
-      isChatAdmin: await isChatAdmin(ctx, type, needsAdmin, deps),
+      isChatAdmin,
       ...(languageCode === undefined ? {} : { languageCode }),
     },
     chat: {
@@ -51,15 +64,23 @@ function chatType(type: string | undefined): ChatType {
   return 'private';
 }
 
-async function isChatAdmin(ctx: Context, type: ChatType, needsAdmin: boolean, deps: InvocationDeps): Promise<boolean> {
+/** Whether the caller administers the chat, when that is known without asking Telegram; else undefined. */
+function knownChatAdmin(ctx: Context, type: ChatType, needsAdmin: boolean): boolean | undefined {
   // In a private chat the user is the chat; only a channel's admins can post in it.
   if (type === 'private' || type === 'channel') return true;
   const chatId = ctx.chat?.id;
   const sender = ctx.senderChat;
   // An anonymous group admin posts as the group itself; someone posting as a channel is not an admin.
   if (sender !== undefined) return sender.id === chatId;
+  if (!needsAdmin || chatId === undefined || ctx.from?.id === undefined) return false;
+  return undefined;
+}
+
+/** A group member's admin status, asked of Telegram (through the cache). */
+async function askChatAdmin(ctx: Context, deps: InvocationDeps): Promise<boolean> {
+  const chatId = ctx.chat?.id;
   const userId = ctx.from?.id;
-  if (!needsAdmin || chatId === undefined || userId === undefined) return false;
+  if (chatId === undefined || userId === undefined) return false;
   try {
     return await deps.admins.isAdmin(ctx.api, chatId, userId);
   } catch (error) {

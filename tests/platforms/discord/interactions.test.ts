@@ -123,6 +123,18 @@ for (const dialect of dialects) {
         ]);
       });
 
+      it('answers the same question again from the kept reply, counted, and a write shows at once', async () => {
+        const ask = () => h.send(slashCommand('count', { indicator: 'presos políticos' }, { dm: true, locale: 'es-ES' }));
+        const first = await ask();
+        const again = await ask();
+        expect(again).toEqual(first);
+        expect(first.body.data?.embeds?.[0]?.description).toContain('**Foro Penal**: 902');
+        await h.send(slashCommand('lang', { language: 'en' }, { dm: true, locale: 'es-ES' }));
+        expect((await ask()).body.data?.embeds?.[0]?.title).toBe('Political prisoners');
+        const counted = (await h.metrics.commands.get()).values.filter((v) => v.labels.command === 'count');
+        expect(counted.map((v) => [v.labels.platform, v.labels.outcome, v.value])).toEqual([['discord', 'ok', 3]]);
+      });
+
       it('takes the language from the chat setting over the user locale', async () => {
         await h.send(slashCommand('lang', { language: 'en' }, { dm: true, locale: 'es-ES' }));
         const { body } = await h.send(slashCommand('count', { indicator: 'presos' }, { dm: true, locale: 'es-ES' }));

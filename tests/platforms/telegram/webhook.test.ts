@@ -55,6 +55,18 @@ for (const dialect of dialects) {
       expect(h.api.calls).toEqual([]);
     });
 
+    it('answers the same question again from the kept reply, counted, and a write shows at once', async () => {
+      const first = await webhookReply(await h.post(messageUpdate('/count presos políticos')));
+      const again = await webhookReply(await h.post(messageUpdate('/count presos políticos')));
+      expect(again).toEqual(first);
+      expect(String(first?.text)).toMatch(/<b>Foro Penal<\/b>: 902 — al 20 dic 2025/);
+      await h.post(messageUpdate('/lang en'));
+      expect(String((await webhookReply(await h.post(messageUpdate('/count presos políticos'))))?.text)).toContain('<b>Political prisoners</b>');
+      const counted = (await h.metrics.commands.get()).values.filter((v) => v.labels.command === 'count');
+      expect(counted.map((v) => [v.labels.platform, v.labels.outcome, v.value])).toEqual([['telegram', 'ok', 3]]);
+      expect(h.api.calls).toEqual([]);
+    });
+
     it('answers 401 without or with a wrong secret, and runs nothing', async () => {
       const auditBefore = await rowCount(h, 'audit_log');
       for (const secret of [null, 'wrong-secret', `${SECRET}x`]) {
