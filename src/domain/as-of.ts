@@ -103,8 +103,13 @@ function daysBetween(from: string, to: string): number {
 
 /** The UTC calendar date of an instant, `YYYY-MM-DD`. */
 export function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  // Asked for on every question; the date changes once a day, its formatting costs a microsecond.
+  const day = Math.floor(now.getTime() / DAY_MS);
+  if (day !== lastToday.day) lastToday = { day, date: now.toISOString().slice(0, 10) };
+  return lastToday.date;
 }
+
+let lastToday = { day: Number.NaN, date: '' };
 
 /**
  * Validates a flow's period: two as-of dates (any precision), `from` not after `to` (compared by

@@ -133,6 +133,12 @@ describe('todayOf', () => {
     expect(todayOf(new Date('2025-12-20T23:59:59Z'))).toBe('2025-12-20');
     expect(todayOf(new Date('2025-12-20T23:30:00-05:00'))).toBe('2025-12-21');
   });
+
+  it('moves on at UTC midnight, forwards and back, before 1970 too', () => {
+    const instants = ['2025-12-20T23:59:59.999Z', '2025-12-21T00:00:00.000Z', '2025-12-20T00:00:00.000Z', '1969-12-31T23:59:59Z', '1970-01-01T00:00:00Z'];
+    expect(instants.map((at) => todayOf(new Date(at)))).toEqual(['2025-12-20', '2025-12-21', '2025-12-20', '1969-12-31', '1970-01-01']);
+    expect(() => todayOf(new Date('not a date'))).toThrow(RangeError);
+  });
 });
 
 describe('periodFromInput', () => {

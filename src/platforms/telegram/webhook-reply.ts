@@ -51,14 +51,33 @@ function sendMessageBody(chatId: number, message: TelegramMessage, extra: Record
     text = encoder.encode(JSON.stringify(message.text));
     encodedTexts.set(message, text);
   }
-  const head = encoder.encode(`{"method":"sendMessage","chat_id":${JSON.stringify(chatId)},"text":`);
+  const head = `{"method":"sendMessage","chat_id":${JSON.stringify(chatId)},"text":`;
   const more = message.reply_markup === undefined ? extra : { ...extra, reply_markup: message.reply_markup };
   const tail = Object.keys(more).length === 0 ? PLAIN_TAIL : encoder.encode(`,${JSON.stringify({ ...HTML_OPTIONS, ...more }).slice(1)}`);
-  // One allocation of the exact size (Buffer.concat would carve it from Node's 8 KiB pool, and a
-  // few-kilobyte body empties the pool every other response).
-  const body = new Uint8Array(head.length + text.length + tail.length);
-  body.set(head, 0);
+  // The head is ASCII (digits and a minus sign besides the fixed text): one byte a character.
+  const body = takeBytes(head.length + text.length + tail.length);
+  encoder.encodeInto(head, body);
   body.set(text, head.length);
   body.set(tail, head.length + text.length);
   return body;
+}
+
+/**
+ * Bodies are cut from 64 KiB slabs, as Node cuts small Buffers from its 8 KiB pool: one allocation
+ * for a dozen answers rather than one each. A slab is never written again once a body has been
+ * handed out of it; it is freed when its last body has been sent.
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab = new Uint8Array(SLAB_BYTES);
+let slabUsed = 0;
+
+function takeBytes(length: number): Uint8Array<ArrayBuffer> {
+  if (length > SLAB_BYTES / 4) return new Uint8Array(length);
+  if (slabUsed + length > SLAB_BYTES) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const bytes = slab.subarray(slabUsed, slabUsed + length);
+  slabUsed += length;
+  return bytes;
 }

@@ -47,6 +47,17 @@ describe('webhook reply', () => {
     expect(slots.map((slot) => (decoded(slot.body) as { text: string }).text)).toEqual([message.text, message.text]);
   });
 
+  it('keeps every body intact while later ones are made, small or large', () => {
+    const messages = Array.from({ length: 60 }, (_, i): TelegramMessage => ({ text: `${i}: ${'presos políticos — ⚠️ '.repeat(i % 7 === 0 ? 900 : 150)}` }));
+    const slots = messages.map((m, i) => {
+      const u = update();
+      const slot = openWebhookReply(u);
+      offerWebhookReply(u, i, m, {});
+      return slot;
+    });
+    expect(slots.map((slot) => decoded(slot.body))).toEqual(messages.map((m, i) => ({ method: 'sendMessage', chat_id: i, text: m.text, ...HTML_OPTIONS })));
+  });
+
   it('is refused without an open slot (long polling) and once the slot is taken', () => {
     expect(offerWebhookReply(update(), 1, message, {})).toBe(false);
     const u = update();
