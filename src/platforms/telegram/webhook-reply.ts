@@ -9,21 +9,27 @@
 //
 // The webhook adapter opens a slot for each update it reads (`openWebhookReply`); the bot offers
 // its last message to it (`offerWebhookReply`), and the adapter sends what was offered as the
-// response body. Without a slot (long polling, or grammY's webhook reply already used) the offer
-// is refused and the caller sends the message through the Bot API as usual.
+// response body. Without a free slot (long polling; grammY's own webhook reply already sent; a
+// message already offered) the offer is refused and the caller sends the message through the Bot
+// API as usual.
 import type { Update } from 'grammy/types';
 import { HTML_OPTIONS, type TelegramMessage } from './render.js';
 
 /** What the adapter sends back: the offered body, or nothing yet. */
 export interface WebhookReplySlot {
   body: Uint8Array<ArrayBuffer> | null;
+  /**
+   * Set by the adapter once the response is on its way (grammY sent a webhook reply of its own, or
+   * the update ended): nothing offered after that could reach Telegram, so offers are refused.
+   */
+  closed: boolean;
 }
 
 const slots = new WeakMap<Update, WebhookReplySlot>();
 
 /** Called by the webhook adapter for the update it has just parsed. */
 export function openWebhookReply(update: Update): WebhookReplySlot {
-  const slot: WebhookReplySlot = { body: null };
+  const slot: WebhookReplySlot = { body: null, closed: false };
   slots.set(update, slot);
   return slot;
 }
@@ -34,7 +40,7 @@ export function openWebhookReply(update: Update): WebhookReplySlot {
  */
 export function offerWebhookReply(update: Update, chatId: number, message: TelegramMessage, extra: Record<string, unknown>): boolean {
   const slot = slots.get(update);
-  if (slot === undefined || slot.body !== null) return false;
+  if (slot === undefined || slot.closed || slot.body !== null) return false;
   slot.body = sendMessageBody(chatId, message, extra);
   return true;
 }

@@ -79,8 +79,15 @@ function honoAdapter(onUnauthorized: () => void) {
       },
       header: c.req.header(SECRET_HEADER),
       // grammY's own webhook reply was not used: send the one cifras serialized, if any.
-      end: () => resolveResponse(reply?.body ? c.body(reply.body, 200, { 'Content-Type': 'application/json' }) : c.body(null, 200)),
-      respond: (json) => resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' })),
+      end: () => {
+        const body = reply?.body ?? null;
+        if (reply !== null) reply.closed = true;
+        resolveResponse(body === null ? c.body(null, 200) : c.body(body, 200, { 'Content-Type': 'application/json' }));
+      },
+      respond: (json) => {
+        if (reply !== null) reply.closed = true;
+        resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' }));
+      },
       unauthorized: () => {
         onUnauthorized();
         resolveResponse(c.body(null, 401));

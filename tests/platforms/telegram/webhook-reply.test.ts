@@ -1,9 +1,14 @@
 // The webhook reply cifras serializes itself must be the very call grammY would have made:
 // the same JSON (method, chat, text, HTML options, the chat's own fields, buttons), one per update.
+import { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { HTML_OPTIONS, type TelegramMessage } from '../../../src/platforms/telegram/render.js';
+import { sendReply } from '../../../src/platforms/telegram/send-reply.js';
 import { offerWebhookReply, openWebhookReply } from '../../../src/platforms/telegram/webhook-reply.js';
+import { TELEGRAM_WEBHOOK_PATH, telegramWebhookRoutes } from '../../../src/platforms/telegram/webhook-routes.js';
+import { startFakeTelegramApi } from '../../fakes/fake-telegram-api.js';
+import { BOT_INFO, SECRET, TOKEN, messageUpdate, privateChat, webhookReply } from './telegram-harness.js';
 
 const update = (): Update => ({ update_id: 1 });
 const decoded = (body: Uint8Array | null): unknown => JSON.parse(new TextDecoder().decode(body ?? new Uint8Array()));
@@ -66,5 +71,30 @@ describe('webhook reply', () => {
     const body = slot.body;
     expect(offerWebhookReply(u, 1, { text: 'second' }, {})).toBe(false);
     expect(slot.body).toBe(body);
+  });
+
+  it('through the webhook route: refused once grammY sent a webhook reply of its own, so the message goes by the Bot API', async () => {
+    const api = await startFakeTelegramApi();
+    try {
+      const bot = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: api.url, canUseWebhookReply: (method) => method === 'sendMessage' } });
+      bot.command('two', async (ctx) => {
+        await ctx.reply('first, by grammY');
+        await sendReply(ctx, bot.api, [{ text: 'second, offered after' }]);
+      });
+      bot.command('one', (ctx) => sendReply(ctx, bot.api, [{ text: 'only, offered' }]));
+      const routes = telegramWebhookRoutes({ bot, secretToken: SECRET });
+      const post = (text: string) =>
+        routes.request(TELEGRAM_WEBHOOK_PATH, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
+          body: JSON.stringify(messageUpdate(text)),
+        });
+      expect(await webhookReply(await post('/one'))).toEqual({ method: 'sendMessage', chat_id: privateChat().id, text: 'only, offered', ...HTML_OPTIONS });
+      expect(api.messages).toEqual([]);
+      expect(await webhookReply(await post('/two'))).toMatchObject({ method: 'sendMessage', text: 'first, by grammY' });
+      expect(api.messages.map((m) => m.text)).toEqual(['second, offered after']);
+    } finally {
+      await api.close();
+    }
   });
 });
