@@ -49,14 +49,12 @@ interface SqliteVersionReader {
 }
 
 /**
- * The data version. On SQLite it is read straight from the connection, synchronously — unless a
- * transaction is open on it: a number seen there is not committed yet, and if it rolled back the
- * same number would be taken by the next write, whose data the cache would then wrongly claim to
- * hold. Kysely's own query waits for the transaction to end.
+ * The data version by query, where it cannot be read synchronously (cacheViewNow): on PostgreSQL,
+ * and on SQLite while a transaction is open on the connection — a number seen there is not
+ * committed yet, and if it rolled back the same number would be taken by the next write, whose
+ * data the cache would then wrongly claim to hold. Kysely's own query waits for the transaction.
  */
-async function dataVersion(db: DbOrTrx): Promise<number> {
-  const reader = sqliteVersionReader(db);
-  if (reader !== null && !reader.version.database.inTransaction) return sqliteDataVersion(reader);
+async function queriedDataVersion(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
@@ -107,7 +105,7 @@ const uncached: CacheView = { read: (_key, load) => load(), peek: () => undefine
  */
 export async function cacheView(db: DbOrTrx): Promise<CacheView> {
   if (db.isTransaction) return uncached;
-  return cacheViewNow(db) ?? viewAt(db, await dataVersion(db));
+  return cacheViewNow(db) ?? viewAt(db, await queriedDataVersion(db));
 }
 
 /**
