@@ -82,10 +82,14 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
  * now. Nothing is awaited, so the most frequent question — the same /count again — costs no
  * promise at all. Undefined whenever anything would need work (not kept yet, PostgreSQL, whose
  * data version is a query, access to check, arguments that do not parse): then call runCommand,
- * which answers every case, this one included.
+ * which answers every case, this one included. `command`: the registry's for the invocation's
+ * name, which the caller has already looked up.
  */
-export function keptReply(registry: Registry, invocation: Invocation, deps: Pick<CommandDeps, 'db' | 'config' | 'now'>): Reply | undefined {
-  const command = registry.find(invocation.commandName);
+export function keptReply(
+  command: AnyCommand | undefined,
+  invocation: Invocation,
+  deps: Pick<CommandDeps, 'db' | 'config' | 'now'>,
+): Reply | undefined {
   if (command === undefined || command.cacheable !== true || command.access !== 'anyone') return undefined;
   const view = cacheViewNow(deps.db);
   if (view === undefined) return undefined;

@@ -31,10 +31,10 @@ export function answerInvocation(
   deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
 ): APIInteractionResponse | Promise<APIInteractionResponse> {
   // A kept answer (the same /count again, nothing written since) is given at once: no timer, no await.
-  const kept = keptReply(deps.registry, invocation, deps);
-  if (kept !== undefined) {
-    const command = deps.registry.find(invocation.commandName);
-    deps.metrics?.commands.inc({ command: command?.name ?? 'unknown', platform: 'discord', outcome: isErrorReply(kept) ? 'error' : 'ok' });
+  const command = deps.registry.find(invocation.commandName);
+  const kept = keptReply(command, invocation, deps);
+  if (command !== undefined && kept !== undefined) {
+    deps.metrics?.commands.inc({ command: command.name, platform: 'discord', outcome: isErrorReply(kept) ? 'error' : 'ok' });
     return directResponse(source, kept);
   }
   return answerInTime(source, interaction, invocation, deps);

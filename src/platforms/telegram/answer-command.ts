@@ -74,7 +74,7 @@ export async function answerCommand(ctx: Context, call: CommandCall, deps: Answe
 export function keptAnswer(ctx: Context, call: CommandCall, deps: AnswerDeps): readonly TelegramMessage[] | undefined {
   const command = deps.registry.find(call.commandName);
   if (command === undefined || needsAdminCheck(command)) return undefined;
-  const answer = keptReply(deps.registry, invocationWithoutAdminCheck(ctx, call), deps);
+  const answer = keptReply(command, invocationWithoutAdminCheck(ctx, call), deps);
   if (answer === undefined) return undefined;
   count(deps, command.name, outcome(answer));
   return renderTelegramHtml(answer);
