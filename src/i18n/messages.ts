@@ -3,8 +3,22 @@
 // markup); parameters are data the renderers escape.
 import type { DomainErrorCode } from '../domain/errors.js';
 import type { Locale, SourceKind } from '../domain/types.js';
-import type { Access } from '../core/access.js';
-import type { ArgumentErrorCode } from '../core/argument-error.js';
+
+// The catalogs are below the command kit: they name what they translate, and the kit's types are
+// built from these (core/argument-error.ts, core/access.ts).
+
+/** Why a command's arguments could not be read. */
+export type ArgumentErrorCode =
+  | 'missing_argument'
+  | 'invalid_integer'
+  | 'invalid_figure_id'
+  | 'invalid_choice'
+  /** A figure value typed over several words whose end cannot be told for sure (see core/parse-args.ts). */
+  | 'unclear_value'
+  | 'too_many_arguments';
+
+/** Who may run a command when not everyone may. */
+export type RestrictedAccess = 'private-or-chat-admin' | 'chat-admin' | 'editor' | 'owner';
 
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
@@ -74,7 +88,7 @@ export interface Messages {
   readonly arguments: { readonly [Code in ArgumentErrorCode]: (option: string, input: string, choices: string) => string };
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
-  readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+  readonly accessDenied: { readonly [A in RestrictedAccess]: (command: string) => string };
   /** The admin commands: /report, /correct, /retract, /audit, /admins. */
   readonly admin: {
     readonly reported: (id: number) => string;
