@@ -9,6 +9,8 @@ import pg from 'pg';
 import type { DataVersion } from './data-version.js';
 
 export const DATA_VERSION_CHANNEL = 'cifras_data_version';
+/** How the listening connection names itself in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'cifras data-version listener';
 
 export interface PgListenerOptions {
   /** How often the connection is pinged: a dead TCP connection raises nothing by itself. */
@@ -78,7 +80,7 @@ export function pgVersionListener(
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: pingTimeoutMs + 3_000 });
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: pingTimeoutMs + 3_000, application_name: LISTENER_APPLICATION_NAME });
     client = next;
     let notified = 0;
     next.on('notification', (message) => {
