@@ -1,0 +1,18 @@
+import { Resvg } from '@resvg/resvg-js';
+import { createChartRenderer, dejaVuSans } from '/work/wt/charts/src/charts/chart-renderer.js';
+import { busyHistory, PRISONERS } from '/work/wt/charts/tests/support/chart-history.js';
+const r = createChartRenderer();
+const figures = busyHistory(20, 500);
+const input = { indicator: PRISONERS, figures, locale: 'es' as const, width: 800 };
+const f = dejaVuSans();
+const med = (label: string, fn: () => unknown) => { const a: number[] = []; for (let i = 0; i < 7; i++) { const t = process.cpuUsage(); fn(); const d = process.cpuUsage(t); a.push((d.user + d.system) / 1000); } a.sort((x, y) => x - y); console.log(label, a[3]!.toFixed(1), 'ms cpu'); };
+med('svg', () => r.svg(input));
+const svg = r.svg(input);
+console.log('svg bytes', svg.length);
+const o = (files: string[]) => ({ font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans' } });
+med('resvg sync 2 fonts', () => new Resvg(svg, o([...f.files])).render().asPng());
+med('resvg parse only', () => new Resvg(svg, o([...f.files])));
+med('resvg render no png', () => new Resvg(svg, o([...f.files])).render());
+const notext = svg.replace(/<text[^]*?<\/text>/g, '');
+med('resvg no text', () => new Resvg(notext, o([f.files[0]!])).render().asPng());
+med('small text', () => new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="700"><text x="10" y="20">hola</text></svg>', o([...f.files])).render().asPng());

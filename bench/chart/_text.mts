@@ -1,0 +1,14 @@
+import { Resvg } from '@resvg/resvg-js';
+import { dejaVuSans } from '/work/wt/charts/src/charts/chart-renderer.js';
+const f = dejaVuSans();
+const med = (label: string, fn: () => unknown) => { const a: number[] = []; for (let i = 0; i < 9; i++) { const t = process.cpuUsage(); fn(); const d = process.cpuUsage(t); a.push((d.user + d.system) / 1000); } a.sort((x, y) => x - y); console.log(label, a[4]!.toFixed(1), 'ms cpu'); };
+const o = (files: string[]) => ({ font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans' } });
+const wrap = (b: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="700" font-family="DejaVu Sans">${b}</svg>`;
+const many = wrap([...Array(80).keys()].map(i => `<text x="10" y="${i * 8}" font-size="12">Label número ${i}</text>`).join(''));
+const one = wrap(`<text font-size="12">${[...Array(80).keys()].map(i => `<tspan x="10" y="${i * 8}">Label número ${i}</tspan>`).join('')}</text>`);
+const none = wrap('');
+med('none', () => new Resvg(none, o([...f.files])).render().asPng());
+med('none 1 font', () => new Resvg(none, o([f.files[0]!])).render().asPng());
+med('80 texts', () => new Resvg(many, o([...f.files])).render().asPng());
+med('1 text 80 tspans', () => new Resvg(one, o([...f.files])).render().asPng());
+med('80 texts 1 font', () => new Resvg(many, o([f.files[0]!])).render().asPng());
