@@ -17,7 +17,7 @@ const ENTRY_GAP = 18;
 const ROW_GAP = 6;
 
 /** The entries' SVG from (x, y) within `width`, and the height they take. */
-export function layoutLegend(entries: readonly LegendEntry[], x: number, y: number, width: number): { svg: string; height: number } {
+export function layoutLegend(entries: readonly LegendEntry[], className: string, x: number, y: number, width: number): { svg: string; height: number } {
   const parts: string[] = [];
   let cx = 0;
   let rowTop = 0;
@@ -35,7 +35,7 @@ export function layoutLegend(entries: readonly LegendEntry[], x: number, y: numb
     const text = lines
       .map((l, i) => `<tspan x="${ex + SWATCH_WIDTH + GAP}" y="${ey + 11 + i * LINE_HEIGHT}">${escapeXml(l)}</tspan>`)
       .join('');
-    parts.push(`<g transform="translate(${ex},${ey})">${entry.swatch}</g><text font-size="${LEGEND_FONT_SIZE}" fill="#222222">${text}</text>`);
+    parts.push(`<g transform="translate(${ex},${ey})">${entry.swatch}</g><text class="${className}" font-size="${LEGEND_FONT_SIZE}" fill="#222222">${text}</text>`);
     cx += entryWidth + ENTRY_GAP;
     rowHeight = Math.max(rowHeight, lines.length * LINE_HEIGHT);
   }

@@ -6,6 +6,7 @@ import { area, line, symbolTriangle, type CanvasPath_D3Shape, type SymbolType } 
 import type { FigureValue } from '../domain/types.js';
 import { valueTop, type ChartPoint, type ChartSeries } from './chart-series.js';
 import type { SeriesStyle } from './palette.js';
+import { escapeXml } from './svg-text.js';
 
 export interface Scales {
   readonly x: (date: Date) => number;
@@ -32,10 +33,10 @@ export function seriesMarks(series: ChartSeries, style: SeriesStyle, scales: Sca
       .y((p) => scales.y(valueTop(p.value)))
       .digits(1)(others);
     const dash = style.dash === null ? '' : ` stroke-dasharray="${style.dash}"`;
-    parts.push(`<path d="${path ?? ''}" fill="none" stroke="${style.colour}" stroke-width="${options.strokeWidth}" stroke-linejoin="round"${dash}/>`);
+    parts.push(`<path class="line" d="${path ?? ''}" fill="none" stroke="${style.colour}" stroke-width="${options.strokeWidth}" stroke-linejoin="round"${dash}/>`);
   }
   parts.push(markers(series.points, style, scales, options));
-  return `<g>${parts.join('')}</g>`;
+  return `<g class="series" data-source="${escapeXml(series.source.slug)}">${parts.join('')}</g>`;
 }
 
 /** Ranges as a translucent band low..high where they follow each other, and a bar at each. */
@@ -55,7 +56,7 @@ function rangeBand(points: readonly ChartPoint[], style: SeriesStyle, scales: Sc
       return `M${x - 3},${top}H${x + 3}M${x},${top}V${bottom}M${x - 3},${bottom}H${x + 3}`;
     })
     .join('');
-  return `<path d="${band ?? ''}" fill="${style.colour}" fill-opacity="0.2" stroke="none"/><path d="${bars}" fill="none" stroke="${style.colour}" stroke-width="1.5"/>`;
+  return `<path class="band" d="${band ?? ''}" fill="${style.colour}" fill-opacity="0.2" stroke="none"/><path class="range-bars" d="${bars}" fill="none" stroke="${style.colour}" stroke-width="1.5"/>`;
 }
 
 /**
@@ -78,8 +79,8 @@ function markers(points: readonly ChartPoint[], style: SeriesStyle, scales: Scal
   });
   const group = (path: Path, attributes: string) => (path.toString() === '' ? '' : `<path d="${path.toString()}" ${attributes}/>`);
   return (
-    group(filled, `fill="${style.colour}" stroke="#ffffff" stroke-width="0.8"`) +
-    group(hollow, `fill="#ffffff" stroke="${style.colour}" stroke-width="1.6"`)
+    group(filled, `class="markers-filled" fill="${style.colour}" stroke="#ffffff" stroke-width="0.8"`) +
+    group(hollow, `class="markers-hollow" fill="#ffffff" stroke="${style.colour}" stroke-width="1.6"`)
   );
 }
 

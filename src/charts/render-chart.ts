@@ -55,8 +55,12 @@ export function renderChartSvg(input: ChartInput): string {
     const plot = drawPlot(series, styles, box, locale);
     parts.push(plot.svg);
     y += plot.height + 12;
-    for (const entries of [sourceEntries(series, styles), keyEntries(series, messages.chart.key)]) {
-      const legend = layoutLegend(entries, PAD, y, inner);
+    const legends = [
+      { className: 'legend', entries: sourceEntries(series, styles) },
+      { className: 'key', entries: keyEntries(series, messages.chart.key) },
+    ];
+    for (const { className, entries } of legends) {
+      const legend = layoutLegend(entries, className, PAD, y, inner);
       parts.push(legend.svg);
       y += legend.height + 10;
     }
