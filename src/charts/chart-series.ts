@@ -24,7 +24,7 @@ export function chartSeries(figures: readonly Figure[]): ChartSeries[] {
     if (figure.retracted) continue;
     let series = bySource.get(figure.source.id);
     if (series === undefined) bySource.set(figure.source.id, (series = { source: figure.source, points: [] }));
-    series.points.push({ figureId: figure.id, date: new Date(`${figure.asOf.start}T00:00:00Z`), asOf: figure.asOf, value: figure.value });
+    series.points.push({ figureId: figure.id, date: startDate(figure.asOf.start), asOf: figure.asOf, value: figure.value });
   }
   const series = [...bySource.values()].sort((a, b) => a.source.id - b.source.id);
   for (const s of series) s.points.sort((a, b) => a.date.getTime() - b.date.getTime() || a.figureId - b.figureId);
@@ -34,4 +34,9 @@ export function chartSeries(figures: readonly Figure[]): ChartSeries[] {
 /** The highest number a value reaches: a range's high end, else its stated number. */
 export function valueTop(value: FigureValue): number {
   return value.kind === 'range' ? value.high : value.value;
+}
+
+/** `YYYY-MM-DD` at midnight UTC, without the cost of parsing a date string (thousands per chart). */
+function startDate(start: string): Date {
+  return new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10))));
 }

@@ -64,41 +64,87 @@ function rangeBand(points: readonly ChartPoint[], style: SeriesStyle, scales: Sc
  * element each would cost the PNG renderer far more than the same outlines in one.
  */
 function markers(points: readonly ChartPoint[], style: SeriesStyle, scales: Scales, options: MarkOptions): string {
-  const filled = pathRound(1);
-  const hollow = pathRound(1);
-  const draw = (path: Path, type: SymbolType, size: number, x: number, y: number, flip: 1 | -1) => type.draw(placed(path, x, y, flip), size);
+  const filled = new PlacedPath();
+  const hollow = new PlacedPath();
   points.forEach((p, i) => {
     const kind = p.value.kind;
     if (kind === 'range') return;
     if (kind === 'exact' && !options.everyMarker && i !== points.length - 1) return;
     const x = scales.x(p.date);
     const y = scales.y(p.value.value);
-    if (kind === 'exact') draw(filled, style.shape.type, options.markerSize, x, y, 1);
-    else if (kind === 'approx') draw(hollow, style.shape.type, options.markerSize, x, y, 1);
-    else draw(hollow, symbolTriangle, options.markerSize * 1.3, x, y, kind === 'at_most' ? -1 : 1);
+    if (kind === 'exact') filled.draw(style.shape.type, options.markerSize, x, y, 1);
+    else if (kind === 'approx') hollow.draw(style.shape.type, options.markerSize, x, y, 1);
+    else hollow.draw(symbolTriangle, options.markerSize * 1.3, x, y, kind === 'at_most' ? -1 : 1);
   });
-  const group = (path: Path, attributes: string) => (path.toString() === '' ? '' : `<path d="${path.toString()}" ${attributes}/>`);
+  const group = (path: PlacedPath, attributes: string) => (path.isEmpty() ? '' : `<path d="${path.toString()}" ${attributes}/>`);
   return (
     group(filled, `class="markers-filled" fill="${style.colour}" stroke="#ffffff" stroke-width="0.8"`) +
     group(hollow, `class="markers-hollow" fill="#ffffff" stroke="${style.colour}" stroke-width="1.6"`)
   );
 }
 
-/** A drawing context that draws d3's symbols (made around the origin) at (x, y), flipped upside down if `flip` is -1. */
-function placed(path: Path, x: number, y: number, flip: 1 | -1): CanvasPath_D3Shape {
-  return {
-    moveTo: (px, py) => path.moveTo(x + px, y + flip * py),
-    lineTo: (px, py) => path.lineTo(x + px, y + flip * py),
-    closePath: () => path.closePath(),
-    arc: (cx, cy, r, a0, a1, ccw) => path.arc(x + cx, y + flip * cy, r, flip * a0, flip * a1, flip === -1 ? !ccw : ccw),
-    arcTo: (x1, y1, x2, y2, r) => path.arcTo(x + x1, y + flip * y1, x + x2, y + flip * y2, r),
-    bezierCurveTo: (a, b, c, d, e, f) => path.bezierCurveTo(x + a, y + flip * b, x + c, y + flip * d, x + e, y + flip * f),
-    quadraticCurveTo: (a, b, c, d) => path.quadraticCurveTo(x + a, y + flip * b, x + c, y + flip * d),
-    rect: (rx, ry, w, h) => path.rect(x + rx, y + flip * ry, w, flip * h),
-    ellipse: () => {
-      throw new Error('d3 symbols draw no ellipse');
-    },
-  };
+/**
+ * A drawing context for d3's symbols, which draw around the origin: each is drawn at (x, y),
+ * upside down if `flip` is -1, into one SVG path.
+ */
+class PlacedPath implements CanvasPath_D3Shape {
+  private readonly path: Path = pathRound(1);
+  private x = 0;
+  private y = 0;
+  private flip: 1 | -1 = 1;
+  private empty = true;
+
+  draw(type: SymbolType, size: number, x: number, y: number, flip: 1 | -1): void {
+    this.x = x;
+    this.y = y;
+    this.flip = flip;
+    this.empty = false;
+    type.draw(this, size);
+  }
+
+  isEmpty(): boolean {
+    return this.empty;
+  }
+
+  toString(): string {
+    return this.path.toString();
+  }
+
+  moveTo(px: number, py: number): void {
+    this.path.moveTo(this.x + px, this.y + this.flip * py);
+  }
+
+  lineTo(px: number, py: number): void {
+    this.path.lineTo(this.x + px, this.y + this.flip * py);
+  }
+
+  closePath(): void {
+    this.path.closePath();
+  }
+
+  arc(cx: number, cy: number, r: number, a0: number, a1: number, ccw?: boolean): void {
+    this.path.arc(this.x + cx, this.y + this.flip * cy, r, this.flip * a0, this.flip * a1, this.flip === -1 ? !ccw : ccw);
+  }
+
+  arcTo(x1: number, y1: number, x2: number, y2: number, r: number): void {
+    this.path.arcTo(this.x + x1, this.y + this.flip * y1, this.x + x2, this.y + this.flip * y2, r);
+  }
+
+  bezierCurveTo(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    this.path.bezierCurveTo(this.x + a, this.y + this.flip * b, this.x + c, this.y + this.flip * d, this.x + e, this.y + this.flip * f);
+  }
+
+  quadraticCurveTo(a: number, b: number, c: number, d: number): void {
+    this.path.quadraticCurveTo(this.x + a, this.y + this.flip * b, this.x + c, this.y + this.flip * d);
+  }
+
+  rect(rx: number, ry: number, w: number, h: number): void {
+    this.path.rect(this.x + rx, this.y + this.flip * ry, w, this.flip * h);
+  }
+
+  ellipse(): void {
+    throw new Error('d3 symbols draw no ellipse');
+  }
 }
 
 function low(value: FigureValue): number {
