@@ -5,6 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createChartRenderer, dejaVuSans, renderChartSvg } from '../../src/charts/index.js';
+import { latinSubsetFile } from '../../src/charts/latin-subset.js';
 import type { Figure } from '../../src/domain/types.js';
 import { busyHistory, PRISONERS, testFigure, testSource } from '../support/chart-history.js';
 
@@ -89,6 +90,16 @@ describe('chart PNG', () => {
       expect(glyph.ink, c).toBeGreaterThan(10);
       expect(glyph.pixels, c).not.toBe(missing.pixels);
     }
+  });
+
+  it('draws a letter outside the Latin subset (Cyrillic, Greek) from the full font, not as a missing-glyph box', async () => {
+    const titled = (name: string) => ({ indicator: { ...PRISONERS, name: { es: name, en: name } }, figures, locale: 'es' as const, width: 400 });
+    const titleOf = async (r: ReturnType<typeof createChartRenderer>, name: string) => PNG.sync.read(await r.png(titled(name))).data.subarray(0, 40 * 400 * 4).toString('base64');
+    const boxes = await titleOf(renderer, '中中中 한한');
+    expect(await titleOf(renderer, 'ЖЖЖ ΩΩ')).not.toBe(boxes);
+    // With the subset alone those letters are boxes: the comparison above can fail.
+    const subsetOnly = createChartRenderer({ files: [await latinSubsetFile(dejaVuSans().files[0]!)], defaultFamily: 'DejaVu Sans' });
+    expect(await titleOf(subsetOnly, 'ЖЖЖ ΩΩ')).toBe(await titleOf(subsetOnly, '中中中 한한'));
   });
 
   it('draws 20 sources × 500 points with nothing past the right margin, even at 320 px', async () => {
