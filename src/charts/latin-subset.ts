@@ -20,7 +20,7 @@ const RANGES: readonly (readonly [number, number])[] = [
   [0xfffd, 0xfffd],
 ];
 
-export const LATIN_TEXT = RANGES.map(([from, to]) => String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i))).join('');
+const LATIN_TEXT = RANGES.map(([from, to]) => String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i))).join('');
 
 /**
  * The Latin subset of a font file, as a file (resvg takes paths): made once per font and kept in

@@ -9,7 +9,7 @@ export interface LegendEntry {
   readonly label: string;
 }
 
-export const LEGEND_FONT_SIZE = 12;
+const LEGEND_FONT_SIZE = 12;
 const LINE_HEIGHT = 15;
 const SWATCH_WIDTH = 24;
 const GAP = 6;

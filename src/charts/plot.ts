@@ -14,7 +14,7 @@ export interface Box {
   readonly height: number;
 }
 
-export const TICK_FONT_SIZE = 11;
+const TICK_FONT_SIZE = 11;
 /** Below the plot, for the date labels. */
 const DATE_LABELS_HEIGHT = 22;
 

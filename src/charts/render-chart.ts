@@ -26,7 +26,7 @@ export interface ChartInput {
 const PAD = 16;
 const TITLE_SIZE = 16;
 const SUBTITLE_SIZE = 12;
-export const FONT_FAMILY = 'DejaVu Sans, Verdana, sans-serif';
+const FONT_FAMILY = 'DejaVu Sans, Verdana, sans-serif';
 
 export function renderChartSvg(input: ChartInput): string {
   const { width, locale } = input;

@@ -20,7 +20,7 @@ export interface ChartRouteDeps extends AppDeps {
   readonly charts?: ChartRenderer;
 }
 
-export const WIDTH = { min: 320, max: 1600, default: 800 } as const;
+const WIDTH = { min: 320, max: 1600, default: 800 } as const;
 
 const FORMATS = {
   svg: 'image/svg+xml; charset=utf-8',
