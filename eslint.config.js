@@ -96,6 +96,26 @@ export default tseslint.config(
     }),
   },
   {
+    // Charts are pure: domain data in, image out. No platform, HTTP, web or database code.
+    files: ['src/charts/**/*.ts'],
+    rules: restricted({
+      packages: [
+        platformLibs,
+        driverLibs,
+        { names: ['kysely'], message: 'Charts are pure: data in, SVG out; no database code.' },
+      ],
+      folders: [anyPlatform, http, { regex: '(^|/)(db|web)/|(^|/)domain/(db|read-cache)\\.js$', message: 'Charts are pure: data in, SVG out; no database, HTTP or web code.' }],
+    }),
+  },
+  {
+    // The public web (hono/jsx): like http/, no platform and no platform library.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: restricted({
+      packages: [{ names: [...grammy, ...discordLibraries], message: 'grammY and the Discord libraries stay under their platform folder.' }, driverLibs],
+      folders: [anyPlatform],
+    }),
+  },
+  {
     // The composition root is the one place that knows everything.
     files: ['src/main.ts', 'src/platforms/platform.ts'],
     rules: restricted({ packages: [{ names: [...grammy, ...discordLibraries], message: 'grammY and the Discord libraries stay under their platform folder.' }, driverLibs] }),

@@ -22,6 +22,11 @@ export interface VersionSource {
 
 /** Reads answered as of one reading of the data version. */
 export interface CacheView {
+  /**
+   * The data version this view answers as of (-1 where nothing is kept): for answers kept
+   * elsewhere, such as rendered charts and pages, and the ETags derived from them.
+   */
+  readonly version: number;
   /** `load()`'s answer for `key`: the one kept at this version, else loaded now (and kept). */
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
@@ -36,7 +41,7 @@ export interface ReadCache {
 }
 
 /** Loads every time: inside a transaction, or where nothing is worth keeping. */
-export const UNCACHED: CacheView = { read: (_key, load) => load() };
+export const UNCACHED: CacheView = { version: -1, read: (_key, load) => load() };
 
 /** Keys include user-typed text, so their number has no bound: least recently used out. */
 const MAX_ENTRIES = 4096;
@@ -72,7 +77,7 @@ export function createReadCache(version: VersionSource): ReadCache {
     async view() {
       // Read before loading: an answer that raced a write is filed under the older version.
       const at = version.now() ?? (await version.query());
-      return { read: (key, load) => readAt(at, key, load) };
+      return { version: at, read: (key, load) => readAt(at, key, load) };
     },
   };
 }

@@ -13,6 +13,7 @@ import { indicatorFigureRoutes } from './routes/indicator-figures.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
+import { chartRoutes } from '../web/chart-routes.js';
 
 export type { AppDeps, AppEnv } from './app-env.js';
 export type App = Hono<AppEnv>;
@@ -48,6 +49,7 @@ export function createApp(options: CreateAppOptions): App {
     indicatorRoutes(options),
     indicatorFigureRoutes(options),
     sourceRoutes(options),
+    chartRoutes(options),
     ...webhooks.map((webhook) => webhook.routes),
   ]) {
     app.route('/', routes);
