@@ -6,6 +6,8 @@ export type ArgumentErrorCode =
   | 'missing_argument'
   | 'invalid_integer'
   | 'invalid_figure_id'
+  /** A whole number (or figure id) above MAX_STORED_INTEGER: no integer column can hold it. */
+  | 'number_too_large'
   | 'invalid_choice'
   /** A figure value typed over several words whose end cannot be told for sure (see parse-args.ts). */
   | 'unclear_value'

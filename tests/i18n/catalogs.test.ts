@@ -34,6 +34,8 @@ const CODES = {
   forbidden: true,
   invalid_user: true,
   owner_not_revocable: true,
+  value_too_large: true,
+  unsafe_text: true,
 } satisfies Record<DomainErrorCode, true>;
 
 describe('message catalogs', () => {
