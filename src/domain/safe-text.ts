@@ -15,8 +15,8 @@
 //   U+FFFD, stored garbage.
 import { DomainError } from './errors.js';
 
-// eslint-disable-next-line no-control-regex -- matching control characters is this module's job
 // In a `u` regex `\p{Cs}` matches only a lone surrogate (a paired one is read as its code point).
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's job
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
 
 /** The first character `text` may not hold, as `U+202E`; undefined when it is safe to store. */
