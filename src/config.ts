@@ -2,6 +2,7 @@
 // pure: it reads only the object it is given, checks every variable, and reports every problem at
 // once — each saying what is wrong and how to fix it — so a newcomer fixes their .env in one pass.
 import { z } from 'zod';
+import { isCanonicalUserId } from './domain/editors.js';
 
 export type Platform = 'telegram' | 'discord';
 
@@ -191,8 +192,18 @@ export function parseOwners(text: string, problems: string[]): Owner[] {
   const owners = new Map<string, Owner>();
   for (const entry of text.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
     const match = /^(telegram|discord):(\d{1,20})$/.exec(entry);
-    if (match?.[1] === 'telegram' || match?.[1] === 'discord') {
-      owners.set(entry, { platform: match[1], userId: match[2] ?? '' });
+    const platform = match?.[1];
+    const userId = match?.[2] ?? '';
+    if ((platform === 'telegram' || platform === 'discord') && isCanonicalUserId(platform, userId)) {
+      owners.set(entry, { platform, userId });
+      continue;
+    }
+    if (platform === 'telegram' || platform === 'discord') {
+      problems.push(
+        `CIFRAS_OWNERS has the entry "${entry}", whose id is not written as ${platform} writes it: a user id has no leading zero ` +
+          `and is at most ${platform === 'telegram' ? '9007199254740991' : '18446744073709551615'} (e.g. ${platform}:${userId.replace(/^0+(?=\d)/, '') || '123456'}); ` +
+          'as written it would never match anyone.',
+      );
       continue;
     }
     problems.push(
