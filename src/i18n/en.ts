@@ -186,6 +186,7 @@ export const en = {
   platform: {
     alreadyHandled: 'This message was already handled; it was not applied again.',
     truncated: '… (reply cut short)',
+    unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
 } as const satisfies Messages;

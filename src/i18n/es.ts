@@ -192,6 +192,7 @@ export const es = {
   platform: {
     alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
     truncated: '… (respuesta recortada)',
+    unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
 } as const satisfies Messages;

@@ -156,6 +156,8 @@ export interface Messages {
     readonly alreadyHandled: string;
     /** Telegram: ends the last message of a reply cut after the most messages sent for one. */
     readonly truncated: string;
+    /** Discord: a signed interaction of a shape cifras does not know, acknowledged and ignored. */
+    readonly unreadable: string;
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };

@@ -1,7 +1,7 @@
 // `POST /discord/interactions`, Discord's HTTP interactions endpoint. Every request's Ed25519
 // signature is checked before anything else is read; an unsigned, badly signed or tampered
 // request gets 401 (and is counted), a signed one its interaction's answer as JSON.
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from '../../http/body-limit.js';
 import type { AppEnv } from '../../http/app-env.js';
@@ -11,6 +11,11 @@ import { createBackgroundTasks } from './background-tasks.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { dispatchInteraction } from './dispatch-interaction.js';
 import { createSignatureVerifier } from './verify-signature.js';
+import { readInteraction } from './interaction-shape.js';
+import { localeFromLanguageCode } from '../../core/chat-locale.js';
+import type { Locale } from '../../domain/types.js';
+import { requestLog } from '../../http/request-logger.js';
+import { messagesFor } from '../../i18n/index.js';
 
 export { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
 
@@ -33,13 +38,19 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
     const timestamp = c.req.header('x-signature-timestamp');
     if (signature === undefined || timestamp === undefined) return reject(c, 'missing_signature');
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (!(await verify(raw, signature, timestamp))) return reject(c, 'bad_signature');
-    const interaction = parseInteraction(raw);
-    if (interaction === undefined) {
-      deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'malformed' });
-      return c.json(errorBody('malformed', 'the body is not an interaction'), 400);
+    const check = await verify(raw, signature, timestamp);
+    if (check !== 'valid') return reject(c, check);
+    const reading = readInteraction(raw);
+    if (reading.kind === 'invalid_json') {
+      deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'invalid_json' });
+      return c.json(errorBody('invalid_json', 'the body is not JSON'), 400);
     }
-    const answer = dispatchInteraction(interaction, withTasks);
+    if (reading.kind === 'unknown_shape') {
+      deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'unknown_shape' });
+      requestLog(c)?.warn({ problems: reading.problems }, 'discord interaction of an unknown shape ignored');
+      return c.body(responseJson(unreadableNotice(reading.locale, deps.config.defaultLocale)), 200, { 'Content-Type': 'application/json' });
+    }
+    const answer = dispatchInteraction(reading.interaction, withTasks);
     const response = answer instanceof Promise ? await answer : answer;
     if (response === undefined) return c.json(errorBody('unsupported_interaction', 'this interaction is not handled'), 400);
     return c.body(responseJson(response), 200, { 'Content-Type': 'application/json' });
@@ -63,13 +74,8 @@ function responseJson(response: APIInteractionResponse): Uint8Array<ArrayBuffer>
   return json;
 }
 
-const utf8 = new TextDecoder();
-
-function parseInteraction(raw: Uint8Array): APIInteraction | undefined {
-  try {
-    const value: unknown = JSON.parse(utf8.decode(raw));
-    return typeof value === 'object' && value !== null && 'type' in value && 'id' in value ? (value as APIInteraction) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Acknowledges an interaction cifras cannot read: a short notice only its sender sees. */
+function unreadableNotice(locale: string | undefined, defaultLocale: Locale): APIInteractionResponse {
+  const content = messagesFor(localeFromLanguageCode(locale) ?? defaultLocale).platform.unreadable;
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } };
 }
