@@ -41,6 +41,8 @@ export interface Config {
   readonly defaultLocale: 'es' | 'en';
   readonly owners: readonly Owner[];
   readonly adminApiToken: string | null;
+  /** Bearer token /metrics asks for; null: /metrics is open (keep it off the public port then). */
+  readonly metricsToken: string | null;
   readonly publicUrl: string | null;
   readonly telegram: TelegramConfig | null;
   readonly discord: DiscordConfig | null;
@@ -109,6 +111,7 @@ export function loadConfig(env: Env): Config {
     defaultLocale: checkLocale(withDefault('DEFAULT_LOCALE'), problems),
     owners: parseOwners(get('CIFRAS_OWNERS') ?? '', problems),
     adminApiToken: checkAdminToken(get('ADMIN_API_TOKEN'), problems),
+    metricsToken: checkMetricsToken(get('METRICS_TOKEN'), problems),
     publicUrl,
     telegram: checkTelegram(get, publicUrl, withDefault('TELEGRAM_API_ROOT'), problems),
     discord: checkDiscord(get, withDefault('DISCORD_API_BASE'), problems),
@@ -218,6 +221,14 @@ function checkAdminToken(token: string | undefined, problems: string[]): string 
   if (token === undefined) return null;
   if (/\s/.test(token)) {
     problems.push('ADMIN_API_TOKEN contains whitespace: set it to a random string without spaces (e.g. the output of `openssl rand -hex 32`).');
+  }
+  return token;
+}
+
+function checkMetricsToken(token: string | undefined, problems: string[]): string | null {
+  if (token === undefined) return null;
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    problems.push('METRICS_TOKEN must be printable ASCII without spaces: set it to a random string (e.g. the output of `openssl rand -hex 32`), or unset it to leave /metrics open.');
   }
   return token;
 }
