@@ -36,6 +36,7 @@ const CODES = {
   owner_not_revocable: true,
   value_too_large: true,
   unsafe_text: true,
+  invalid_cursor: true,
 } satisfies Record<DomainErrorCode, true>;
 
 describe('message catalogs', () => {
