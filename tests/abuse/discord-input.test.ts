@@ -4,9 +4,16 @@
 // database should hold is refused in the user's language with nothing written.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REST } from '@discordjs/rest';
+import { createCommandRegistry } from '../../commands/index.js';
+import { loadConfig } from '../../src/config.js';
 import { grantEditor } from '../../src/domain/editors.js';
+import { createLogger } from '../../src/logger.js';
+import { discordInteractionRoutes } from '../../src/platforms/discord/interaction-routes.js';
+import { buildApp } from '../http/harness.js';
+import { createInteractionSigner } from '../support/discord-signing.js';
 import { dialects } from '../support/databases.js';
-import { envelope, slashCommand, startDiscordHarness, USER_ID, type DiscordHarness } from '../platforms/discord/interaction-harness.js';
+import { APPLICATION_ID, NOW, envelope, slashCommand, startDiscordHarness, USER_ID, type DiscordHarness } from '../platforms/discord/interaction-harness.js';
 
 const TABLES = ['figures', 'figure_revisions', 'audit_log', 'events', 'processed_updates', 'chats'] as const;
 
@@ -135,6 +142,28 @@ for (const dialect of dialects) {
 
     it('refuses it in English for an English-speaking editor', async () => {
       expect(await refusedCommand('report', { ...REPORT, note: 'x\u202Dy' }, 'en-GB')).toContain('The field \\"note\\" holds an invisible character (U+202D)');
+    });
+  });
+
+  describe.skipIf(!dialect.available)(`Discord log of an unknown shape (${dialect.name})`, () => {
+    it('names the fields that were wrong, never what they held', async () => {
+      const signer = createInteractionSigner();
+      const config = loadConfig({ DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_BOT_TOKEN: 't' });
+      const handle = await dialect.open();
+      try {
+        const routes = discordInteractionRoutes({
+          db: handle.db, config, logger: createLogger({ level: 'silent' }), registry: createCommandRegistry(), now: () => NOW,
+          rest: new REST({ version: '10', api: 'http://127.0.0.1:9', retries: 0 }),
+        });
+        const h = await buildApp(handle, { extraRoutes: [routes] });
+        const body = JSON.stringify({ ...slashCommand('count'), data: { name: 'count', type: 1, options: 'private words' } });
+        const response = await h.app.request('/discord/interactions', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signer.sign(body) } });
+        expect(response.status).toBe(200);
+        expect(h.logs().find((l) => l['msg'] === 'discord interaction of an unknown shape ignored')).toMatchObject({ level: 40, problems: ['data.options: invalid_type'] });
+        expect(JSON.stringify(h.logs())).not.toContain('private words');
+      } finally {
+        await handle.close();
+      }
     });
   });
 }

@@ -3,11 +3,19 @@
 // must get a 4xx or a 200, write nothing it should not, and tell the user why in their language.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCommandRegistry } from '../../commands/index.js';
+import { loadConfig } from '../../src/config.js';
 import { grantEditor } from '../../src/domain/editors.js';
+import { createLogger } from '../../src/logger.js';
+import { createTelegramBot } from '../../src/platforms/telegram/create-telegram-bot.js';
+import { telegramWebhookRoutes } from '../../src/platforms/telegram/webhook-routes.js';
+import { buildApp } from '../http/harness.js';
 import { dialects } from '../support/databases.js';
 import {
+  BOT_INFO,
   NOW,
   SECRET,
+  TOKEN,
   messageUpdate,
   privateChat,
   startTelegramHarness,
@@ -137,6 +145,31 @@ for (const dialect of dialects) {
       const note = await h.handle.db.selectFrom('figures').select('note_es').orderBy('id', 'desc').executeTakeFirstOrThrow();
       expect(note.note_es).toBe('según el 29');
       expect(privateChat().id).toBe(EDITOR);
+    });
+  });
+
+  describe.skipIf(!dialect.available)(`Telegram webhook log of an unknown shape (${dialect.name})`, () => {
+    it('names the fields that were wrong, never what they held', async () => {
+      const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, PUBLIC_URL: 'https://cifras.example.org' });
+      const handle = await dialect.open();
+      try {
+        const bot = createTelegramBot({
+          db: handle.db, config, logger: createLogger({ level: 'silent' }), registry: createCommandRegistry(), now: () => NOW, botInfo: BOT_INFO,
+        });
+        const h = await buildApp(handle, { extraRoutes: [telegramWebhookRoutes({ bot, secretToken: SECRET })] });
+        const update = messageUpdate('/count');
+        const response = await h.app.request('/telegram/webhook', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          body: JSON.stringify({ ...update, message: { ...update.message, text: { secret: 'private words' } } }),
+        });
+        expect(response.status).toBe(200);
+        const line = h.logs().find((l) => l['msg'] === 'telegram update of an unknown shape ignored');
+        expect(line).toMatchObject({ level: 40, problems: ['message.text: invalid_type'] });
+        expect(JSON.stringify(h.logs())).not.toContain('private words');
+      } finally {
+        await handle.close();
+      }
     });
   });
 }
