@@ -76,6 +76,14 @@ for (const dialect of dialects) {
       expect((await signedAt(body, `${seconds(Date.now())}.5`)).status).toBe(401);
     });
 
+    it('refuses a body over 1 MiB with a JSON 413, counted', async () => {
+      const body = JSON.stringify({ ...slashCommand('count'), padding: 'x'.repeat(1024 * 1024) });
+      const response = await h.post(body, { ...h.signer.sign(body), 'content-length': String(Buffer.byteLength(body)) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+      expect(await rejected(h, 'too_large')).toBe(1);
+    });
+
     it('answers a signed body that is not JSON with 400, counted', async () => {
       const response = await signedAt('{"type": 2, "id": ', seconds(Date.now()));
       expect(response.status).toBe(400);

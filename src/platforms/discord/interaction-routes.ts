@@ -33,7 +33,14 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
   };
 
   const app = new Hono<AppEnv>();
-  app.post(DISCORD_INTERACTIONS_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'too_large' });
+      return c.json(errorBody('payload_too_large', `a Discord interaction is at most ${MAX_BODY_BYTES} bytes`), 413);
+    },
+  });
+  app.post(DISCORD_INTERACTIONS_PATH, limit, async (c) => {
     const signature = c.req.header('x-signature-ed25519');
     const timestamp = c.req.header('x-signature-timestamp');
     if (signature === undefined || timestamp === undefined) return reject(c, 'missing_signature');
