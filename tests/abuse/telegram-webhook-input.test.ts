@@ -67,6 +67,7 @@ for (const dialect of dialects) {
       const before = await rows(h);
       const response = await h.post(messageUpdate(text, { from: user(EDITOR) }));
       expect(response.status).toBe(200);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       const reply = await webhookReply(response);
       const after = await rows(h);
       // A command that may write claims its update id; that claim is the only row it may leave.
