@@ -9,7 +9,8 @@ import { createCommandRegistry } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { grantEditor } from '../../src/domain/editors.js';
 import { createLogger } from '../../src/logger.js';
-import { discordInteractionRoutes } from '../../src/platforms/discord/interaction-routes.js';
+import { createReadCache } from '../../src/domain/read-cache.js';
+import { DISCORD_INTERACTIONS_PATH, discordInteractionRoutes } from '../../src/platforms/discord/interaction-routes.js';
 import { buildApp } from '../http/harness.js';
 import { createInteractionSigner } from '../support/discord-signing.js';
 import { dialects } from '../support/databases.js';
@@ -160,10 +161,10 @@ for (const dialect of dialects) {
       const handle = await dialect.open();
       try {
         const routes = discordInteractionRoutes({
-          db: handle.db, config, logger: createLogger({ level: 'silent' }), registry: createCommandRegistry(), now: () => NOW,
+          db: handle.db, cache: createReadCache(handle.capabilities.dataVersion), config, logger: createLogger({ level: 'silent' }), registry: createCommandRegistry(), now: () => NOW,
           rest: new REST({ version: '10', api: 'http://127.0.0.1:9', retries: 0 }),
         });
-        const h = await buildApp(handle, { extraRoutes: [routes] });
+        const h = await buildApp(handle, { webhooks: [{ path: DISCORD_INTERACTIONS_PATH, routes }] });
         const body = JSON.stringify({ ...slashCommand('count'), data: { name: 'count', type: 1, options: 'private words' } });
         const response = await h.app.request('/discord/interactions', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signer.sign(body) } });
         expect(response.status).toBe(200);

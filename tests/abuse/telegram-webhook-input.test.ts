@@ -8,7 +8,8 @@ import { loadConfig } from '../../src/config.js';
 import { grantEditor } from '../../src/domain/editors.js';
 import { createLogger } from '../../src/logger.js';
 import { createTelegramBot } from '../../src/platforms/telegram/create-telegram-bot.js';
-import { telegramWebhookRoutes } from '../../src/platforms/telegram/webhook-routes.js';
+import { createReadCache } from '../../src/domain/read-cache.js';
+import { TELEGRAM_WEBHOOK_PATH, telegramWebhookRoutes } from '../../src/platforms/telegram/webhook-routes.js';
 import { buildApp } from '../http/harness.js';
 import { dialects } from '../support/databases.js';
 import {
@@ -16,6 +17,7 @@ import {
   NOW,
   SECRET,
   TOKEN,
+  groupChat,
   messageUpdate,
   privateChat,
   startTelegramHarness,
@@ -140,6 +142,14 @@ for (const dialect of dialects) {
       expect(reply).toContain('No se ha guardado nada.');
     });
 
+    // Found by tests/fuzz: /deliveries ran inside the transaction that claims its update id, and
+    // retryDelivery opened a second one (Kysely cannot nest): a 500, re-sent forever.
+    it('answers /deliveries retry for a delivery that is not there, in a group, without a 5xx', async () => {
+      const response = await h.post(messageUpdate('/deliveries retry 417', { from: user(EDITOR), chat: groupChat }));
+      expect(response.status).toBe(200);
+      expect(String((await webhookReply(response))?.text)).toContain('No hay ninguna entrega fallida con el número 417');
+    });
+
     it('still records the same report once the character is gone', async () => {
       const reply = await webhookReply(await h.post(messageUpdate('/report political-prisoners foro-penal 903 2025-12-29 https://e.org/a según el 29', { from: user(EDITOR) })));
       expect(String(reply?.text)).toMatch(/Cifra #\d+ registrada/);
@@ -155,9 +165,10 @@ for (const dialect of dialects) {
       const handle = await dialect.open();
       try {
         const bot = createTelegramBot({
-          db: handle.db, config, logger: createLogger({ level: 'silent' }), registry: createCommandRegistry(), now: () => NOW, botInfo: BOT_INFO,
+          db: handle.db, cache: createReadCache(handle.capabilities.dataVersion), config, logger: createLogger({ level: 'silent' }),
+          registry: createCommandRegistry(), now: () => NOW, botInfo: BOT_INFO,
         });
-        const h = await buildApp(handle, { extraRoutes: [telegramWebhookRoutes({ bot, secretToken: SECRET })] });
+        const h = await buildApp(handle, { webhooks: [{ path: TELEGRAM_WEBHOOK_PATH, routes: telegramWebhookRoutes({ bot, secretToken: SECRET }) }] });
         const update = messageUpdate('/count');
         const response = await h.app.request('/telegram/webhook', {
           method: 'POST',

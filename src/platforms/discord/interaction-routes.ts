@@ -6,7 +6,6 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from '../../http/body-limit.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { errorBody } from '../../http/error-handler.js';
-import { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { dispatchInteraction } from './dispatch-interaction.js';
@@ -17,7 +16,8 @@ import type { Locale } from '../../domain/types.js';
 import { requestLog } from '../../http/request-logger.js';
 import { messagesFor } from '../../i18n/index.js';
 
-export { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
+/** Discord's "Interactions Endpoint URL" is PUBLIC_URL + this. */
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
 // Interactions are a few kilobytes; anything far larger is not from Discord.
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,30 +55,13 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
     if (reading.kind === 'unknown_shape') {
       deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'unknown_shape' });
       requestLog(c)?.warn({ problems: reading.problems }, 'discord interaction of an unknown shape ignored');
-      return c.body(responseJson(unreadableNotice(reading.locale, deps.config.defaultLocale)), 200, { 'Content-Type': 'application/json' });
+      return c.json(unreadableNotice(reading.locale, deps.config.defaultLocale));
     }
-    const answer = dispatchInteraction(reading.interaction, withTasks);
-    const response = answer instanceof Promise ? await answer : answer;
+    const response = await dispatchInteraction(reading.interaction, withTasks);
     if (response === undefined) return c.json(errorBody('unsupported_interaction', 'this interaction is not handled'), 400);
-    return c.body(responseJson(response), 200, { 'Content-Type': 'application/json' });
+    return c.json(response);
   });
   return app;
-}
-
-/**
- * Serialized responses: the same response object (a kept reply's) is serialized and UTF-8 encoded
- * once. Sent as bytes, Node need not measure and encode a few kilobytes of text on every answer.
- */
-const serialized = new WeakMap<APIInteractionResponse, Uint8Array<ArrayBuffer>>();
-const utf8Encoder = new TextEncoder();
-
-function responseJson(response: APIInteractionResponse): Uint8Array<ArrayBuffer> {
-  let json = serialized.get(response);
-  if (json === undefined) {
-    json = utf8Encoder.encode(JSON.stringify(response));
-    serialized.set(response, json);
-  }
-  return json;
 }
 
 /** Acknowledges an interaction cifras cannot read: a short notice only its sender sees. */
