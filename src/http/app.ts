@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorHandler, handleNotFound } from './error-handler.js';
+import { noSniff } from './no-sniff.js';
 import { requestId } from './request-id.js';
 import { observeRequests } from './observe-requests.js';
 import { healthRoutes } from './routes/health.js';
@@ -40,6 +41,7 @@ export function createApp(options: CreateAppOptions): App {
   const app = new Hono<AppEnv>();
   const webhooks = options.webhooks ?? [];
   app.use(requestId(new Set(webhooks.map((webhook) => webhook.path))));
+  app.use(noSniff());
   app.use(observeRequests(options.logger, options.metrics));
   app.onError(errorHandler(options.config.defaultLocale));
   app.notFound(handleNotFound);

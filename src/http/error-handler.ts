@@ -19,6 +19,8 @@ const CONFLICTS: ReadonlySet<DomainErrorCode> = new Set(['figure_retracted', 'un
 
 export function statusOf(code: DomainErrorCode): ContentfulStatusCode {
   if (code === 'forbidden') return 403;
+  // NUL, a bidi override or a lone surrogate is malformed text, like malformed JSON: 400.
+  if (code === 'unsafe_text') return 400;
   if (code.startsWith('unknown_') || code.endsWith('_not_found')) return 404;
   if (CONFLICTS.has(code)) return 409;
   // invalid_*, future_date, reason_required, ambiguous_indicator…: well-formed but not acceptable.

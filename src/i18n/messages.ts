@@ -12,6 +12,8 @@ export type ArgumentErrorCode =
   | 'missing_argument'
   | 'invalid_integer'
   | 'invalid_figure_id'
+  /** A whole number (or figure id) above MAX_STORED_INTEGER: no integer column can hold it. */
+  | 'number_too_large'
   | 'invalid_choice'
   /** A figure value typed over several words whose end cannot be told for sure (see core/parse-args.ts). */
   | 'unclear_value'
@@ -170,6 +172,8 @@ export interface Messages {
     readonly alreadyHandled: string;
     /** Telegram: ends the last message of a reply cut after the most messages sent for one. */
     readonly truncated: string;
+    /** Discord: a signed interaction of a shape cifras does not know, acknowledged and ignored. */
+    readonly unreadable: string;
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };

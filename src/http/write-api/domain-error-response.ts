@@ -12,6 +12,7 @@ import { errorBody, statusOf } from '../error-handler.js';
 /** The body field each code is about, for the figure bodies. */
 const FIELDS: Partial<Record<DomainErrorCode, string>> = {
   invalid_value: 'value',
+  value_too_large: 'value',
   invalid_date: 'asOf',
   future_date: 'asOf',
   invalid_period: 'period',

@@ -12,7 +12,7 @@ import { correctFigure, reportFigure, retractFigure } from '../../domain/figures
 import { getIndicator, upsertIndicator } from '../../domain/indicators.js';
 import { getSource, upsertSource } from '../../domain/sources.js';
 import type { Locale } from '../../domain/types.js';
-import { valueFromJson } from '../../domain/value.js';
+import { isStoredInteger, valueFromJson } from '../../domain/value.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { errorBody } from '../error-handler.js';
 import { figureJson, indicatorJson, sourceJson } from '../present.js';
@@ -88,11 +88,11 @@ export function writeApiRoutes(deps: AppDeps): Hono<AppEnv> {
   return routes;
 }
 
-/** `17` or `#17` (URL-encoded); anything else names no figure. */
+/** `17` or `#17` (URL-encoded); anything else, an id above the stored-integer limit included, names no figure. */
 function figureIdOf(param: string): number {
   const text = decodeURIComponent(param).replace(/^#/, '');
-  const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw new DomainError('figure_not_found', { id: param });
+  const id = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+  if (!isStoredInteger(id) || id < 1) throw new DomainError('figure_not_found', { id: param });
   return id;
 }
 
