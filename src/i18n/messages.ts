@@ -5,6 +5,8 @@ import type { DomainErrorCode } from '../domain/errors.js';
 import type { Locale, SourceKind } from '../domain/types.js';
 import type { Access } from '../core/access.js';
 import type { ArgumentErrorCode } from '../core/argument-error.js';
+import type { ApiErrorCode, ApiField } from '../http/api-error.js';
+import type { IssueProblem } from '../http/validation-issues.js';
 
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
@@ -149,6 +151,16 @@ export interface Messages {
      * the API's words (`stock`, `flow`); `fromText`/`toText` their `indicators.kind` texts.
      */
     readonly indicatorKindLocked: (p: KindChange) => string;
+    /** A message per error of the HTTP layer itself; `invalid_request` gets its issues' sentences in `details`. */
+    readonly errors: { readonly [Code in ApiErrorCode]: (params: ErrorParams) => string };
+    /** Each request or body field as a person names it (`asOf`: «fecha»). */
+    readonly fields: Readonly<Record<ApiField, string>>;
+    /** A field's problem; `detail` is the expected type, the limit or the accepted values. */
+    readonly issues: { readonly [P in IssueProblem]: (label: string, detail: string) => string };
+    /** The JSON types a field may be expected to have. */
+    readonly expected: Readonly<Record<'string' | 'number' | 'integer' | 'object' | 'array' | 'boolean', string>>;
+    /** What to write instead, for the fields whose forms are not obvious. */
+    readonly hints: Readonly<Partial<Record<ApiField, string>>>;
   };
   /** What the platform layers say on their own, outside any command's reply. */
   readonly platform: {

@@ -1,12 +1,20 @@
 // Prometheus scrape endpoint, in the text exposition format.
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
 
-export function metricsRoutes({ metrics }: AppDeps): Hono<AppEnv> {
-  const routes = new Hono<AppEnv>();
-  routes.get('/metrics', async (c) => {
+const metricsRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  summary: 'Prometheus metrics (text exposition format), for the operator',
+  tags: ['operations'],
+  responses: { 200: { description: 'The metrics', content: { 'text/plain': { schema: z.string() } } } },
+});
+
+export function metricsRoutes({ metrics }: AppDeps): OpenAPIHono<AppEnv> {
+  const routes = new OpenAPIHono<AppEnv>();
+  routes.openapi(metricsRoute, async (c) => {
     const body = await metrics.registry.metrics();
-    return c.body(body, 200, { 'Content-Type': metrics.registry.contentType });
+    return c.text(body, 200, { 'Content-Type': metrics.registry.contentType });
   });
   return routes;
 }
