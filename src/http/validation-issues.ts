@@ -10,7 +10,9 @@ import { API_FIELDS, ApiError, type ApiField } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 
 export type IssueProblem =
-  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid';
+  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
+  /** A paging parameter sent with `format=csv`, which answers the whole history. */
+  | 'csv_whole';
 
 export interface RequestIssue {
   /** The JSON path, `period.from`, `aliases.es.2`; the body itself is `''`. */

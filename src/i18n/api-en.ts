@@ -68,6 +68,7 @@ export const apiEn = {
     unknown_field: (label) => `"${label}" is not part of this request.`,
     choice: (label, accepted) => `The ${label} must be one of: ${accepted}.`,
     invalid: (label) => `The ${label} is not valid.`,
+    csv_whole: (label) => `The ${label} does not apply with format=csv: the CSV holds the whole history, unpaged.`,
   },
   expected: {
     string: 'a text',

@@ -70,6 +70,7 @@ export const apiEs = {
     unknown_field: (label) => `Sobra el dato «${label}»: no forma parte de esta petición.`,
     choice: (label, accepted) => `«${label}» debe ser uno de estos: ${accepted}.`,
     invalid: (label) => `«${label}» no es válido.`,
+    csv_whole: (label) => `«${label}» no se usa con format=csv: el CSV trae el historial completo, sin páginas.`,
   },
   expected: {
     string: 'un texto',

@@ -38,8 +38,7 @@ interface WriteScope {
 type Answer = { readonly status: 200 | 201; readonly body: unknown };
 
 const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({
-    param: { name: 'Idempotency-Key', in: 'header' },
+  'Idempotency-Key': z.string().optional().openapi({
     description: 'A retried request with the same key replays the first answer and writes nothing (1 to 255 printable ASCII characters)',
   }),
 });
