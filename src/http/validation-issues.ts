@@ -88,7 +88,7 @@ export function issueMessage(issue: RequestIssue, locale: Locale): string {
     }
   })();
   const hint = messages.hints[issue.field as ApiField];
-  return hint !== undefined && (issue.problem === 'type' || issue.problem === 'invalid') ? `${base} ${hint}` : base;
+  return hint !== undefined && (issue.problem === 'missing' || issue.problem === 'type' || issue.problem === 'invalid') ? `${base} ${hint}` : base;
 }
 
 /**
