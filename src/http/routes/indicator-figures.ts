@@ -14,7 +14,7 @@ import { findIndicator } from '../find-indicator.js';
 import { figureJson, indicatorJson } from '../present.js';
 import { requestLocale } from '../request-locale.js';
 import { langQuery, slugParam } from '../request-schemas.js';
-import { errorResponses, FigureSchema, IndicatorSchema, jsonResponse } from '../response-schemas.js';
+import { errorResponses, FigureSchema, IndicatorSchema } from '../response-schemas.js';
 
 export const DEFAULT_PAGE = 100;
 
