@@ -2,6 +2,9 @@
 // token…), as the domain's errors are: a code and parameters, thrown, and turned into a message in
 // the request's language by the one error boundary (error-handler.ts).
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorCode } from '../i18n/index.js';
+
+export type { ApiErrorCode } from '../i18n/index.js';
 
 export const API_ERROR_STATUS = {
   not_found: 404,
@@ -16,22 +19,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   idempotency_key_reused: 422,
   internal_error: 500,
-} as const satisfies Record<string, ContentfulStatusCode>;
-
-export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
-
-/**
- * The request and body fields the API names in its messages, by their JSON path (array indexes
- * left out); each catalog gives every one a label a person reads (`asOf` is «fecha»).
- */
-export const API_FIELDS = [
-  'indicator', 'source', 'value', 'asOf', 'period', 'period.from', 'period.to', 'url', 'note', 'note.es', 'note.en',
-  'reason', 'kind', 'unit', 'region', 'name', 'name.es', 'name.en', 'aliases', 'aliases.es', 'aliases.en',
-  'description', 'description.es', 'description.en', 'staleAfterDays',
-  'id', 'slug', 'lang', 'format', 'limit', 'cursor', 'since',
-] as const;
-
-export type ApiField = (typeof API_FIELDS)[number];
+} as const satisfies Record<ApiErrorCode, ContentfulStatusCode>;
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;

@@ -5,14 +5,11 @@ import type { Hook } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
 import { formatNumber } from '../domain/value.js';
 import type { Locale } from '../domain/types.js';
-import { messagesFor } from '../i18n/index.js';
-import { API_FIELDS, ApiError, type ApiField } from './api-error.js';
+import { messagesFor, type ApiField, type IssueProblem } from '../i18n/index.js';
+import { ApiError } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 
-export type IssueProblem =
-  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
-  /** A paging parameter sent with `format=csv`, which answers the whole history. */
-  | 'csv_whole';
+export type { IssueProblem } from '../i18n/index.js';
 
 export interface RequestIssue {
   /** The JSON path, `period.from`, `aliases.es.2`; the body itself is `''`. */
@@ -66,8 +63,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** The field's name as a person reads it (`asOf` is «fecha»); a field the API does not know, as sent. */
 export function fieldLabel(field: string, locale: Locale): string {
   const name = field.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
-  const known = API_FIELDS.find((f) => f === name);
-  return known === undefined ? field : messagesFor(locale).api.fields[known];
+  const { fields } = messagesFor(locale).api;
+  return Object.hasOwn(fields, name) ? fields[name as ApiField] : field;
 }
 
 /** One issue as a sentence in `locale`. */

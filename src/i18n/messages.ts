@@ -5,8 +5,28 @@ import type { DomainErrorCode } from '../domain/errors.js';
 import type { Locale, SourceKind } from '../domain/types.js';
 import type { Access } from '../core/access.js';
 import type { ArgumentErrorCode } from '../core/argument-error.js';
-import type { ApiErrorCode, ApiField } from '../http/api-error.js';
-import type { IssueProblem } from '../http/validation-issues.js';
+
+// What the HTTP API explains beyond the domain's errors is named here, below the HTTP layer that
+// raises it (http/api-error.ts, http/validation-issues.ts).
+
+/** Errors of the HTTP layer itself: no route, wrong method, a body that is not JSON, a refused token… */
+export type ApiErrorCode =
+  | 'not_found' | 'method_not_allowed' | 'malformed_json' | 'invalid_request' | 'bad_request' | 'invalid_idempotency_key'
+  | 'unauthorized' | 'write_api_disabled' | 'unsupported_media_type' | 'payload_too_large' | 'idempotency_key_reused'
+  | 'internal_error';
+
+/** The request and body fields the API names in its messages, by JSON path (array indexes left out). */
+export type ApiField =
+  | 'indicator' | 'source' | 'value' | 'asOf' | 'period' | 'period.from' | 'period.to' | 'url' | 'note' | 'note.es' | 'note.en'
+  | 'reason' | 'kind' | 'unit' | 'region' | 'name' | 'name.es' | 'name.en' | 'aliases' | 'aliases.es' | 'aliases.en'
+  | 'description' | 'description.es' | 'description.en' | 'staleAfterDays'
+  | 'id' | 'slug' | 'lang' | 'format' | 'limit' | 'cursor' | 'since';
+
+/** What is wrong with one field of a request. */
+export type IssueProblem =
+  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
+  /** A paging parameter sent with `format=csv`, which answers the whole history. */
+  | 'csv_whole';
 
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
