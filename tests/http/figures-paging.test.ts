@@ -149,8 +149,8 @@ for (const dialect of dialects) describe.skipIf(!dialect.available)(`paged histo
     const error = await refused(h, `${HISTORY}?cursor=${foreign}&lang=en`, 422);
     expect(error.code).toBe('invalid_cursor');
     expect(error.message).not.toMatch(/undefined|\{/);
-    expect(await refused(h, `${HISTORY}?since=2025-13`, 422)).toMatchObject({ code: 'invalid_date', params: { input: '2025-13' } });
-    expect(await refused(h, `${HISTORY}?since=2031-01-01`, 422)).toMatchObject({ code: 'future_date' });
+    expect(await refused(h, `${HISTORY}?since=2025-13`, 422)).toMatchObject({ code: 'invalid_date', params: { input: '2025-13', field: 'since' } });
+    expect(await refused(h, `${HISTORY}?since=2031-01-01`, 422)).toMatchObject({ code: 'future_date', params: { field: 'since' } });
   });
 
   it('exports the whole history as CSV, narrowed by since, and refuses paging parameters with it', async () => {

@@ -4,6 +4,8 @@
 // source and since) as a spreadsheet. A value the route cannot use is refused, never ignored.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseAsOf, todayOf } from '../../domain/as-of.js';
+import type { AsOf } from '../../domain/types.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import { indicatorHistoryPage, MAX_HISTORY_PAGE } from '../../domain/history-page.js';
 import { indicatorHistory } from '../../domain/queries.js';
 import { requireSource } from '../../domain/sources.js';
@@ -66,7 +68,7 @@ export function indicatorFigureRoutes({ handle, config, now = () => new Date() }
   routes.openapi(history, async (c) => {
     const locale = requestLocale(c, config.defaultLocale);
     const { format, source: sourceSlug, limit, cursor, since: sinceText } = c.req.valid('query');
-    const since = sinceText === undefined ? undefined : parseAsOf(sinceText, todayOf(now()));
+    const since = sinceText === undefined ? undefined : sinceOf(sinceText, todayOf(now()));
     const indicator = await findIndicator(handle.db, c.req.valid('param').slug);
     if (format === 'csv') {
       const paged = [limit === undefined ? [] : ['limit'], cursor === undefined ? [] : ['cursor']].flat();
@@ -84,4 +86,14 @@ export function indicatorFigureRoutes({ handle, config, now = () => new Date() }
     return c.json({ indicator: indicatorJson(indicator), figures: page.figures.map((f) => figureJson(f, locale)), next: page.next }, 200);
   });
   return routes;
+}
+
+/** `?since=` read by the domain's as-of parser; its refusal names the parameter, for programs. */
+function sinceOf(text: string, today: string): AsOf {
+  try {
+    return parseAsOf(text, today);
+  } catch (error) {
+    if (isDomainError(error)) throw new DomainError(error.code, { ...error.params, field: 'since' });
+    throw error;
+  }
 }
