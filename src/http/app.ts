@@ -1,9 +1,9 @@
 // The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
-// access log), one error boundary, the read API and its OpenAPI document. Routes that need more
-// than the database — the Telegram webhook, Discord interactions, the write API — are built
-// elsewhere and mounted by the composition root, either through `extraRoutes` or with
-// `app.route('/', subApp)` on the returned app: routes added after createApp still pass through
-// the middleware and onError, and an OpenAPIHono sub-app's routes join the document.
+// access log), one error boundary, the read API and its OpenAPI document. The composition root
+// gives it the rest: the write API as `routes`, and each platform's `webhooks` — routes at paths
+// only a platform calls, where the middleware is scoped differently (request-id.ts). Everything
+// passes through the same middleware and onError, and an OpenAPIHono sub-app's routes join the
+// document.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { allowedMethods } from './allowed-methods.js';
@@ -20,21 +20,36 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
 import { refuseInvalidRequest } from './validation-issues.js';
+import { chartRoutes } from '../web/chart-routes.js';
 
 export type { AppDeps, AppEnv } from './app-env.js';
 /** A sub-app of routes, or the app itself. */
 export type App = Hono<AppEnv>;
 
+/** A platform's route, at the one path the platform calls (`/telegram/webhook`). */
+export interface Webhook {
+  readonly path: string;
+  readonly routes: App;
+}
+
+/** Routes mounted under a prefix (the write API at `/api/v1`). */
+export interface MountedRoutes {
+  readonly at: string;
+  readonly routes: App;
+}
+
 export interface CreateAppOptions extends AppDeps {
-  /** Sub-apps to mount at the root, e.g. the Telegram webhook or the write API. */
-  readonly extraRoutes?: readonly App[];
+  readonly routes?: readonly MountedRoutes[];
+  /** The platforms' webhook routes. */
+  readonly webhooks?: readonly Webhook[];
 }
 
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   // The default hook reaches every OpenAPIHono mounted below: a request its schema refuses is
   // one translated 400 naming each wrong field.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: refuseInvalidRequest });
-  app.use(requestId());
+  const webhooks = options.webhooks ?? [];
+  app.use(requestId(new Set(webhooks.map((webhook) => webhook.path))));
   app.use(observeRequests(options.logger, options.metrics));
   app.onError(errorHandler(options.config.defaultLocale));
   app.notFound(notFoundHandler(options.config.defaultLocale, allowedMethods(app)));
@@ -47,9 +62,11 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     sourceRoutes(options),
     apiDocsRoutes(),
     openApiRoutes(app),
-    ...(options.extraRoutes ?? []),
+    chartRoutes(options),
+    ...webhooks.map((webhook) => webhook.routes),
   ]) {
     app.route('/', routes);
   }
+  for (const mounted of options.routes ?? []) app.route(mounted.at, mounted.routes);
   return app;
 }

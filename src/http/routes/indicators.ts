@@ -31,12 +31,12 @@ const one = createRoute({
   },
 });
 
-export function indicatorRoutes({ handle, config, now = () => new Date() }: AppDeps): OpenAPIHono<AppEnv> {
+export function indicatorRoutes({ handle, cache, config, now = () => new Date() }: AppDeps): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>();
 
   routes.openapi(list, async (c) => {
     const locale = requestLocale(c, config.defaultLocale);
-    const summaries = await allSummaries(handle.db, todayOf(now()));
+    const summaries = await allSummaries(handle.db, todayOf(now()), await cache.view());
     return c.json(
       {
         indicators: summaries.map((s) => ({
@@ -50,8 +50,9 @@ export function indicatorRoutes({ handle, config, now = () => new Date() }: AppD
 
   routes.openapi(one, async (c) => {
     const locale = requestLocale(c, config.defaultLocale);
-    const indicator = await findIndicator(handle.db, c.req.valid('param').slug);
-    const summary = await indicatorSummary(handle.db, indicator, todayOf(now()));
+    const view = await cache.view();
+    const indicator = await findIndicator(handle.db, c.req.valid('param').slug, view);
+    const summary = await indicatorSummary(handle.db, indicator, todayOf(now()), view);
     return c.json(summaryJson(summary, locale), 200);
   });
 
