@@ -1,4 +1,5 @@
 // English.
+import { apiEn } from './api-en.js';
 import type { Messages } from './messages.js';
 import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
@@ -180,12 +181,7 @@ export const en = {
     retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
     notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `The indicator "${slug}" already has ${figures === 1 ? '1 figure' : `${figures} figures`} recorded as ${from} ` +
-      `(${fromText}): changing its kind to ${to} (${toText}) would change what each of them means. ` +
-      `Keep kind "${from}", or create a new indicator for ${to} figures.`,
-  },
+  api: apiEn,
   platform: {
     alreadyHandled: 'This message was already handled; it was not applied again.',
     truncated: '… (reply cut short)',

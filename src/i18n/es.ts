@@ -1,4 +1,5 @@
 // Spanish, the primary audience's language.
+import { apiEs } from './api-es.js';
 import type { Messages } from './messages.js';
 import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
@@ -186,12 +187,7 @@ export const es = {
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `El indicador «${slug}» ya tiene ${figures === 1 ? '1 cifra registrada' : `${figures} cifras registradas`} como ${from} ` +
-      `(${fromText}): cambiar su tipo a ${to} (${toText}) cambiaría lo que significa cada una. ` +
-      `Mantén el tipo «${from}» o crea un indicador nuevo para las cifras de tipo ${to}.`,
-  },
+  api: apiEs,
   platform: {
     alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
     truncated: '… (respuesta recortada)',

@@ -22,6 +22,28 @@ export type ArgumentErrorCode =
 /** Who may run a command when not everyone may. */
 export type RestrictedAccess = 'private-or-chat-admin' | 'chat-admin' | 'editor' | 'owner';
 
+// What the HTTP API explains beyond the domain's errors is named here, below the HTTP layer that
+// raises it (http/api-error.ts, http/validation-issues.ts).
+
+/** Errors of the HTTP layer itself: no route, wrong method, a body that is not JSON, a refused token… */
+export type ApiErrorCode =
+  | 'not_found' | 'method_not_allowed' | 'malformed_json' | 'invalid_request' | 'bad_request' | 'invalid_idempotency_key'
+  | 'unauthorized' | 'write_api_disabled' | 'unsupported_media_type' | 'payload_too_large' | 'idempotency_key_reused'
+  | 'internal_error';
+
+/** The request and body fields the API names in its messages, by JSON path (array indexes left out). */
+export type ApiField =
+  | 'indicator' | 'source' | 'value' | 'asOf' | 'period' | 'period.from' | 'period.to' | 'url' | 'note' | 'note.es' | 'note.en'
+  | 'reason' | 'kind' | 'unit' | 'region' | 'name' | 'name.es' | 'name.en' | 'aliases' | 'aliases.es' | 'aliases.en'
+  | 'description' | 'description.es' | 'description.en' | 'staleAfterDays'
+  | 'id' | 'slug' | 'lang' | 'format' | 'limit' | 'cursor' | 'since';
+
+/** What is wrong with one field of a request. */
+export type IssueProblem =
+  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
+  /** A paging parameter sent with `format=csv`, which answers the whole history. */
+  | 'csv_whole';
+
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
 
@@ -165,6 +187,16 @@ export interface Messages {
      * the API's words (`stock`, `flow`); `fromText`/`toText` their `indicators.kind` texts.
      */
     readonly indicatorKindLocked: (p: KindChange) => string;
+    /** A message per error of the HTTP layer itself; `invalid_request` gets its issues' sentences in `details`. */
+    readonly errors: { readonly [Code in ApiErrorCode]: (params: ErrorParams) => string };
+    /** Each request or body field as a person names it (`asOf`: «fecha»). */
+    readonly fields: Readonly<Record<ApiField, string>>;
+    /** A field's problem; `detail` is the expected type, the limit or the accepted values. */
+    readonly issues: { readonly [P in IssueProblem]: (label: string, detail: string) => string };
+    /** The JSON types a field may be expected to have. */
+    readonly expected: Readonly<Record<'string' | 'number' | 'integer' | 'object' | 'array' | 'boolean', string>>;
+    /** What to write instead, for the fields whose forms are not obvious. */
+    readonly hints: Readonly<Partial<Record<ApiField, string>>>;
   };
   /** What the platform layers say on their own, outside any command's reply. */
   readonly platform: {
