@@ -21,11 +21,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['src/**/*.ts', 'commands/**/*.ts', 'db/**/*.ts'],
-    ignores: ['src/platforms/**', 'src/http/**', 'src/main.ts'],
+    files: ['src/**/*.{ts,tsx}', 'commands/**/*.ts', 'db/**/*.ts'],
+    ignores: ['src/platforms/**', 'src/http/**', 'src/web/**', 'src/main.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: platformLibraries, message: 'Platform and HTTP libraries belong under src/platforms/ or src/http/ only.' }],
+      }],
+    },
+  },
+  {
+    // The public pages are HTTP (hono, hono/jsx), but know nothing of the chat platforms.
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: platformLibraries.filter((p) => !p.startsWith('hono') && !p.startsWith('@hono')), message: 'The web pages know no chat platform.' }],
       }],
     },
   },

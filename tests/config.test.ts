@@ -27,6 +27,7 @@ describe('loadConfig defaults', () => {
       publicUrl: null,
       telegram: null,
       discord: null,
+      discordInviteUrl: null,
       logLevel: 'info',
       deliveryRates: { telegramPerSecond: 30, telegramPerChatPerSecond: 1, telegramPerGroupPerMinute: 20, discordPerSecond: 50 },
     });
@@ -57,6 +58,7 @@ describe('loadConfig defaults', () => {
       DISCORD_PUBLIC_KEY: PUBLIC_KEY,
       DISCORD_BOT_TOKEN: 'bot.token.x',
       DISCORD_API_BASE: 'http://127.0.0.1:9001/api',
+      DISCORD_INVITE_URL: 'https://discord.com/oauth2/authorize?client_id=1234567890123456789',
       LOG_LEVEL: 'debug',
       TELEGRAM_RATE_PER_SECOND: '1000',
       TELEGRAM_RATE_PER_CHAT_PER_SECOND: '0.5',
@@ -82,6 +84,7 @@ describe('loadConfig defaults', () => {
         botToken: 'bot.token.x',
         apiBase: 'http://127.0.0.1:9001/api',
       },
+      discordInviteUrl: 'https://discord.com/oauth2/authorize?client_id=1234567890123456789',
       logLevel: 'debug',
       deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
     });
@@ -113,6 +116,7 @@ describe('loadConfig problems', () => {
     ['locale', { DEFAULT_LOCALE: 'fr' }, /DEFAULT_LOCALE is "fr".*set it to es or en/],
     ['public url not https', { PUBLIC_URL: 'http://x.org' }, /PUBLIC_URL is "http:\/\/x.org", which is not an https URL/],
     ['public url not a url', { PUBLIC_URL: 'cifras.org' }, /PUBLIC_URL is "cifras.org"/],
+    ['discord invite not https', { DISCORD_INVITE_URL: 'http://discord.com/oauth2/authorize' }, /^DISCORD_INVITE_URL is "http:\/\/discord.com\/oauth2\/authorize", which is not an https URL/],
     ['partial Discord', { DISCORD_APPLICATION_ID: '123' },
       /Discord is partly configured: DISCORD_APPLICATION_ID is set but DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN are not/],
     ['Discord public key', { DISCORD_APPLICATION_ID: '1', DISCORD_PUBLIC_KEY: 'xyz', DISCORD_BOT_TOKEN: 't' }, /DISCORD_PUBLIC_KEY is not a public key/],

@@ -87,6 +87,11 @@ function sqliteVersionReader(db: DbOrTrx): SqliteVersionReader | null {
 
 /** Reads answered as of one reading of the data version. */
 export interface CacheView {
+  /**
+   * The data version this view reads at (0 for a view inside a transaction, which keeps nothing):
+   * answers built from it stay exact until it changes, so it can name them (the web pages' ETag).
+   */
+  readonly version: number;
   /** `load()`'s answer for `key`, kept or loaded now (see cachedRead). */
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
   /**
@@ -96,7 +101,7 @@ export interface CacheView {
   peek<T>(key: string): { readonly value: T } | undefined;
 }
 
-const uncached: CacheView = { read: (_key, load) => load(), peek: () => undefined };
+const uncached: CacheView = { version: 0, read: (_key, load) => load(), peek: () => undefined };
 
 /**
  * Reads the data version once for several reads answering one question (a chat's language, then
@@ -121,6 +126,7 @@ export function cacheViewNow(db: DbOrTrx): CacheView | undefined {
 
 function viewAt(db: DbOrTrx, version: number): CacheView {
   return {
+    version,
     read: (key, load) => readAt(db, version, key, load),
     peek: <T>(key: string) => {
       const state = states.get(db);
