@@ -1,5 +1,5 @@
 // The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
-// access log), one error boundary, and the read API. Routes that need more than the database —
+// access log), one error boundary, the read API and the public pages (src/web/). Routes that need more than the database —
 // the Telegram webhook, Discord interactions, the write API — are built elsewhere and mounted by
 // the composition root, either through `extraRoutes` or with `app.route('/', subApp)` on the
 // returned app: routes added after createApp still pass through the middleware and onError.
@@ -13,6 +13,7 @@ import { indicatorFigureRoutes } from './routes/indicator-figures.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
+import { webRoutes } from '../web/web-routes.js';
 
 export type { AppDeps, AppEnv } from './app-env.js';
 export type App = Hono<AppEnv>;
@@ -34,6 +35,7 @@ export function createApp(options: CreateAppOptions): App {
     indicatorRoutes(options),
     indicatorFigureRoutes(options),
     sourceRoutes(options),
+    webRoutes(options),
     ...(options.extraRoutes ?? []),
   ]) {
     app.route('/', routes);

@@ -201,6 +201,7 @@ export interface Messages {
     readonly kind: string;
     readonly reason: string;
     readonly notFoundTitle: string;
+    readonly cannotShowTitle: string;
     readonly notFoundText: string;
     readonly indicatorsTitle: string;
     readonly allFeed: string;

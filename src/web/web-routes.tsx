@@ -1,0 +1,67 @@
+// The public pages: GET /, /indicators/:slug, /figures/:id, and the files they load (/assets/…).
+// Read-only, server-rendered, complete without JavaScript; answered through answerPage (kept HTML,
+// ETag, 304).
+import { Hono } from 'hono';
+import { getFigure } from '../domain/figure-read.js';
+import { getIndicator } from '../domain/indicators.js';
+import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
+import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { ASSETS } from './assets.js';
+import { FigurePage } from './figure-page.js';
+import { HomePage } from './home-page.js';
+import { IndicatorPage } from './indicator-page.js';
+import { answerPage, PageNotFound } from './page-response.js';
+import { renderDocument } from './render-document.js';
+
+/** Figures per history page on the indicator page: a phone's worth of scrolling. */
+export const HISTORY_PAGE_SIZE = 25;
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export function webRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.handle;
+  const routes = new Hono<AppEnv>();
+
+  for (const asset of ASSETS) {
+    routes.get(asset.path, (c) => c.body(asset.body, 200, { 'Content-Type': asset.contentType, 'Cache-Control': IMMUTABLE }));
+  }
+
+  routes.get('/', (c) =>
+    answerPage(c, deps, {
+      path: '/',
+      render: async (page, today) => renderDocument(<HomePage page={page} summaries={await allSummaries(db, today)} />),
+    }),
+  );
+
+  routes.get('/indicators/:slug', (c) => {
+    const slug = c.req.param('slug');
+    const cursor = c.req.query('cursor');
+    return answerPage(c, deps, {
+      path: `/indicators/${slug}`,
+      query: cursor === undefined ? {} : { cursor },
+      render: async (page, today) => {
+        const indicator = await getIndicator(db, slug);
+        if (indicator === undefined) throw new PageNotFound();
+        const summary = await indicatorSummary(db, indicator, today);
+        // TODO(data12a): indicatorHistoryPage (src/domain/history-page.ts) with `cursor` once it is on main.
+        const history = { figures: (await indicatorHistory(db, indicator)).slice(0, HISTORY_PAGE_SIZE), next: null };
+        return renderDocument(<IndicatorPage page={page} summary={summary} history={history} paged={cursor !== undefined} />);
+      },
+    });
+  });
+
+  routes.get('/figures/:id', (c) => {
+    const id = c.req.param('id');
+    return answerPage(c, deps, {
+      path: `/figures/${id}`,
+      render: async (page) => {
+        const figure = /^\d{1,15}$/.test(id) ? await getFigure(db, Number(id)) : undefined;
+        const indicator = figure === undefined ? undefined : await getIndicator(db, figure.indicatorSlug);
+        if (figure === undefined || indicator === undefined) throw new PageNotFound();
+        return renderDocument(<FigurePage page={page} figure={figure} indicator={indicator} />);
+      },
+    });
+  });
+
+  return routes;
+}
