@@ -37,9 +37,12 @@ export interface PageRequest {
   readonly query?: Readonly<Record<string, string>>;
   /** Renders the page; throws PageNotFound (404 page) or a DomainError (its message, as a page). */
   readonly render: (page: PageContext, today: string) => Promise<string>;
+  /** What render returns; HTML unless said (the feeds are Atom). */
+  readonly contentType?: string;
 }
 
-const PAGE_HEADERS = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache' };
+const HTML = 'text/html; charset=utf-8';
+const CACHE_CONTROL = 'public, no-cache';
 
 export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: PageRequest): Promise<Response> {
   // A `?lang=` the pages do not know falls back to the reader's header, as the error pages do,
@@ -51,17 +54,24 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
   const today = todayOf((deps.now ?? (() => new Date()))());
   const site = siteVersion(telegramUsername, deps.config.discordInviteUrl);
   const etag = `"${view.version}-${today}-${locale}-${explicitLang ? 'l' : 'h'}-${site}"`;
-  const headers = { ...PAGE_HEADERS, 'Content-Language': locale, ETag: etag };
-  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag, 'Cache-Control': PAGE_HEADERS['Cache-Control'] });
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
 
-  const page = pageContext({ locale, explicitLang, path: request.path, query: request.query ?? {}, telegramUsername, discordInviteUrl: deps.config.discordInviteUrl });
-  const key = `web:${locale}:${explicitLang}:${today}:${site}:${request.path}?${new URLSearchParams(request.query).toString()}`;
+  const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
+  const page = pageContext({
+    locale,
+    explicitLang,
+    path: request.path,
+    query: request.query ?? {},
+    origin,
+    telegramUsername,
+    discordInviteUrl: deps.config.discordInviteUrl,
+  });
+  const key = `web:${locale}:${explicitLang}:${today}:${site}:${origin}${request.path}?${new URLSearchParams(request.query).toString()}`;
   const answer = await view.read(key, () => renderAnswer(deps, page, today, request));
-  if (answer.status !== 200) {
-    const { ETag: _none, ...uncacheable } = headers;
-    return c.body(answer.html, answer.status, uncacheable);
-  }
-  return c.body(answer.html, 200, headers);
+  const headers = { 'Cache-Control': CACHE_CONTROL, 'Content-Language': locale };
+  // Error pages are HTML whatever was asked for, and carry no ETag: nothing to revalidate.
+  if (answer.status !== 200) return c.body(answer.html, answer.status, { ...headers, 'Content-Type': HTML });
+  return c.body(answer.html, 200, { ...headers, 'Content-Type': request.contentType ?? HTML, ETag: etag });
 }
 
 async function renderAnswer(deps: AppDeps, page: PageContext, today: string, request: PageRequest): Promise<PageAnswer> {

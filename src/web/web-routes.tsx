@@ -1,4 +1,5 @@
-// The public pages: GET /, /indicators/:slug, /figures/:id, and the files they load (/assets/…).
+// The public pages: GET /, /indicators/:slug, /figures/:id, the Atom feeds (/feeds/all.atom,
+// /indicators/:slug/feed.atom) and the files the pages load (/assets/…).
 // Read-only, server-rendered, complete without JavaScript; answered through answerPage (kept HTML,
 // ETag, 304).
 import { Hono } from 'hono';
@@ -6,7 +7,10 @@ import { getFigure } from '../domain/figure-read.js';
 import { getIndicator } from '../domain/indicators.js';
 import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { listIndicators } from '../domain/indicators.js';
+import { recentEvents } from '../domain/recent-events.js';
 import { ASSETS } from './assets.js';
+import { atomFeed } from './atom-feed.js';
 import { FigurePage } from './figure-page.js';
 import { HomePage } from './home-page.js';
 import { IndicatorPage } from './indicator-page.js';
@@ -15,6 +19,11 @@ import { renderDocument } from './render-document.js';
 
 /** Figures per history page on the indicator page: a phone's worth of scrolling. */
 export const HISTORY_PAGE_SIZE = 25;
+
+/** Entries per feed: the newest events; a reader polling now and then misses none. */
+export const FEED_SIZE = 50;
+
+const ATOM = 'application/atom+xml; charset=utf-8';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -59,6 +68,42 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
         const indicator = figure === undefined ? undefined : await getIndicator(db, figure.indicatorSlug);
         if (figure === undefined || indicator === undefined) throw new PageNotFound();
         return renderDocument(<FigurePage page={page} figure={figure} indicator={indicator} />);
+      },
+    });
+  });
+
+  routes.get('/feeds/all.atom', (c) =>
+    answerPage(c, deps, {
+      path: '/feeds/all.atom',
+      contentType: ATOM,
+      render: async (page) =>
+        atomFeed({
+          page,
+          title: page.t.web.feedAllTitle,
+          selfPath: '/feeds/all.atom',
+          pagePath: '/',
+          events: await recentEvents(db, { limit: FEED_SIZE }),
+          indicators: new Map((await listIndicators(db)).map((i) => [i.slug, i])),
+        }),
+    }),
+  );
+
+  routes.get('/indicators/:slug/feed.atom', (c) => {
+    const slug = c.req.param('slug');
+    return answerPage(c, deps, {
+      path: `/indicators/${slug}/feed.atom`,
+      contentType: ATOM,
+      render: async (page) => {
+        const indicator = await getIndicator(db, slug);
+        if (indicator === undefined) throw new PageNotFound();
+        return atomFeed({
+          page,
+          title: page.t.web.feedTitle(indicator.name[page.locale]),
+          selfPath: `/indicators/${slug}/feed.atom`,
+          pagePath: `/indicators/${slug}`,
+          events: await recentEvents(db, { indicator, limit: FEED_SIZE }),
+          indicators: new Map([[indicator.slug, indicator]]),
+        });
       },
     });
   });
