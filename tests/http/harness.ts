@@ -23,6 +23,8 @@ export interface HarnessOptions {
   readonly seed?: boolean;
   readonly env?: Env;
   readonly extraRoutes?: readonly App[];
+  /** The Telegram bot's username as getMe gave it (the web pages link to it). */
+  readonly telegramUsername?: string;
 }
 
 /** 2026-03-01: Foro Penal's count of 2025-12-20 is then more than 30 days old. */
@@ -45,6 +47,7 @@ export async function buildApp(handle: DatabaseHandle, options: HarnessOptions =
     logger: createLogger({ level: 'debug', destination: stream }),
     metrics,
     now: () => now,
+    telegramUsername: () => options.telegramUsername ?? null,
     extraRoutes: options.extraRoutes ?? [],
   });
   const logs = () => chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
