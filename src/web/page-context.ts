@@ -14,6 +14,8 @@ export interface PageContext {
   /** The page's own path and query, for the language switch (which keeps the page). */
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** CIFRAS_TIMEZONE: recorded times are shown in it, the zone named. */
+  readonly timeZone: string;
   /** Where the site is reached, for absolute links (feeds): PUBLIC_URL, else the request's origin. */
   readonly origin: string;
   /** `t.me/<username>` when Telegram is on and getMe has answered; null otherwise. */

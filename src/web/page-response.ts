@@ -63,6 +63,7 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
     path: request.path,
     query: request.query ?? {},
     origin,
+    timeZone: deps.config.timezone,
     telegramUsername,
     discordInviteUrl: deps.config.discordInviteUrl,
   });

@@ -5,7 +5,8 @@
 import { Hono } from 'hono';
 import { getFigure } from '../domain/figure-read.js';
 import { getIndicator } from '../domain/indicators.js';
-import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
+import { allSummaries, indicatorSummary } from '../domain/queries.js';
+import { indicatorHistoryPage } from '../domain/history-page.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { listIndicators } from '../domain/indicators.js';
 import { recentEvents } from '../domain/recent-events.js';
@@ -52,8 +53,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
         const indicator = await getIndicator(db, slug);
         if (indicator === undefined) throw new PageNotFound();
         const summary = await indicatorSummary(db, indicator, today);
-        // TODO(data12a): indicatorHistoryPage (src/domain/history-page.ts) with `cursor` once it is on main.
-        const history = { figures: (await indicatorHistory(db, indicator)).slice(0, HISTORY_PAGE_SIZE), next: null };
+        const history = await indicatorHistoryPage(db, indicator, { limit: HISTORY_PAGE_SIZE, cursor });
         return renderDocument(<IndicatorPage page={page} summary={summary} history={history} paged={cursor !== undefined} />);
       },
     });

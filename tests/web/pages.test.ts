@@ -159,9 +159,36 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     expect(text).toContain('as of 25 Dec 2025 (period 24 Dec 2025 – 25 Dec 2025)');
     expect(text).toContain('Source Ministerio del Poder Popular para el Servicio Penitenciario · government');
     expect(text).toContain(`Link ${ARTICLE}`);
-    expect(text).toContain('Revisions reported : 99 · 26 Dec 2025');
-    expect(text).toContain('corrected : 99 → 101 · 1 Feb 2026');
+    // Recorded times in CIFRAS_TIMEZONE (default America/Caracas, UTC-4), the zone named.
+    expect(text).toContain('Recorded 25 Dec 2025, 20:00 (Caracas time)');
+    expect(text).toContain('Revisions reported : 99 · 25 Dec 2025, 20:00 (Caracas time)');
+    expect(text).toContain('corrected : 99 → 101 · 1 Feb 2026, 06:00 (Caracas time) · Reason: comunicado ampliado');
     expect(text).toContain('Reason: comunicado ampliado');
+  });
+
+  it('pages the full history through ?cursor= links, newest first, and explains a cursor that does not fit', async () => {
+    for (let day = 1; day <= 30; day++) {
+      await reportFigure(h.handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 800 + day }, asOf: `2025-11-${String(day).padStart(2, '0')}`, url: `https://foropenal.com/r/${day}` }, ctx);
+    }
+    const first = await page(h, '/indicators/political-prisoners?lang=en');
+    const shown = (html: string) => [...html.matchAll(/<h3>Foro Penal: <span class="value">([\d,]+)<\/span>/g)].map((m) => m[1]);
+    // The seed's 902 (20 Dec) first, then 30 Nov back to 7 Nov: 25 figures.
+    expect(shown(first.html)).toEqual(['902', ...Array.from({ length: 24 }, (_, i) => String(830 - i))]);
+    const next = /<a href="(\/indicators\/political-prisoners\?cursor=[^"]+)" rel="next">Older figures<\/a>/.exec(first.html)?.[1];
+    expect(next).toBeDefined();
+    expect(next).toContain('lang=en');
+    const second = await page(h, next!.replaceAll('&amp;', '&'));
+    expect(second.response.status).toBe(200);
+    expect(shown(second.html)).toEqual(['806', '805', '804', '803', '802', '801']);
+    expect(second.html).not.toContain('rel="next"');
+    expect(second.html).toContain('<a href="/indicators/political-prisoners?lang=en">Back to the newest</a>');
+
+    const bad = await page(h, '/indicators/political-prisoners?cursor=not-a-cursor');
+    expect(bad.response.status).toBe(422);
+    expect(bad.html).toContain('<html lang="es">');
+    expect(bad.text).toContain('No se puede mostrar esta página');
+    expect(bad.text).toContain('El cursor «not-a-cursor» no corresponde a ninguna página del historial');
+    expect(bad.html).toContain('<a href="/indicators/political-prisoners">Presos políticos</a>');
   });
 
   it('escapes whatever names, notes and reasons hold', async () => {
