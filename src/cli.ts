@@ -78,7 +78,7 @@ async function serve(worker: boolean): Promise<void> {
   // Listed last, the worker stops first on shutdown: sends in progress finish, claims go back.
   const services = [...platforms.services, ...(worker ? [(deps: AppDeps) => startWorkerService(deps)] : [])];
   // startServer logs where it listens and stops on SIGTERM/SIGINT by itself.
-  await startServer({ config, routes: platforms.routes, services });
+  await startServer({ config, routes: platforms.routes, services, telegramUsername: platforms.telegramUsername });
 }
 
 async function runWorkerCommand(handle: DatabaseHandle, config: Config): Promise<void> {

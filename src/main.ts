@@ -33,6 +33,8 @@ export interface StartOptions {
   /** Stop on SIGTERM/SIGINT and exit; default true. Tests pass false and call close(). */
   readonly handleSignals?: boolean;
   readonly now?: () => Date;
+  /** The Telegram bot's username once known (the web pages link to it); composePlatforms gives it. */
+  readonly telegramUsername?: () => string | null;
 }
 
 export interface ServerHandle {
@@ -58,7 +60,14 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     if (config.seed && (await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() }))) {
       logger.info('empty database: loaded the bundled demo dataset (set CIFRAS_SEED=false to start empty)');
     }
-    const deps: AppDeps = { handle, config, logger, metrics: createMetrics({ processMetrics: true }), now: options.now };
+    const deps: AppDeps = {
+      handle,
+      config,
+      logger,
+      metrics: createMetrics({ processMetrics: true }),
+      now: options.now,
+      telegramUsername: options.telegramUsername,
+    };
     const app = createApp({ ...deps, extraRoutes: options.routes?.(deps) ?? [] });
     // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
     app.route('/api/v1', writeApiRoutes(deps));

@@ -26,10 +26,11 @@ function botFor(deps: AppDeps, registry: Registry): Bot {
  * `[POST /telegram/webhook]` when Telegram is on with PUBLIC_URL; `[]` otherwise. The bot asks
  * the Bot API who it is right away (warmUp), not when the first update arrives.
  */
-export function telegramRoutes(deps: AppDeps, registry: Registry = createCommandRegistry()): App[] {
+export function telegramRoutes(deps: AppDeps, registry: Registry = createCommandRegistry(), onBot: (bot: Bot) => void = () => {}): App[] {
   const { telegram, publicUrl } = deps.config;
   if (telegram === null || publicUrl === null) return [];
   const bot = botFor(deps, registry);
+  onBot(bot);
   void warmUp(bot, deps.logger);
   return [telegramWebhookRoutes({ bot, secretToken: telegram.webhookSecret, metrics: deps.metrics })];
 }
@@ -65,11 +66,14 @@ export async function warmUp(bot: Bot, logger: Pick<Logger, 'info' | 'warn' | 'e
 export function telegramServices(
   config: Pick<Config, 'telegram' | 'publicUrl'>,
   registry: Registry = createCommandRegistry(),
+  onBot: (bot: Bot) => void = () => {},
 ): ((deps: AppDeps) => Promise<TelegramService>)[] {
   if (config.telegram === null || config.publicUrl !== null) return [];
   return [
     async (deps) => {
-      const polling = startPolling(botFor(deps, registry), { logger: deps.logger });
+      const bot = botFor(deps, registry);
+      onBot(bot);
+      const polling = startPolling(bot, { logger: deps.logger });
       await polling.started;
       return { name: 'telegram long polling', stop: () => polling.stop() };
     },
