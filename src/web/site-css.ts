@@ -60,7 +60,7 @@ nav.pager{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
 }
 @media (max-width:39.99rem){
   table.latest thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-  table.latest,table.latest tbody,table.latest tr,table.latest th,table.latest td{display:block;width:100%}
+  table.latest,table.latest caption,table.latest tbody,table.latest tr,table.latest th,table.latest td{display:block;width:100%}
   table.latest tr{border:1px solid #d5d8dc;border-radius:.4rem;background:#fff;margin:.75rem 0;padding:.25rem .5rem}
   table.latest th,table.latest td{border:0;padding:.2rem 0}
   table.latest td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#3d4550;font-size:.875rem}
