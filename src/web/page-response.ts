@@ -14,13 +14,14 @@ import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { statusOf } from '../http/error-handler.js';
 import { errorLocale } from '../http/request-locale.js';
 import { ASSETS_VERSION } from './assets.js';
+import { acceptsGzip, keptBody, type KeptBody } from './kept-body.js';
 import { NotFoundPage } from './not-found-page.js';
 import { pageContext, type PageContext } from './page-context.js';
 import { renderDocument } from './render-document.js';
 
 export interface PageAnswer {
   readonly status: 200 | 404 | 422;
-  readonly html: string;
+  readonly body: KeptBody;
 }
 
 /** Thrown by a page's loader for an unknown slug or id: answered with the 404 page. */
@@ -53,8 +54,13 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
   const view = await cacheView(deps.handle.db);
   const today = todayOf((deps.now ?? (() => new Date()))());
   const site = siteVersion(telegramUsername, deps.config.discordInviteUrl);
-  const etag = `"${view.version}-${today}-${locale}-${explicitLang ? 'l' : 'h'}-${site}"`;
-  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
+  const gzipped = acceptsGzip(c.req.header('Accept-Encoding'));
+  // A representation per encoding, so each has its own strong ETag (RFC 9110 §8.8.3).
+  const etag = `"${view.version}-${today}-${locale}-${explicitLang ? 'l' : 'h'}-${site}${gzipped ? '-gz' : ''}"`;
+  if (matches(c.req.header('If-None-Match'), etag)) {
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    return c.body(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
+  }
 
   const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
   const page = pageContext({
@@ -69,22 +75,27 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
   });
   const key = `web:${locale}:${explicitLang}:${today}:${site}:${origin}${request.path}?${new URLSearchParams(request.query).toString()}`;
   const answer = await view.read(key, () => renderAnswer(deps, page, today, request));
-  const headers = { 'Cache-Control': CACHE_CONTROL, 'Content-Language': locale };
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  const bytes = gzipped && answer.body.gzip !== null ? answer.body.gzip : answer.body.identity;
+  const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL, 'Content-Language': locale };
+  if (bytes !== answer.body.identity) headers['Content-Encoding'] = 'gzip';
   // Error pages are HTML whatever was asked for, and carry no ETag: nothing to revalidate.
-  if (answer.status !== 200) return c.body(answer.html, answer.status, { ...headers, 'Content-Type': HTML });
-  return c.body(answer.html, 200, { ...headers, 'Content-Type': request.contentType ?? HTML, ETag: etag });
+  if (answer.status !== 200) return c.body(bytes, answer.status, { ...headers, 'Content-Type': HTML });
+  return c.body(bytes, 200, { ...headers, 'Content-Type': request.contentType ?? HTML, ETag: etag });
 }
 
 async function renderAnswer(deps: AppDeps, page: PageContext, today: string, request: PageRequest): Promise<PageAnswer> {
   try {
-    return { status: 200, html: await request.render(page, today) };
+    return { status: 200, body: await keptBody(await request.render(page, today)) };
   } catch (error) {
     if (error instanceof PageNotFound) {
-      return { status: 404, html: await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db) })) };
+      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db) }));
+      return { status: 404, body: await keptBody(html) };
     }
     if (error instanceof DomainError && statusOf(error.code) === 422) {
       const message = page.t.errors[error.code](error.params);
-      return { status: 422, html: await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db), message })) };
+      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db), message }));
+      return { status: 422, body: await keptBody(html) };
     }
     throw error;
   }
