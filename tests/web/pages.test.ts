@@ -1,6 +1,7 @@
 // The public pages through the real app, on SQLite and PostgreSQL, with the bundled demo data:
 // what a reader sees in each language, the markers, the links, escaping, the 404 page, and the
 // ETag that follows the data version.
+import { gunzipSync } from 'node:zlib';
 import { beforeEach, expect, it } from 'vitest';
 import { correctFigure, reportFigure, retractFigure } from '../../src/domain/figures.js';
 import { upsertSource } from '../../src/domain/sources.js';
@@ -239,5 +240,22 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect(visibleText(await changed.text())).toContain('Foro Penal 1.085 31 ene 2026');
+  });
+
+  it('sends the page gzipped to a reader who accepts it, the same bytes once decompressed, with its own ETag', async () => {
+    const plain = await h.app.request('/', { headers: { 'Accept-Encoding': 'identity' } });
+    const zipped = await h.app.request('/', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    const plainBytes = Buffer.from(await plain.arrayBuffer());
+    const zippedBytes = Buffer.from(await zipped.arrayBuffer());
+    expect(zippedBytes.length).toBeLessThan(plainBytes.length / 2);
+    expect(gunzipSync(zippedBytes).equals(plainBytes)).toBe(true);
+    const etag = zipped.headers.get('etag')!;
+    expect(etag).not.toBe(plain.headers.get('etag'));
+    expect((await h.app.request('/', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag } })).status).toBe(304);
+    // The uncompressed representation is another one: its validator does not match.
+    expect((await h.app.request('/', { headers: { 'Accept-Encoding': 'gzip;q=0', 'If-None-Match': etag } })).status).toBe(200);
   });
 });
