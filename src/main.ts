@@ -116,7 +116,7 @@ function logStartup(logger: Logger, config: Config, url: string): void {
   if (config.telegram === null && config.discord === null) {
     logger.info(
       'no platform configured (set TELEGRAM_BOT_TOKEN or the DISCORD_* variables to turn one on). Try it meanwhile: ' +
-        `npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
+        `open ${url}/ in a browser, npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
     );
   }
 }
