@@ -52,3 +52,14 @@ export const INDICATOR_CASE: WebCase = {
 export const INDICATOR_IDENTITY: WebCase = { ...INDICATOR_CASE, id: 'indicator-identity', title: `GET /indicators/${SLUG} (uncompressed)`, headers: IDENTITY, verifyRaw: verifyIndicator };
 
 export const KEPT_CASES: readonly WebCase[] = [JSON_CASE, HOME_CASE, HOME_IDENTITY, INDICATOR_CASE, INDICATOR_IDENTITY];
+
+/** The PNG of the same indicator (20 sources × 500 points at the default 1,000,000 figures). */
+export const CHART_PNG_CASE: WebCase = {
+  id: 'chart-png',
+  title: `GET /indicators/${SLUG}/chart.png`,
+  path: `/indicators/${SLUG}/chart.png`,
+  headers: GZIP,
+  // A PNG's signature, as autocannon hands the body over (text): byte 1 is "P", 2 "N", 3 "G".
+  verifyRaw: (body) => body.slice(1, 4) === 'PNG',
+  verify: (body) => body.slice(1, 4) === 'PNG',
+};
