@@ -38,4 +38,16 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Charts are pure: domain data in, image out. No platform, HTTP or database code.
+    files: ['src/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: platformLibraries, message: 'Charts are pure: no platform or HTTP library.' },
+          { group: ['kysely', 'better-sqlite3', 'pg', '**/db/**', '**/http/**', '**/platforms/**', '**/web/**', '**/domain/db.js', '**/domain/read-cache.js'], message: 'Charts are pure: data in, SVG out; no database or HTTP code.' },
+        ],
+      }],
+    },
+  },
 );

@@ -4,7 +4,7 @@
 import type { EventKind } from '../../db/schema.js';
 import type { DbOrTrx } from './db.js';
 import { loadFigures } from './figure-read.js';
-import { cachedRead } from './read-cache.js';
+import { UNCACHED, type CacheView } from './read-cache.js';
 import type { Figure, FigureRevision, Indicator } from './types.js';
 
 export interface FigureEvent {
@@ -17,10 +17,14 @@ export interface FigureEvent {
   readonly before: FigureRevision | null;
 }
 
-/** The newest `limit` events, of one indicator or (without it) of all. Kept until the next write. */
-export async function recentEvents(db: DbOrTrx, options: { readonly indicator?: Indicator; readonly limit: number }): Promise<FigureEvent[]> {
+/** The newest `limit` events, of one indicator or (without it) of all; kept in `cache` until the next write. */
+export async function recentEvents(
+  db: DbOrTrx,
+  options: { readonly indicator?: Indicator; readonly limit: number },
+  cache: CacheView = UNCACHED,
+): Promise<FigureEvent[]> {
   const { indicator, limit } = options;
-  return cachedRead(db, `events:${indicator?.id ?? '*'}:${limit}`, () => loadEvents(db, indicator, limit));
+  return cache.read(`events:${indicator?.id ?? '*'}:${limit}`, () => loadEvents(db, indicator, limit));
 }
 
 async function loadEvents(db: DbOrTrx, indicator: Indicator | undefined, limit: number): Promise<FigureEvent[]> {

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { todayOf } from '../domain/as-of.js';
 import { DomainError } from '../domain/errors.js';
 import { listIndicators } from '../domain/indicators.js';
-import { cacheView } from '../domain/read-cache.js';
+import type { CacheView } from '../domain/read-cache.js';
 import { LOCALES } from '../domain/types.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { statusOf } from '../http/error-handler.js';
@@ -37,7 +37,7 @@ export interface PageRequest {
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
   /** Renders the page; throws PageNotFound (404 page) or a DomainError (its message, as a page). */
-  readonly render: (page: PageContext, today: string) => Promise<string>;
+  readonly render: (page: PageContext, today: string, view: CacheView) => Promise<string>;
   /** What render returns; HTML unless said (the feeds are Atom). */
   readonly contentType?: string;
 }
@@ -51,7 +51,7 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
   const locale = errorLocale(c, deps.config.defaultLocale);
   const explicitLang = LOCALES.some((l) => l === c.req.query('lang'));
   const telegramUsername = deps.telegramUsername?.() ?? null;
-  const view = await cacheView(deps.handle.db);
+  const view = await deps.cache.view();
   const today = todayOf((deps.now ?? (() => new Date()))());
   const site = siteVersion(telegramUsername, deps.config.discordInviteUrl);
   const gzipped = acceptsGzip(c.req.header('Accept-Encoding'));
@@ -74,7 +74,7 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
     discordInviteUrl: deps.config.discordInviteUrl,
   });
   const key = `web:${locale}:${explicitLang}:${today}:${site}:${origin}${request.path}?${new URLSearchParams(request.query).toString()}`;
-  const answer = await view.read(key, () => renderAnswer(deps, page, today, request));
+  const answer = await view.read(key, () => renderAnswer(deps, page, today, view, request));
   c.header('Vary', 'Accept-Encoding', { append: true });
   const bytes = gzipped && answer.body.gzip !== null ? answer.body.gzip : answer.body.identity;
   const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL, 'Content-Language': locale };
@@ -84,17 +84,17 @@ export async function answerPage(c: Context<AppEnv>, deps: AppDeps, request: Pag
   return c.body(bytes, 200, { ...headers, 'Content-Type': request.contentType ?? HTML, ETag: etag });
 }
 
-async function renderAnswer(deps: AppDeps, page: PageContext, today: string, request: PageRequest): Promise<PageAnswer> {
+async function renderAnswer(deps: AppDeps, page: PageContext, today: string, view: CacheView, request: PageRequest): Promise<PageAnswer> {
   try {
-    return { status: 200, body: await keptBody(await request.render(page, today)) };
+    return { status: 200, body: await keptBody(await request.render(page, today, view)) };
   } catch (error) {
     if (error instanceof PageNotFound) {
-      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db) }));
+      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db, view) }));
       return { status: 404, body: await keptBody(html) };
     }
     if (error instanceof DomainError && statusOf(error.code) === 422) {
       const message = page.t.errors[error.code](error.params);
-      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db), message }));
+      const html = await renderDocument(NotFoundPage({ page, indicators: await listIndicators(deps.handle.db, view), message }));
       return { status: 422, body: await keptBody(html) };
     }
     throw error;

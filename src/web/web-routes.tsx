@@ -39,7 +39,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/', (c) =>
     answerPage(c, deps, {
       path: '/',
-      render: async (page, today) => renderDocument(<HomePage page={page} summaries={await allSummaries(db, today)} />),
+      render: async (page, today, view) => renderDocument(<HomePage page={page} summaries={await allSummaries(db, today, view)} />),
     }),
   );
 
@@ -49,10 +49,10 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
     return answerPage(c, deps, {
       path: `/indicators/${slug}`,
       query: cursor === undefined ? {} : { cursor },
-      render: async (page, today) => {
+      render: async (page, today, view) => {
         const indicator = await getIndicator(db, slug);
         if (indicator === undefined) throw new PageNotFound();
-        const summary = await indicatorSummary(db, indicator, today);
+        const summary = await indicatorSummary(db, indicator, today, view);
         const history = await indicatorHistoryPage(db, indicator, { limit: HISTORY_PAGE_SIZE, cursor });
         return renderDocument(<IndicatorPage page={page} summary={summary} history={history} paged={cursor !== undefined} />);
       },
@@ -76,14 +76,14 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
     answerPage(c, deps, {
       path: '/feeds/all.atom',
       contentType: ATOM,
-      render: async (page) =>
+      render: async (page, _today, view) =>
         atomFeed({
           page,
           title: page.t.web.feedAllTitle,
           selfPath: '/feeds/all.atom',
           pagePath: '/',
-          events: await recentEvents(db, { limit: FEED_SIZE }),
-          indicators: new Map((await listIndicators(db)).map((i) => [i.slug, i])),
+          events: await recentEvents(db, { limit: FEED_SIZE }, view),
+          indicators: new Map((await listIndicators(db, view)).map((i) => [i.slug, i])),
         }),
     }),
   );
@@ -93,7 +93,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
     return answerPage(c, deps, {
       path: `/indicators/${slug}/feed.atom`,
       contentType: ATOM,
-      render: async (page) => {
+      render: async (page, _today, view) => {
         const indicator = await getIndicator(db, slug);
         if (indicator === undefined) throw new PageNotFound();
         return atomFeed({
@@ -101,7 +101,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
           title: page.t.web.feedTitle(indicator.name[page.locale]),
           selfPath: `/indicators/${slug}/feed.atom`,
           pagePath: `/indicators/${slug}`,
-          events: await recentEvents(db, { indicator, limit: FEED_SIZE }),
+          events: await recentEvents(db, { indicator, limit: FEED_SIZE }, view),
           indicators: new Map([[indicator.slug, indicator]]),
         });
       },

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type ServerHandle } from '../../src/main.js';
-import { composePlatforms } from '../../src/platforms/compose.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { SECRET, TOKEN } from '../platforms/telegram/telegram-harness.js';
 
@@ -37,9 +36,8 @@ describe('the Telegram link on the pages', () => {
   });
 
   async function start(extra: Record<string, string>): Promise<ServerHandle> {
-    const config = loadConfig(env(extra));
-    const platforms = composePlatforms(config);
-    return startServer({ config, handleSignals: false, routes: platforms.routes, services: platforms.services, telegramUsername: platforms.telegramUsername });
+    // The platforms `cifras serve` runs (startServer's default), Telegram on.
+    return startServer({ config: loadConfig(env(extra)), handleSignals: false });
   }
 
   async function followLinks(url: string): Promise<string[]> {
@@ -57,9 +55,7 @@ describe('the Telegram link on the pages', () => {
   });
 
   it('shows no Telegram link with Telegram off', async () => {
-    const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'off.db')}`, PORT: '0', LOG_LEVEL: 'silent' });
-    const platforms = composePlatforms(config);
-    server = await startServer({ config, handleSignals: false, routes: platforms.routes, telegramUsername: platforms.telegramUsername });
+    server = await startServer({ config: loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'off.db')}`, PORT: '0', LOG_LEVEL: 'silent' }), handleSignals: false });
     expect(await followLinks(server.url)).toEqual([]);
   });
 });
