@@ -12,11 +12,13 @@ export interface IndicatorPageProps {
   readonly page: PageContext;
   readonly summary: IndicatorSummary;
   readonly history: { readonly figures: readonly Figure[]; readonly next: string | null };
+  /** Every figure of the indicator, for the history chart. */
+  readonly chartFigures: readonly Figure[];
   /** This page is an older one (reached through a cursor): offer the way back to the newest. */
   readonly paged: boolean;
 }
 
-export function IndicatorPage({ page, summary, history, paged }: IndicatorPageProps) {
+export function IndicatorPage({ page, summary, history, chartFigures, paged }: IndicatorPageProps) {
   const { t, locale } = page;
   const { indicator } = summary;
   const api = `/api/v1/indicators/${indicator.slug}`;
@@ -26,7 +28,7 @@ export function IndicatorPage({ page, summary, history, paged }: IndicatorPagePr
       <h1>{indicator.name[locale]}</h1>
       <p class="lede">{indicator.description[locale]}</p>
       <LatestTable page={page} summary={summary} />
-      <ChartSlot page={page} indicator={indicator} variant="history" />
+      <ChartSlot page={page} indicator={indicator} figures={chartFigures} variant="history" />
       <section aria-labelledby="downloads">
         <h2 id="downloads">{t.web.downloads}</h2>
         <ul class="links">

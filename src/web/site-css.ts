@@ -38,8 +38,10 @@ table.latest thead th{font-size:.875rem;color:#3d4550;border-bottom:2px solid #a
 .spread{background:#eef1f4;border-left:4px solid #14213d;padding:.5rem .75rem;margin:.5rem 0}
 .empty{color:#3d4550;font-style:italic}
 .more{margin:.5rem 0 0}
-figure.chart{margin:1rem 0;max-width:100%}
+figure.chart{margin:1rem 0;max-width:44rem}
 figure.chart svg{display:block;width:100%;height:auto;max-width:100%}
+figure.chart.sparkline{margin:.5rem 0}
+figure.chart.sparkline svg{width:160px;height:40px}
 figure.chart figcaption{font-size:.875rem;color:#3d4550}
 ol.history{list-style:none;padding:0;margin:0}
 ol.history>li{border:1px solid #d5d8dc;border-radius:.4rem;background:#fff;padding:.75rem;margin:.75rem 0}

@@ -5,7 +5,8 @@
 import { Hono } from 'hono';
 import { getFigure } from '../domain/figure-read.js';
 import { getIndicator } from '../domain/indicators.js';
-import { allSummaries, indicatorSummary } from '../domain/queries.js';
+import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
+import type { Figure } from '../domain/types.js';
 import { indicatorHistoryPage } from '../domain/history-page.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { listIndicators } from '../domain/indicators.js';
@@ -20,6 +21,9 @@ import { renderDocument } from './render-document.js';
 
 /** Figures per history page on the indicator page: a phone's worth of scrolling. */
 export const HISTORY_PAGE_SIZE = 25;
+
+/** The newest figures each sparkline on `/` draws: the recent trend, read in one bounded page. */
+export const SPARKLINE_FIGURES = 200;
 
 /** Entries per feed: the newest events; a reader polling now and then misses none. */
 export const FEED_SIZE = 50;
@@ -39,7 +43,14 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/', (c) =>
     answerPage(c, deps, {
       path: '/',
-      render: async (page, today, view) => renderDocument(<HomePage page={page} summaries={await allSummaries(db, today, view)} />),
+      render: async (page, today, view) => {
+        const summaries = await allSummaries(db, today, view);
+        const recent = new Map<string, readonly Figure[]>();
+        for (const { indicator } of summaries) {
+          recent.set(indicator.slug, (await indicatorHistoryPage(db, indicator, { limit: SPARKLINE_FIGURES })).figures);
+        }
+        return renderDocument(<HomePage page={page} summaries={summaries} recent={recent} />);
+      },
     }),
   );
 
@@ -54,7 +65,8 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
         if (indicator === undefined) throw new PageNotFound();
         const summary = await indicatorSummary(db, indicator, today, view);
         const history = await indicatorHistoryPage(db, indicator, { limit: HISTORY_PAGE_SIZE, cursor });
-        return renderDocument(<IndicatorPage page={page} summary={summary} history={history} paged={cursor !== undefined} />);
+        const chartFigures = await indicatorHistory(db, indicator);
+        return renderDocument(<IndicatorPage page={page} summary={summary} history={history} chartFigures={chartFigures} paged={cursor !== undefined} />);
       },
     });
   });
