@@ -258,4 +258,17 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     // The uncompressed representation is another one: its validator does not match.
     expect((await h.app.request('/', { headers: { 'Accept-Encoding': 'gzip;q=0', 'If-None-Match': etag } })).status).toBe(200);
   });
+
+  it('draws a sparkline per indicator on / and the history chart inline on the indicator page', async () => {
+    const home = await page(h, '/?lang=en');
+    const sparklines = [...home.html.matchAll(/<figure class="chart sparkline"><svg [^>]*role="img" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(sparklines).toEqual(['Forcibly disappeared', 'Political prisoners', 'Releases of post-election detainees']);
+    const indicator = await page(h, '/indicators/post-election-releases?lang=en');
+    expect(indicator.html).toMatch(/<figure class="chart"><svg [^>]*viewBox="0 0 420 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
+    // Both sources in its legend, and the links to the image files of the same chart.
+    expect(indicator.html).toContain('Ministerio del Poder Popular para el Servicio Penitenciario');
+    expect(indicator.html).toContain('<a href="/indicators/post-election-releases/chart.png?lang=en">PNG</a>');
+    const png = await h.app.request('/indicators/post-election-releases/chart.png?lang=en');
+    expect(png.headers.get('content-type')).toBe('image/png');
+  });
 });
