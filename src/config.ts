@@ -46,6 +46,8 @@ export interface Config {
   readonly publicUrl: string | null;
   readonly telegram: TelegramConfig | null;
   readonly discord: DiscordConfig | null;
+  /** The bot's Discord install link, shown on the web pages beside the Telegram link; null: not shown. */
+  readonly discordInviteUrl: string | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
   /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env): Config {
     publicUrl,
     telegram: checkTelegram(get, publicUrl, withDefault('TELEGRAM_API_ROOT'), problems),
     discord: checkDiscord(get, withDefault('DISCORD_API_BASE'), problems),
+    discordInviteUrl: checkInviteUrl(get('DISCORD_INVITE_URL'), problems),
     logLevel: checkLogLevel(withDefault('LOG_LEVEL'), problems),
     deliveryRates: {
       telegramPerSecond: checkRate('TELEGRAM_RATE_PER_SECOND', withDefault('TELEGRAM_RATE_PER_SECOND'), problems),
@@ -263,6 +266,17 @@ function checkPublicUrl(text: string | undefined, problems: string[]): string | 
   problems.push(
     `PUBLIC_URL is "${text}", which is not an https URL: set it to the server's public address, e.g. https://cifras.example.org ` +
       '(Telegram and Discord only call https endpoints), or unset it to use long polling.',
+  );
+  return null;
+}
+
+/** A link readers follow from the web pages: https only, so no page ever points to plain http. */
+function checkInviteUrl(text: string | undefined, problems: string[]): string | null {
+  if (text === undefined) return null;
+  if (httpUrlSchema.safeParse(text).success && text.startsWith('https://')) return text;
+  problems.push(
+    `DISCORD_INVITE_URL is "${text}", which is not an https URL: set it to the bot's install link from the Discord developer portal ` +
+      '(Installation, e.g. https://discord.com/oauth2/authorize?client_id=…), or unset it to leave the Discord link off the web pages.',
   );
   return null;
 }

@@ -152,7 +152,9 @@ export function composeApp(parts: AppParts): ComposedApp {
   const { handle, config, logger, metrics, now } = parts;
   const cache = createReadCache(handle.capabilities.dataVersion);
   const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now };
-  const served = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config)).map((platform) => platform.serve(deps));
+  const enabled = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config));
+  const served = enabled.map((platform) => platform.serve(deps));
+  const telegramServer = served[enabled.findIndex((platform) => platform.name === 'telegram')];
   const app = createApp({
     handle,
     cache,
@@ -160,6 +162,7 @@ export function composeApp(parts: AppParts): ComposedApp {
     logger,
     metrics,
     now,
+    telegramUsername: () => telegramServer?.botUsername?.() ?? null,
     // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
     routes: [{ at: '/api/v1', routes: writeApiRoutes({ handle, cache, config, logger, metrics, now }) }],
     webhooks: served.flatMap((platform) => platform.webhooks),
@@ -277,7 +280,7 @@ function logStartup(logger: Logger, config: Config, url: string): void {
   if (config.telegram === null && config.discord === null) {
     logger.info(
       'no platform configured (set TELEGRAM_BOT_TOKEN or the DISCORD_* variables to turn one on). Try it meanwhile: ' +
-        `npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
+        `open ${url}/ in a browser, npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
     );
   }
 }

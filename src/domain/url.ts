@@ -16,3 +16,12 @@ export function assertHttpUrl(input: string, field = 'url'): string {
   }
   return text;
 }
+
+/** `https://www.example.org/a?b` → `example.org`: short link text for a citation (chat replies, web pages). */
+export function linkLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || url;
+  } catch {
+    return url;
+  }
+}

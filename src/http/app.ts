@@ -1,5 +1,5 @@
 // The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
-// access log), one error boundary, the read API and its OpenAPI document. The composition root
+// access log), one error boundary, the read API and its OpenAPI document, the public pages and charts (src/web/). The composition root
 // gives it the rest: the write API as `routes`, and each platform's `webhooks` — routes at paths
 // only a platform calls, where the middleware is scoped differently (request-id.ts). Everything
 // passes through the same middleware and onError, and an OpenAPIHono sub-app's routes join the
@@ -22,6 +22,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
 import { refuseInvalidRequest } from './validation-issues.js';
 import { chartRoutes } from '../web/chart-routes.js';
+import { webRoutes } from '../web/web-routes.js';
 
 export type { AppDeps, AppEnv } from './app-env.js';
 /** A sub-app of routes, or the app itself. */
@@ -65,6 +66,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     apiDocsRoutes(),
     openApiRoutes(app),
     chartRoutes(options),
+    webRoutes(options),
     ...webhooks.map((webhook) => webhook.routes),
   ]) {
     app.route('/', routes);

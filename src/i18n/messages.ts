@@ -209,6 +209,56 @@ export interface Messages {
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
+  /** The public web pages and feeds (src/web/). Plain text: the pages escape it. */
+  readonly web: {
+    readonly siteTitle: string;
+    readonly tagline: string;
+    /** The link to the same page in the other language, written in that language. */
+    readonly otherLanguage: string;
+    readonly languageLabel: string;
+    readonly home: string;
+    readonly skipToContent: string;
+    readonly source: string;
+    readonly value: string;
+    readonly asOf: string;
+    readonly link: string;
+    readonly figure: string;
+    readonly corrected: string;
+    readonly retracted: string;
+    readonly staleHint: (days: number) => string;
+    readonly seeIndicator: (name: string) => string;
+    readonly chartTitle: (name: string) => string;
+    readonly latestTitle: string;
+    readonly historyTitle: string;
+    readonly historyEmpty: string;
+    readonly olderFigures: string;
+    readonly newestFigures: string;
+    readonly downloads: string;
+    readonly csv: string;
+    readonly json: string;
+    readonly atom: string;
+    readonly follow: string;
+    readonly followTelegram: string;
+    readonly followDiscord: string;
+    readonly followNone: string;
+    readonly figureTitle: (id: number) => string;
+    readonly indicator: string;
+    readonly period: string;
+    readonly note: string;
+    readonly recordedAt: string;
+    readonly revisionsTitle: string;
+    readonly revision: (n: number) => string;
+    readonly kind: string;
+    readonly reason: string;
+    readonly notFoundTitle: string;
+    readonly cannotShowTitle: string;
+    readonly notFoundText: string;
+    readonly indicatorsTitle: string;
+    readonly allFeed: string;
+    readonly feedTitle: (indicatorName: string) => string;
+    readonly feedAllTitle: string;
+    readonly feedEntry: Record<'published' | 'corrected' | 'retracted', string>;
+  };
   /** Texts drawn in the history charts (SVG and PNG). */
   readonly chart: {
     /** Under the title: what the x axis is. */
