@@ -23,9 +23,13 @@ import type { ParsedArgs } from './options.js';
 import { normalizeCommandName, type Registry } from './registry.js';
 import { errorBlock, reply, type Reply } from './reply.js';
 
+/** loadConfig's default for CIFRAS_TIMEZONE, for callers that pass no configured zone. */
+const DEFAULT_TIME_ZONE = 'America/Caracas';
+
 export interface CommandDeps {
   readonly db: Kysely<Database>;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  /** `publicUrl` and `timezone` are optional so callers without them (tests, tools) keep working. */
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'publicUrl' | 'timezone'>>;
   readonly now: () => Date;
   readonly logger?: CommandLogger;
   /** Who besides the owners may edit; defaults to the editors table. */
@@ -63,6 +67,8 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     actor: actorOf(invocation.user),
     owners: deps.config.owners,
     registry,
+    publicUrl: deps.config.publicUrl ?? null,
+    timeZone: deps.config.timezone ?? DEFAULT_TIME_ZONE,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   };
   try {
