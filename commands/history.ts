@@ -5,7 +5,7 @@
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { commandLabel } from '../src/core/help-text.js';
 import { link, reply, strong, text, type Block, type ListBlock, type Reply, type Span } from '../src/core/reply.js';
-import { pageOf, pagerChoice, REPLY_BUDGET, spansCost, trailingPage } from '../src/core/reply-pages.js';
+import { paginate, pagerChoice, REPLY_BUDGET, spansCost, trailingPage, type Page } from '../src/core/reply-pages.js';
 import { resolveIndicator } from '../src/core/resolve-indicator.js';
 import { findSource, matchSource } from '../src/core/resolve-source.js';
 import { formatPeriod } from '../src/core/summary-block.js';
@@ -13,6 +13,7 @@ import { formatAsOf } from '../src/domain/as-of.js';
 import { listIndicators } from '../src/domain/indicators.js';
 import { lookupIndicator, normalizeText, type LookupResult } from '../src/domain/lookup.js';
 import { indicatorHistory } from '../src/domain/queries.js';
+import { cachedRead } from '../src/domain/read-cache.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Figure, FigureRevision, Indicator, Source } from '../src/domain/types.js';
 import { formatValue } from '../src/domain/value.js';
@@ -71,18 +72,12 @@ export const history = defineCommand({
     const found = await resolveTarget(ctx, asked.indicator, asked.source);
     if ('reply' in found) return found.reply;
     const { indicator, source } = found;
-    const figures = await indicatorHistory(ctx.db, indicator, source?.slug);
     const titleText = ctx.t.history.title(indicator.name[ctx.locale], source?.name ?? null);
-    if (figures.length === 0) return reply(ctx.locale, text(strong(titleText)), text(ctx.t.history.empty));
-    const blocks = figures.map((figure) => figureBlock(figure, ctx));
-    const cost = (block: ListBlock) => spansCost(block.title ?? []) + block.items.reduce((sum, item) => sum + spansCost(item), 0);
-    const limits = { budget: REPLY_BUDGET - FRAME_COST, maxItems: FIGURES_PER_PAGE };
-    const page = pageOf(blocks, cost, asked.page, limits);
+    const pages = await historyPages(ctx, indicator, source);
+    if (pages[0]?.total === 0) return reply(ctx.locale, text(strong(titleText)), text(ctx.t.history.empty));
+    const page = pages[asked.page - 1];
     const command = commandLabel(ctx.registry, 'history', ctx.locale);
-    if (page === undefined) {
-      const pages = pageOf(blocks, cost, 1, limits)?.pages ?? 1;
-      return reply(ctx.locale, text(strong(titleText)), text(ctx.t.paging.noSuchPage(asked.page, pages)));
-    }
+    if (page === undefined) return reply(ctx.locale, text(strong(titleText)), text(ctx.t.paging.noSuchPage(asked.page, pages.length)));
     const title: Span[] = [strong(titleText)];
     if (page.pages > 1) title.push({ text: ` (${ctx.t.paging.page(page.page, page.pages)})` });
     const result: Block[] = [text(...title), ...page.items];
@@ -93,6 +88,20 @@ export const history = defineCommand({
     return reply(ctx.locale, ...result);
   },
 });
+
+/**
+ * Every page of a history, kept until the next write (read-cache.ts): a reader paging through 600
+ * figures has each page cut from one reading, not the whole history read again per page.
+ */
+async function historyPages(ctx: CommandContext, indicator: Indicator, source: Source | undefined): Promise<Page<ListBlock>[]> {
+  const key = `history-pages:${indicator.id}:${source?.id ?? ''}:${ctx.locale}:${ctx.timeZone}:${ctx.publicUrl ?? ''}`;
+  return cachedRead(ctx.db, key, async () => {
+    const figures = await indicatorHistory(ctx.db, indicator, source?.slug);
+    const blocks = figures.map((figure) => figureBlock(figure, ctx));
+    const cost = (block: ListBlock) => spansCost(block.title ?? []) + block.items.reduce((sum, item) => sum + spansCost(item), 0);
+    return paginate(blocks, cost, { budget: REPLY_BUDGET - FRAME_COST, maxItems: FIGURES_PER_PAGE });
+  });
+}
 
 /**
  * The page asked for and the text left for the indicator and source: Discord gives `page` apart;

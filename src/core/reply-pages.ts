@@ -46,10 +46,10 @@ export interface PageLimits {
 
 /**
  * Cuts `items` into pages, in order, each as full as `limits` allow (always at least one item, so
- * an item too big for a page still gets one of its own), and returns page `page`; undefined when
- * there is no such page. Pages are counted from the first item, so page 1 is always the first.
+ * an item too big for a page still gets one of its own). Pages are counted from the first item, so
+ * page 1 is always the first. No items: one empty page.
  */
-export function pageOf<T>(items: readonly T[], cost: (item: T) => number, page: number, limits: PageLimits): Page<T> | undefined {
+export function paginate<T>(items: readonly T[], cost: (item: T) => number, limits: PageLimits): Page<T>[] {
   const starts: number[] = [];
   let used = 0;
   let count = 0;
@@ -63,11 +63,19 @@ export function pageOf<T>(items: readonly T[], cost: (item: T) => number, page: 
     used += c;
     count += 1;
   });
-  const pages = Math.max(1, starts.length);
-  if (!Number.isSafeInteger(page) || page < 1 || page > pages) return undefined;
-  const start = starts[page - 1] ?? 0;
-  const end = starts[page] ?? items.length;
-  return { items: items.slice(start, end), page, pages, first: start + 1, total: items.length };
+  if (starts.length === 0) return [{ items: [], page: 1, pages: 1, first: 1, total: 0 }];
+  return starts.map((start, index) => ({
+    items: items.slice(start, starts[index + 1] ?? items.length),
+    page: index + 1,
+    pages: starts.length,
+    first: start + 1,
+    total: items.length,
+  }));
+}
+
+/** Page `page` of paginate's pages; undefined when there is no such page. */
+export function pageOf<T>(items: readonly T[], cost: (item: T) => number, page: number, limits: PageLimits): Page<T> | undefined {
+  return paginate(items, cost, limits)[page - 1];
 }
 
 /**
