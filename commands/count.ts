@@ -44,7 +44,7 @@ export const count = defineCommand({
     if (page !== undefined && page.rest === '') return everyIndicator(ctx, page.page);
     const found = await resolveIndicator(ctx, indicator, (slug) => `/count ${slug}`);
     if ('reply' in found) return found.reply;
-    const summary = await indicatorSummary(ctx.db, found.indicator, ctx.today);
+    const summary = await indicatorSummary(ctx.db, found.indicator, ctx.today, ctx.cache);
     const blocks: Block[] = [summaryBlock(summary, ctx.locale, ctx.t)];
     if (ctx.publicUrl !== null) {
       blocks.push(text(link(ctx.t.count.webPage, `${ctx.publicUrl}/indicators/${encodeURIComponent(found.indicator.slug)}`)));
@@ -54,7 +54,7 @@ export const count = defineCommand({
 });
 
 async function everyIndicator(ctx: CommandContext, pageNumber: number): Promise<Reply> {
-  const summaries = await allSummaries(ctx.db, ctx.today);
+  const summaries = await allSummaries(ctx.db, ctx.today, ctx.cache);
   if (summaries.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
   const command = commandLabel(ctx.registry, 'count', ctx.locale);
   const lines = summaries.map((s) => oneLine(s, ctx));

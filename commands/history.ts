@@ -13,7 +13,6 @@ import { formatAsOf } from '../src/domain/as-of.js';
 import { listIndicators } from '../src/domain/indicators.js';
 import { lookupIndicator, normalizeText, type LookupResult } from '../src/domain/lookup.js';
 import { indicatorHistory } from '../src/domain/queries.js';
-import { cachedRead } from '../src/domain/read-cache.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Figure, FigureRevision, Indicator, Source } from '../src/domain/types.js';
 import { formatValue } from '../src/domain/value.js';
@@ -95,7 +94,7 @@ export const history = defineCommand({
  */
 async function historyPages(ctx: CommandContext, indicator: Indicator, source: Source | undefined): Promise<Page<ListBlock>[]> {
   const key = `history-pages:${indicator.id}:${source?.id ?? ''}:${ctx.locale}:${ctx.timeZone}:${ctx.publicUrl ?? ''}`;
-  return cachedRead(ctx.db, key, async () => {
+  return ctx.cache.read(key, async () => {
     const figures = await indicatorHistory(ctx.db, indicator, source?.slug);
     const blocks = figures.map((figure) => figureBlock(figure, ctx));
     const cost = (block: ListBlock) => spansCost(block.title ?? []) + block.items.reduce((sum, item) => sum + spansCost(item), 0);
@@ -152,7 +151,7 @@ const MAX_INDICATOR_WORDS = 8;
  * text's "no such indicator" with the list.
  */
 async function splitTarget(ctx: CommandContext, phrase: string, sources: readonly Source[]): Promise<Target> {
-  const indicators = await listIndicators(ctx.db);
+  const indicators = await listIndicators(ctx.db, ctx.cache);
   const words = phrase.trim().split(/\s+/u);
   const splits: { part: string; source: Source | undefined; result: LookupResult }[] = [];
   for (let n = words.length; n >= 1; n--) {
