@@ -90,8 +90,8 @@ export async function reportFigure(db: DbOrTrx, input: ReportInput, ctx: WriteCo
       .execute();
     const figure = await getFigure(trx, id);
     if (!figure) throw new Error(`figure ${id} vanished inside its own transaction`);
-    await recordAudit(trx, { actor: ctx.actor, action: 'figure.report', target: `figure:${id}`, before: null, after: figure, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'published', figureId: id, revision: 1, indicatorSlug: indicator.slug, now: ctx.now });
+    await recordAudit(trx, { actor: ctx.actor, action: 'figure.report', target: `figure:${id}`, before: null, after: ctx.quiet === true ? { ...figure, announced: false } : figure, at: ctx.now });
+    await enqueueEvent(trx, { kind: 'published', figureId: id, revision: 1, indicatorSlug: indicator.slug, now: ctx.now, quiet: ctx.quiet === true });
     return figure;
   });
 }
@@ -116,7 +116,7 @@ export async function correctFigure(
       .execute();
     const after = (await getFigure(trx, figureId))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'figure.correct', target: `figure:${figureId}`, before: before.value, after: { value: after.value, reason: why }, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'corrected', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now });
+    await enqueueEvent(trx, { kind: 'corrected', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now, quiet: ctx.quiet === true });
     return { before, after };
   });
 }
@@ -133,7 +133,7 @@ export async function retractFigure(db: DbOrTrx, figureId: number, reason: strin
       .execute();
     const after = (await getFigure(trx, figureId))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'figure.retract', target: `figure:${figureId}`, before: { retracted: false }, after: { retracted: true, reason: why }, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'retracted', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now });
+    await enqueueEvent(trx, { kind: 'retracted', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now, quiet: ctx.quiet === true });
     return after;
   });
 }

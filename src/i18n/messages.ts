@@ -70,12 +70,38 @@ export interface Messages {
     readonly spread: string;
     readonly empty: string;
     readonly period: string;
+    /** The marker on a value that was corrected since it was reported. */
+    readonly corrected: string;
   };
   readonly count: {
     readonly allTitle: string;
     readonly noFigures: string;
     readonly allHint: (command: string) => string;
     readonly noIndicators: string;
+    /** `5 fuentes`, in a one-line summary of several sources. */
+    readonly sources: (count: number) => string;
+    /** Below /count's summary when PUBLIC_URL is set: the indicator's page. */
+    readonly webPage: string;
+    /** Below the all-indicators summary when PUBLIC_URL is set: every indicator on the web. */
+    readonly webAll: string;
+  };
+  /** Replies in pages: what is left out is said, with how to see it. */
+  readonly paging: {
+    /** `página 2 de 5`, after a reply's title. */
+    readonly page: (page: number, pages: number) => string;
+    /** Button to the next (older, further) page. */
+    readonly next: (page: number) => string;
+    /** Button to the previous page. */
+    readonly previous: (page: number) => string;
+    /** `/cifras 2`: how to ask for a page by its number. */
+    readonly askPage: (command: string) => string;
+    /** Items on other pages: `Faltan 12 indicadores…` (`what` is the plural noun). */
+    readonly left: (count: number, what: string) => string;
+    /** A page number past the last one. */
+    readonly noSuchPage: (page: number, pages: number) => string;
+    readonly indicators: string;
+    readonly figures: string;
+    readonly sources: string;
   };
   readonly lookup: {
     readonly ambiguous: (input: string) => string;
@@ -99,9 +125,27 @@ export interface Messages {
     readonly title: (indicatorName: string, sourceName: string | null) => string;
     readonly empty: string;
     readonly retracted: string;
+    /** What happened at each revision, before its recorded time: `registrada`, `corregida`, `retirada`. */
     readonly revision: Record<'report' | 'correction' | 'retraction', string>;
     readonly reason: string;
-    readonly more: (count: number) => string;
+    /** Precedes the as-of date: `al` / `as of`. */
+    readonly asOf: string;
+    readonly period: string;
+    readonly note: string;
+    /** A note or reason cut short in a list; `command` shows the figure whole (`/cifra 17`). */
+    readonly cut: (command: string) => string;
+    /** Under a page: `Cifras 1–8 de 600, de la más reciente a la más antigua.` */
+    readonly range: (first: number, last: number, total: number) => string;
+  };
+  /** /figure (/cifra): one figure whole. */
+  readonly figure: {
+    readonly title: (id: number, indicatorName: string) => string;
+    readonly source: string;
+    readonly link: string;
+    readonly revisions: string;
+    readonly webPage: string;
+    /** Revisions left out of a reply that would not fit: where all of them are. */
+    readonly moreRevisions: (count: number) => string;
   };
   readonly lang: {
     readonly set: (language: string) => string;
@@ -162,6 +206,10 @@ export interface Messages {
     readonly previous: (sourceName: string) => string;
     readonly others: string;
     readonly reason: string;
+    /** A back-filled figure: older than its source's latest, so not news. */
+    readonly historical: string;
+    /** Beside a historical figure: the source's latest, which it does not replace. */
+    readonly currentLatest: (sourceName: string) => string;
   };
   /** /deliveries: paused subscriptions and dead deliveries, resumed or retried by editors. */
   readonly deliveries: {

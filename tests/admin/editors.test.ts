@@ -77,6 +77,8 @@ for (const dialect of dialects) {
         actor: 'telegram:1001',
         registry,
         owners: OWNERS,
+        publicUrl: null,
+        timeZone: 'America/Caracas',
       };
       const context: CommandContext = withOwners;
       const list = replyText(await admins.handler(context, { action: 'list', user: undefined }));
