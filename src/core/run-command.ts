@@ -49,7 +49,11 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     chat: invocation.chat,
   });
   if (!allowed && command.access !== 'anyone') {
-    return reply(locale, errorBlock(t.accessDenied[command.access](`/${displayName(command, locale)}`)));
+    const name = `/${displayName(command, locale)}`;
+    // Only a chat-admin check can have failed; an editor or owner check does not ask the platform.
+    const adminAccess = command.access === 'chat-admin' || command.access === 'private-or-chat-admin';
+    if (adminAccess && invocation.user.adminCheckFailed === true) return reply(locale, errorBlock(t.adminCheckFailed(name)));
+    return reply(locale, errorBlock(t.accessDenied[command.access](name)));
   }
 
   const now = deps.now();

@@ -107,6 +107,8 @@ export const en = {
     editor: (command) => `Only editors can use ${command}.`,
     owner: (command) => `Only the bot's owners can use ${command}.`,
   },
+  adminCheckFailed: (command) =>
+    `I could not check whether you administer this chat, so nothing was done. Try ${command} again in a few seconds.`,
   admin: {
     reported: (id) => `Figure #${id} recorded.`,
     corrected: (id) => `Figure #${id} corrected:`,

@@ -107,6 +107,8 @@ export const es = {
     editor: (command) => `Solo los editores pueden usar ${command}.`,
     owner: (command) => `Solo los propietarios del bot pueden usar ${command}.`,
   },
+  adminCheckFailed: (command) =>
+    `No he podido comprobar si administras este chat, así que no se ha hecho nada. Vuelve a probar ${command} en unos segundos.`,
   admin: {
     reported: (id) => `Cifra #${id} registrada.`,
     corrected: (id) => `Cifra #${id} corregida:`,

@@ -75,6 +75,8 @@ export interface Messages {
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
   readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+  /** The platform could not say whether the user administers the chat (a network error, 5xx, 429). */
+  readonly adminCheckFailed: (command: string) => string;
   /** The admin commands: /report, /correct, /retract, /audit, /admins. */
   readonly admin: {
     readonly reported: (id: number) => string;
