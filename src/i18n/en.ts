@@ -1,6 +1,6 @@
 // English.
 import type { Messages } from './messages.js';
-import { firstParam, param } from './params.js';
+import { clip, echo, firstParam, param } from './params.js';
 
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
@@ -28,9 +28,9 @@ export const en = {
     noIndicators: 'There are no indicators yet.',
   },
   lookup: {
-    ambiguous: (input) => `"${input}" could mean several indicators. Which one?`,
-    none: (input) => `I found no indicator matching "${input}". These are the ones available:`,
-    related: (input) => `No indicator matches all of "${input}". Is it one of these?`,
+    ambiguous: (input) => `"${clip(input)}" could mean several indicators. Which one?`,
+    none: (input) => `I found no indicator matching "${clip(input)}". These are the ones available:`,
+    related: (input) => `No indicator matches all of "${clip(input)}". Is it one of these?`,
   },
   indicators: {
     title: 'Indicators',
@@ -62,22 +62,25 @@ export const en = {
     set: (language) => `Done: I will answer in ${language} in this chat.`,
   },
   errors: {
-    invalid_value: (p) => `"${param(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
-    invalid_date: (p) => `"${param(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
-    future_date: (p) => `The date ${param(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
+    invalid_value: (p) => `"${echo(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
+    invalid_date: (p) => `"${echo(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
+    future_date: (p) => `The date ${echo(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
     invalid_period: (p) =>
       `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
       'the first not after the second and neither in the future.',
-    invalid_url: (p) => `"${param(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
+    invalid_url: (p) =>
+      param(p, 'reason') === 'too_long'
+        ? `The link is too long: it has ${param(p, 'length')} characters and at most ${param(p, 'max')} are accepted. Use a shorter link to the same page (without tracking parameters, for example).`
+        : `"${echo(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
     reason_required: () => 'The reason is missing: say why the figure is corrected or retracted.',
-    unknown_indicator: (p) => `There is no indicator "${firstParam(p, 'input', 'slug')}". Use /indicators to see the list.`,
-    ambiguous_indicator: (p) => `"${firstParam(p, 'input', 'slug')}" could mean several indicators: type its full name or its id.`,
-    unknown_source: (p) => `There is no source "${firstParam(p, 'input', 'slug')}". Use /sources to see the list.`,
+    unknown_indicator: (p) => `There is no indicator "${clip(firstParam(p, 'input', 'slug'))}". Use /indicators to see the list.`,
+    ambiguous_indicator: (p) => `"${clip(firstParam(p, 'input', 'slug'))}" could mean several indicators: type its full name or its id.`,
+    unknown_source: (p) => `There is no source "${clip(firstParam(p, 'input', 'slug'))}". Use /sources to see the list.`,
     figure_not_found: (p) => `There is no figure #${param(p, 'id')}.`,
     figure_retracted: (p) => `Figure #${param(p, 'id')} has been retracted and cannot be changed.`,
     unchanged_value: (p) => `Figure #${param(p, 'id')} already has that value: there is nothing to correct.`,
     invalid_slug: (p) =>
-      `"${param(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
+      `"${echo(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
@@ -85,19 +88,19 @@ export const en = {
       return `The field "${param(p, 'field')}" is not valid.${detail}`;
     },
     forbidden: () => 'You are not allowed to do that.',
-    invalid_user: (p) => `"${param(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
+    invalid_user: (p) => `"${echo(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
     owner_not_revocable: (p) =>
-      `${param(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
+      `${echo(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
   },
   arguments: {
     missing_argument: (option) => `"${option}" is missing.`,
-    invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
-    invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
-    invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
+    invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${clip(input)}".`,
+    invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${clip(input)}".`,
+    invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${clip(input)}".`,
     unclear_value: (option, input) =>
-      `Cannot tell where "${option}" ends in "${input}", so nothing was saved. ` +
+      `Cannot tell where "${option}" ends in "${clip(input)}", so nothing was saved. ` +
       `Write it in one word (1085, 1,085, 60-75, >=60, 60+) or in quotes ("1 085"), then the rest.`,
-    too_many_arguments: (_option, input) => `"${input}" is one argument too many: if it is part of a name, put the name in quotes.`,
+    too_many_arguments: (_option, input) => `"${clip(input)}" is one argument too many: if it is part of a name, put the name in quotes.`,
   },
   usage: (line) => `Usage: ${line}`,
   unknownCommand: (name, help) => `I don't know the command /${name}. Type ${help} to see the list.`,

@@ -1,6 +1,6 @@
 // Spanish, the primary audience's language.
 import type { Messages } from './messages.js';
-import { firstParam, param } from './params.js';
+import { clip, echo, firstParam, param } from './params.js';
 
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
@@ -28,9 +28,9 @@ export const es = {
     noIndicators: 'Todavía no hay indicadores.',
   },
   lookup: {
-    ambiguous: (input) => `«${input}» puede referirse a varios indicadores. ¿Cuál buscas?`,
-    none: (input) => `No encuentro ningún indicador que corresponda a «${input}». Estos son los disponibles:`,
-    related: (input) => `Ningún indicador corresponde a todo «${input}». ¿Buscas alguno de estos?`,
+    ambiguous: (input) => `«${clip(input)}» puede referirse a varios indicadores. ¿Cuál buscas?`,
+    none: (input) => `No encuentro ningún indicador que corresponda a «${clip(input)}». Estos son los disponibles:`,
+    related: (input) => `Ningún indicador corresponde a todo «${clip(input)}». ¿Buscas alguno de estos?`,
   },
   indicators: {
     title: 'Indicadores',
@@ -62,22 +62,25 @@ export const es = {
     set: (language) => `De acuerdo: en este chat responderé en ${language}.`,
   },
   errors: {
-    invalid_value: (p) => `«${param(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
-    invalid_date: (p) => `«${param(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
-    future_date: (p) => `La fecha ${param(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
+    invalid_value: (p) => `«${echo(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
+    invalid_date: (p) => `«${echo(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
+    future_date: (p) => `La fecha ${echo(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
     invalid_period: (p) =>
       `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
       'la primera no posterior a la segunda y ninguna en el futuro.',
-    invalid_url: (p) => `«${param(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
+    invalid_url: (p) =>
+      param(p, 'reason') === 'too_long'
+        ? `El enlace es demasiado largo: tiene ${param(p, 'length')} caracteres y el máximo es ${param(p, 'max')}. Usa un enlace más corto a la misma página (sin los parámetros de seguimiento, por ejemplo).`
+        : `«${echo(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
     reason_required: () => 'Falta el motivo: escribe por qué se corrige o se retira la cifra.',
-    unknown_indicator: (p) => `No existe el indicador «${firstParam(p, 'input', 'slug')}». Usa /indicadores para ver la lista.`,
-    ambiguous_indicator: (p) => `«${firstParam(p, 'input', 'slug')}» puede referirse a varios indicadores: escribe su nombre completo o su identificador.`,
-    unknown_source: (p) => `No existe la fuente «${firstParam(p, 'input', 'slug')}». Usa /fuentes para ver la lista.`,
+    unknown_indicator: (p) => `No existe el indicador «${clip(firstParam(p, 'input', 'slug'))}». Usa /indicadores para ver la lista.`,
+    ambiguous_indicator: (p) => `«${clip(firstParam(p, 'input', 'slug'))}» puede referirse a varios indicadores: escribe su nombre completo o su identificador.`,
+    unknown_source: (p) => `No existe la fuente «${clip(firstParam(p, 'input', 'slug'))}». Usa /fuentes para ver la lista.`,
     figure_not_found: (p) => `No existe la cifra #${param(p, 'id')}.`,
     figure_retracted: (p) => `La cifra #${param(p, 'id')} ya fue retirada y no admite cambios.`,
     unchanged_value: (p) => `La cifra #${param(p, 'id')} ya tiene ese valor: no hay nada que corregir.`,
     invalid_slug: (p) =>
-      `«${param(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
+      `«${echo(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
@@ -85,19 +88,19 @@ export const es = {
       return `El campo «${param(p, 'field')}» no es válido.${detail}`;
     },
     forbidden: () => 'No tienes permiso para hacer eso.',
-    invalid_user: (p) => `«${param(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
+    invalid_user: (p) => `«${echo(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
     owner_not_revocable: (p) =>
-      `${param(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
+      `${echo(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
   },
   arguments: {
     missing_argument: (option) => `Falta el dato «${option}».`,
-    invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
-    invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
-    invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
+    invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${clip(input)}».`,
+    invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${clip(input)}».`,
+    invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${clip(input)}».`,
     unclear_value: (option, input) =>
-      `No se sabe dónde termina «${option}» en «${input}», así que no se ha guardado nada. ` +
+      `No se sabe dónde termina «${option}» en «${clip(input)}», así que no se ha guardado nada. ` +
       `Escríbelo en una sola palabra (1085, 1.085, 60-75, >=60, 60+) o entre comillas ("1 085") y después el resto.`,
-    too_many_arguments: (_option, input) => `Sobra «${input}»: si es parte de un nombre, escríbelo entre comillas.`,
+    too_many_arguments: (_option, input) => `Sobra «${clip(input)}»: si es parte de un nombre, escríbelo entre comillas.`,
   },
   usage: (line) => `Uso: ${line}`,
   unknownCommand: (name, help) => `No conozco el comando /${name}. Escribe ${help} para ver la lista.`,

@@ -16,3 +16,21 @@ export function firstParam(params: ErrorParams, ...keys: string[]): string {
   }
   return '';
 }
+
+/** Longest echo of what someone typed: a message quotes the start of it, never at its explanation's cost. */
+export const MAX_ECHO = 80;
+
+/**
+ * Typed input as a message quotes it: whole when short, else its first MAX_ECHO characters and
+ * "…". A reply must fit a chat message (Telegram: 4,096 characters) with its explanation whole,
+ * however long the input (a 4,000-character link).
+ */
+export function clip(text: string): string {
+  const chars = [...text];
+  return chars.length <= MAX_ECHO ? text : `${chars.slice(0, MAX_ECHO).join('')}…`;
+}
+
+/** `param`, clipped for quoting (see clip). */
+export function echo(params: ErrorParams, key: string): string {
+  return clip(param(params, key));
+}

@@ -13,7 +13,9 @@ export function describeProblem(error: unknown): string {
     case 'invalid_date': return `invalid date ${input}${accepted}`;
     case 'future_date': return `date ${input} is in the future (today is ${String(p['today'])})`;
     case 'invalid_period': return describePeriod(p);
-    case 'invalid_url': return `invalid URL ${input} (must be an absolute http:// or https:// address)`;
+    case 'invalid_url':
+      if (p['reason'] === 'too_long') return `URL too long (${String(p['length'])} characters; at most ${String(p['max'])})`;
+      return `invalid URL ${input} (must be an absolute http:// or https:// address)`;
     case 'invalid_slug': return `invalid slug ${input} (lower-case words joined by '-', e.g. political-prisoners)`;
     case 'unknown_indicator': return `unknown indicator ${input} (not in the database or this file)`;
     case 'unknown_source': return `unknown source ${input} (not in the database or this file)`;
