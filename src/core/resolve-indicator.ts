@@ -1,6 +1,7 @@
 // Free text to one indicator for commands that take one: a clear match is returned; several
 // become a choice reply (buttons); none a choice of the indicators some of its words name, or, when
 // no word names any, a reply saying so and listing every indicator.
+import { DomainError } from '../domain/errors.js';
 import { listIndicators } from '../domain/indicators.js';
 import { lookupIndicator, relatedIndicators } from '../domain/lookup.js';
 import type { Indicator } from '../domain/types.js';
@@ -46,4 +47,19 @@ export function indicatorList(indicators: readonly Indicator[], ctx: CommandCont
     title: [{ text: title }],
     items: indicators.map((i) => [strong(i.name[ctx.locale]), { text: ` (${i.slug})` }]),
   };
+}
+
+/**
+ * An indicator for a write: looked up as for /count (slug, names, aliases, words), but only a
+ * match as typed is taken — a close spelling is refused with "did you mean", several matches
+ * name them: a figure must not land on a guess. Throws DomainError.
+ */
+export function findIndicatorForWrite(indicators: readonly Indicator[], input: string): Indicator {
+  const found = lookupIndicator(indicators, input);
+  if (found.kind === 'match' && !found.close) return found.indicator;
+  if (found.kind === 'ambiguous' && !found.close) {
+    throw new DomainError('ambiguous_indicator', { input, suggestions: found.candidates.map((i) => i.slug) });
+  }
+  const meant = found.kind === 'match' ? [found.indicator] : found.kind === 'ambiguous' ? found.candidates : [];
+  throw new DomainError('unknown_indicator', { input, suggestions: meant.map((i) => i.slug) });
 }

@@ -18,6 +18,7 @@ import { keptLocale, resolveLocale } from './chat-locale.js';
 import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
 import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
+import { hasLeadingNames, splitLeadingNames } from './leading-names.js';
 import { parseTextArgs, parseTypedArgs } from './parse-args.js';
 import type { ParsedArgs } from './options.js';
 import { normalizeCommandName, type Registry } from './registry.js';
@@ -70,7 +71,9 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   };
   try {
-    const args = readArgs(command, invocation);
+    const args = hasLeadingNames(command.options) && invocation.options === undefined
+      ? await readLeadingNames(command, invocation, deps.db)
+      : readArgs(command, invocation);
     if (command.cacheable !== true) return await command.handler(ctx, args);
     return await view.read(replyKey(command, locale, ctx.today, args), () => command.handler(ctx, args));
   } catch (error) {
@@ -113,6 +116,13 @@ function replyKey(command: AnyCommand, locale: Locale, today: string, args: Pars
   return `reply:${command.name}:${locale}:${today}:${JSON.stringify(args)}`;
 }
 
+/** Text arguments that start with names of several words: split by the data first (leading-names.ts). */
+async function readLeadingNames(command: AnyCommand, invocation: Invocation, db: Kysely<Database>): Promise<ParsedArgs> {
+  const { values, rest } = await splitLeadingNames(db, command.options, invocation.rawArgs ?? '');
+  return parseTextArgs(command.options, rest, values);
+}
+
+/** The arguments as typed options or plain positional text (a command with leading names: readLeadingNames). */
 function readArgs(command: AnyCommand, invocation: Invocation): ParsedArgs {
   return invocation.options === undefined
     ? parseTextArgs(command.options, invocation.rawArgs ?? '')

@@ -1,6 +1,6 @@
 // English.
 import type { Messages } from './messages.js';
-import { clip, echo, firstParam, param } from './params.js';
+import { clip, echo, firstParam, list, param, suggested } from './params.js';
 
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
@@ -12,6 +12,8 @@ export const en = {
       'I answer "how many?" about contested figures — political prisoners, releases, the disappeared — ' +
       "with each source's latest count, its date and its link, side by side.",
     commandsTitle: 'Commands',
+    argumentsTitle: 'Arguments',
+    optional: 'optional',
     tryThis: 'Try: /count political prisoners',
   },
   summary: {
@@ -73,9 +75,24 @@ export const en = {
         ? `The link is too long: it has ${param(p, 'length')} characters and at most ${param(p, 'max')} are accepted. Use a shorter link to the same page (without tracking parameters, for example).`
         : `"${echo(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
     reason_required: () => 'The reason is missing: say why the figure is corrected or retracted.',
-    unknown_indicator: (p) => `There is no indicator "${clip(firstParam(p, 'input', 'slug'))}". Use /indicators to see the list.`,
-    ambiguous_indicator: (p) => `"${clip(firstParam(p, 'input', 'slug'))}" could mean several indicators: type its full name or its id.`,
-    unknown_source: (p) => `There is no source "${clip(firstParam(p, 'input', 'slug'))}". Use /sources to see the list.`,
+    unknown_indicator: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const meant = suggested(p);
+      return meant === ''
+        ? `There is no indicator "${typed}". Use /indicators to see the list.`
+        : `There is no indicator "${typed}". Did you mean ${meant}?`;
+    },
+    ambiguous_indicator: (p) => {
+      const meant = suggested(p);
+      return `"${clip(firstParam(p, 'input', 'slug'))}" could mean several indicators${meant === '' ? '' : ` (${meant})`}: type its full name or its id.`;
+    },
+    unknown_source: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const names = list(p, 'suggestionNames');
+      if (names.length === 1) return `There is no source "${typed}". Did you mean ${names[0]}?`;
+      if (names.length > 1) return `"${typed}" could mean several sources (${names.join(' · ')}): type its full name or its id.`;
+      return `There is no source "${typed}". Use /sources to see the list.`;
+    },
     figure_not_found: (p) => `There is no figure #${param(p, 'id')}.`,
     figure_retracted: (p) => `Figure #${param(p, 'id')} has been retracted and cannot be changed.`,
     unchanged_value: (p) => `Figure #${param(p, 'id')} already has that value: there is nothing to correct.`,

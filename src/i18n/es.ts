@@ -1,6 +1,6 @@
 // Spanish, the primary audience's language.
 import type { Messages } from './messages.js';
-import { clip, echo, firstParam, param } from './params.js';
+import { clip, echo, firstParam, list, param, suggested } from './params.js';
 
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
@@ -12,6 +12,8 @@ export const es = {
       'Respondo «¿cuántos?» sobre cifras en disputa —presos políticos, excarcelaciones, desaparecidos— ' +
       'con la última cifra de cada fuente, su fecha y su enlace, una al lado de la otra.',
     commandsTitle: 'Comandos',
+    argumentsTitle: 'Datos',
+    optional: 'opcional',
     tryThis: 'Prueba: /cifras presos políticos',
   },
   summary: {
@@ -73,9 +75,24 @@ export const es = {
         ? `El enlace es demasiado largo: tiene ${param(p, 'length')} caracteres y el máximo es ${param(p, 'max')}. Usa un enlace más corto a la misma página (sin los parámetros de seguimiento, por ejemplo).`
         : `«${echo(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
     reason_required: () => 'Falta el motivo: escribe por qué se corrige o se retira la cifra.',
-    unknown_indicator: (p) => `No existe el indicador «${clip(firstParam(p, 'input', 'slug'))}». Usa /indicadores para ver la lista.`,
-    ambiguous_indicator: (p) => `«${clip(firstParam(p, 'input', 'slug'))}» puede referirse a varios indicadores: escribe su nombre completo o su identificador.`,
-    unknown_source: (p) => `No existe la fuente «${clip(firstParam(p, 'input', 'slug'))}». Usa /fuentes para ver la lista.`,
+    unknown_indicator: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const meant = suggested(p);
+      return meant === ''
+        ? `No existe el indicador «${typed}». Usa /indicadores para ver la lista.`
+        : `No existe el indicador «${typed}». ¿Quisiste decir ${meant}?`;
+    },
+    ambiguous_indicator: (p) => {
+      const meant = suggested(p);
+      return `«${clip(firstParam(p, 'input', 'slug'))}» puede referirse a varios indicadores${meant === '' ? '' : ` (${meant})`}: escribe su nombre completo o su identificador.`;
+    },
+    unknown_source: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const names = list(p, 'suggestionNames');
+      if (names.length === 1) return `No existe la fuente «${typed}». ¿Quisiste decir ${names[0]}?`;
+      if (names.length > 1) return `«${typed}» puede referirse a varias fuentes (${names.join(' · ')}): escribe su nombre completo o su identificador.`;
+      return `No existe la fuente «${typed}». Usa /fuentes para ver la lista.`;
+    },
     figure_not_found: (p) => `No existe la cifra #${param(p, 'id')}.`,
     figure_retracted: (p) => `La cifra #${param(p, 'id')} ya fue retirada y no admite cambios.`,
     unchanged_value: (p) => `La cifra #${param(p, 'id')} ya tiene ese valor: no hay nada que corregir.`,

@@ -24,6 +24,9 @@ export interface Messages {
   readonly help: {
     readonly intro: string;
     readonly commandsTitle: string;
+    /** `/help <command>`: the title of its arguments' list, and the mark of an optional one. */
+    readonly argumentsTitle: string;
+    readonly optional: string;
     readonly tryThis: string;
   };
   readonly summary: {

@@ -34,3 +34,14 @@ export function clip(text: string): string {
 export function echo(params: ErrorParams, key: string): string {
   return clip(param(params, key));
 }
+
+/** A parameter that holds a list of strings ([] when absent or not a list). */
+export function list(params: ErrorParams, key: string): string[] {
+  const value = params[key];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** The suggested slugs of an unknown or ambiguous name, `political-prisoners · releases`; '' for none. */
+export function suggested(params: ErrorParams): string {
+  return list(params, 'suggestions').join(' · ');
+}
