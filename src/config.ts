@@ -45,6 +45,8 @@ export interface Config {
   readonly discord: DiscordConfig | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
+  /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
+  readonly timezone: string;
 }
 
 export type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -77,6 +79,8 @@ const DEFAULTS = {
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: '1',
   TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '20',
   DISCORD_RATE_PER_SECOND: '50',
+  // Most readers follow Venezuelan figures: recorded times read in Caracas time unless set.
+  CIFRAS_TIMEZONE: 'America/Caracas',
 } as const;
 
 const SECRET_CHARS = /^[A-Za-z0-9_-]{1,256}$/;
@@ -118,6 +122,7 @@ export function loadConfig(env: Env): Config {
       telegramPerGroupPerMinute: checkRate('TELEGRAM_RATE_PER_GROUP_PER_MINUTE', withDefault('TELEGRAM_RATE_PER_GROUP_PER_MINUTE'), problems),
       discordPerSecond: checkRate('DISCORD_RATE_PER_SECOND', withDefault('DISCORD_RATE_PER_SECOND'), problems),
     },
+    timezone: checkTimezone(withDefault('CIFRAS_TIMEZONE'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -171,6 +176,24 @@ function checkLogLevel(text: string, problems: string[]): string {
   if (result.success) return result.data;
   problems.push(`LOG_LEVEL is "${text}", which is not a log level: set it to one of ${LOG_LEVELS.join(', ')} (default info).`);
   return DEFAULTS.LOG_LEVEL;
+}
+
+/**
+ * An IANA zone Intl knows (`America/Caracas`, `Europe/Madrid`, `UTC`). Its case is corrected
+ * (`america/caracas`), but a name is otherwise kept as given: ICU would turn `Asia/Kolkata` into
+ * the old `Asia/Calcutta`, and the zone is named to readers.
+ */
+function checkTimezone(text: string, problems: string[]): string {
+  try {
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
+    return canonical.toLowerCase() === text.toLowerCase() ? canonical : text;
+  } catch {
+    problems.push(
+      `CIFRAS_TIMEZONE is "${text}", which is not a time zone this system knows: set it to an IANA zone name such as ` +
+        `America/Caracas (the default), America/Bogota, Europe/Madrid or UTC.`,
+    );
+    return DEFAULTS.CIFRAS_TIMEZONE;
+  }
 }
 
 type RateName = 'TELEGRAM_RATE_PER_SECOND' | 'TELEGRAM_RATE_PER_CHAT_PER_SECOND' | 'TELEGRAM_RATE_PER_GROUP_PER_MINUTE' | 'DISCORD_RATE_PER_SECOND';

@@ -108,6 +108,9 @@ export const es = {
     invalid_user: (p) => `«${echo(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
     owner_not_revocable: (p) =>
       `${echo(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
+    invalid_cursor: (p) =>
+      `El cursor «${echo(p, 'input')}» no corresponde a ninguna página del historial de «${param(p, 'indicator')}»: ` +
+      'usa el valor «next» de la página anterior tal cual, o quítalo para empezar por la primera página.',
   },
   arguments: {
     missing_argument: (option) => `Falta el dato «${option}».`,
