@@ -4,6 +4,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { commandLabel } from '../src/core/help-text.js';
 import { reply, strong, text, type Reply, type Span } from '../src/core/reply.js';
 import { resolveIndicator } from '../src/core/resolve-indicator.js';
+import { sortByName } from '../src/core/sort-by-name.js';
 import { summaryBlock } from '../src/core/summary-block.js';
 import { allSummaries, indicatorSummary } from '../src/domain/queries.js';
 import type { IndicatorSummary } from '../src/domain/types.js';
@@ -45,17 +46,24 @@ async function everyIndicator(ctx: CommandContext): Promise<Reply> {
   const command = commandLabel(ctx.registry, 'count', ctx.locale);
   return reply(
     ctx.locale,
-    { kind: 'list', title: [strong(ctx.t.count.allTitle)], items: summaries.map((s) => oneLine(s, ctx)) },
+    {
+      kind: 'list',
+      title: [strong(ctx.t.count.allTitle)],
+      items: sortByName(summaries, (s) => s.indicator.name[ctx.locale], ctx.locale).map((s) => oneLine(s, ctx)),
+    },
     text(ctx.t.count.allHint(command)),
   );
 }
 
-/** `Presos políticos: 902 (Foro Penal, 20 dic 2025)`. */
+/**
+ * `Presos políticos: 902 (Foro Penal, 20 dic 2025) · 99 (Ministerio…, 1 ene 2026)`. Joined by ` · `,
+ * which no source name holds the way it may hold `;` or `,`.
+ */
 function oneLine(summary: IndicatorSummary, ctx: CommandContext): Span[] {
   const name = strong(summary.indicator.name[ctx.locale]);
   if (summary.latest.length === 0) return [name, { text: `: ${ctx.t.count.noFigures}` }];
   const figures = summary.latest
     .map(({ figure }) => `${formatValue(figure.value, ctx.locale)} (${figure.source.name}, ${formatAsOf(figure.asOf, ctx.locale)})`)
-    .join('; ');
+    .join(' · ');
   return [name, { text: `: ${figures}` }];
 }

@@ -1,6 +1,7 @@
-// /indicators (/indicadores): every indicator with its id and what it counts.
+// /indicators (/indicadores): every indicator with its id and what it counts, by name in the reply's language.
 import { defineCommand } from '../src/core/command.js';
 import { reply, strong, text } from '../src/core/reply.js';
+import { sortByName } from '../src/core/sort-by-name.js';
 import { listIndicators } from '../src/domain/indicators.js';
 
 export const indicators = defineCommand({
@@ -13,7 +14,7 @@ export const indicators = defineCommand({
   handler: async (ctx) => {
     const all = await listIndicators(ctx.db);
     if (all.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
-    const items = all.map((indicator) => [
+    const items = sortByName(all, (i) => i.name[ctx.locale], ctx.locale).map((indicator) => [
       strong(indicator.name[ctx.locale]),
       { text: ` (${indicator.slug}, ${ctx.t.indicators.kind[indicator.kind]})` },
       ...(indicator.description[ctx.locale] === '' ? [] : [{ text: ` — ${indicator.description[ctx.locale]}` }]),

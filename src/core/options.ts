@@ -42,6 +42,11 @@ export interface OptionSpec {
   readonly leadingName?: boolean;
   /** Platforms offer suggestions as the user types (Discord autocomplete). */
   readonly autocomplete?: boolean;
+  /** For `indicator`: "all" (`todos`) is accepted too, and offered first among the suggestions. */
+  readonly orAll?: boolean;
+  /** For `integer`: the least and greatest accepted (Discord's min_value/max_value; the handler checks too). */
+  readonly min?: number;
+  readonly max?: number;
   /** For `choice`: the accepted values. */
   readonly choices?: readonly string[];
 }

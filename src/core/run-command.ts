@@ -4,7 +4,7 @@
 // for the platform's error boundary.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isDomainError } from '../domain/errors.js';
 import { cacheView, cacheViewNow } from '../domain/read-cache.js';
@@ -26,7 +26,7 @@ import { errorBlock, reply, type Reply } from './reply.js';
 
 export interface CommandDeps {
   readonly db: Kysely<Database>;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'timezone'>>;
   readonly now: () => Date;
   readonly logger?: CommandLogger;
   /** Who besides the owners may edit; defaults to the editors table. */
@@ -67,6 +67,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     invocation,
     actor: actorOf(invocation.user),
     owners: deps.config.owners,
+    timeZone: deps.config.timezone ?? loadConfig({}).timezone,
     registry,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   };

@@ -5,6 +5,23 @@ import { clip, echo, firstParam, list, param, suggested } from './params.js';
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
 
+/** Field names as a reader knows them; the API's own name follows in parentheses where it is not a word. */
+const FIELDS: Readonly<Record<string, string>> = {
+  count: 'count',
+  note: 'note',
+  reason: 'reason',
+  kind: 'kind',
+  name: 'name',
+  'name.es': 'Spanish name',
+  'name.en': 'English name',
+  staleAfterDays: 'days until stale (staleAfterDays)',
+  limit: 'limit',
+  lang: 'language (lang)',
+  format: 'format',
+  url: 'link',
+  period: 'period',
+};
+
 export const en = {
   languageName: { es: 'Spanish', en: 'English' },
   help: {
@@ -99,10 +116,13 @@ export const en = {
     invalid_slug: (p) =>
       `"${echo(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
+      const field = FIELDS[param(p, 'field')] ?? param(p, 'field');
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
-      const detail = accepted !== '' ? ` Accepted: ${accepted}.` : max !== '' ? ` At most ${max} characters.` : '';
-      return `The field "${param(p, 'field')}" is not valid.${detail}`;
+      const typed = echo(p, 'input');
+      if (max !== '' && accepted === '') return `Too long: the ${field} takes at most ${max} characters.`;
+      const detail = accepted !== '' ? ` Accepted: ${accepted}.` : '';
+      return `${typed === '' ? `The ${field} is not valid.` : `"${typed}" is not a valid ${field}.`}${detail}`;
     },
     forbidden: () => 'You are not allowed to do that.',
     invalid_user: (p) => `"${echo(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
@@ -114,7 +134,7 @@ export const en = {
   },
   arguments: {
     missing_argument: (option) => `"${option}" is missing.`,
-    invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${clip(input)}".`,
+    invalid_integer: (option, input) => `"${option}" is written in digits, without a sign or decimals (for example, 10); you typed "${clip(input)}".`,
     invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${clip(input)}".`,
     invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${clip(input)}".`,
     unclear_value: (option, input) =>
@@ -140,6 +160,23 @@ export const en = {
     note: 'Note',
     auditTitle: (count) => (count === 1 ? 'The latest recorded change' : `The latest ${count} recorded changes`),
     auditEmpty: 'The audit log is empty.',
+    actions: {
+      'figure.report': 'figure recorded',
+      'figure.correct': 'figure corrected',
+      'figure.retract': 'figure retracted',
+      'editor.grant': 'editor granted',
+      'editor.revoke': 'editor revoked',
+      'chat.lang': 'chat language changed',
+      'indicator.create': 'indicator created',
+      'indicator.update': 'indicator updated',
+      'source.create': 'source created',
+      'source.update': 'source updated',
+      'subscription.subscribe': 'subscription created',
+      'subscription.unsubscribe': 'subscription cancelled',
+      'subscription.move': 'subscription moved',
+      'subscription.pause': 'subscription paused',
+      'subscription.resume': 'subscription resumed',
+    },
     ownersTitle: 'Owners (CIFRAS_OWNERS)',
     noOwners: 'No owners are configured.',
     editorsTitle: 'Editors',
@@ -154,6 +191,7 @@ export const en = {
   subscriptions: {
     all: 'all indicators',
     allArgument: 'all',
+    allChoice: 'All indicators',
     notOnConsole: 'Subscriptions are delivered to a Telegram chat or a Discord channel; the console cannot receive them.',
     subscribed: (what, language) => `Done: this chat will get every new figure, correction and retraction of ${what}, in ${language}.`,
     resumed: (what, language) => `Done: this chat gets the news of ${what} again, in ${language}.`,

@@ -5,6 +5,23 @@ import { clip, echo, firstParam, list, param, suggested } from './params.js';
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
 
+/** Field names as a reader knows them; the API's own name follows in parentheses where it is not a word. */
+const FIELDS: Readonly<Record<string, string>> = {
+  count: 'cantidad',
+  note: 'nota',
+  reason: 'motivo',
+  kind: 'tipo (kind)',
+  name: 'nombre',
+  'name.es': 'nombre en español',
+  'name.en': 'nombre en inglés',
+  staleAfterDays: 'días hasta quedar desactualizada (staleAfterDays)',
+  limit: 'límite (limit)',
+  lang: 'idioma (lang)',
+  format: 'formato (format)',
+  url: 'enlace',
+  period: 'periodo',
+};
+
 export const es = {
   languageName: { es: 'español', en: 'inglés' },
   help: {
@@ -99,10 +116,13 @@ export const es = {
     invalid_slug: (p) =>
       `«${echo(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
+      const field = FIELDS[param(p, 'field')] ?? param(p, 'field');
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
-      const detail = accepted !== '' ? ` Se acepta: ${accepted}.` : max !== '' ? ` Máximo ${max} caracteres.` : '';
-      return `El campo «${param(p, 'field')}» no es válido.${detail}`;
+      const typed = echo(p, 'input');
+      if (max !== '' && accepted === '') return `Demasiado largo: «${field}» admite como máximo ${max} caracteres.`;
+      const detail = accepted !== '' ? ` Se acepta: ${accepted}.` : '';
+      return `${typed === '' ? `El valor de «${field}» no es válido.` : `«${typed}» no sirve como ${field}.`}${detail}`;
     },
     forbidden: () => 'No tienes permiso para hacer eso.',
     invalid_user: (p) => `«${echo(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
@@ -114,7 +134,7 @@ export const es = {
   },
   arguments: {
     missing_argument: (option) => `Falta el dato «${option}».`,
-    invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${clip(input)}».`,
+    invalid_integer: (option, input) => `«${option}» se escribe con cifras, sin signo ni decimales (por ejemplo, 10); has escrito «${clip(input)}».`,
     invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${clip(input)}».`,
     invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${clip(input)}».`,
     unclear_value: (option, input) =>
@@ -140,6 +160,23 @@ export const es = {
     note: 'Nota',
     auditTitle: (count) => (count === 1 ? 'El último cambio registrado' : `Los últimos ${count} cambios registrados`),
     auditEmpty: 'El registro de auditoría está vacío.',
+    actions: {
+      'figure.report': 'cifra registrada',
+      'figure.correct': 'cifra corregida',
+      'figure.retract': 'cifra retirada',
+      'editor.grant': 'editor autorizado',
+      'editor.revoke': 'editor retirado',
+      'chat.lang': 'idioma del chat cambiado',
+      'indicator.create': 'indicador creado',
+      'indicator.update': 'indicador modificado',
+      'source.create': 'fuente creada',
+      'source.update': 'fuente modificada',
+      'subscription.subscribe': 'suscripción creada',
+      'subscription.unsubscribe': 'suscripción cancelada',
+      'subscription.move': 'suscripción trasladada',
+      'subscription.pause': 'suscripción en pausa',
+      'subscription.resume': 'suscripción reanudada',
+    },
     ownersTitle: 'Propietarios (CIFRAS_OWNERS)',
     noOwners: 'No hay propietarios configurados.',
     editorsTitle: 'Editores',
@@ -154,6 +191,7 @@ export const es = {
   subscriptions: {
     all: 'todos los indicadores',
     allArgument: 'todo',
+    allChoice: 'Todos los indicadores',
     notOnConsole: 'Las suscripciones se entregan en un chat de Telegram o un canal de Discord; la consola no puede recibirlas.',
     subscribed: (what, language) => `Listo: este chat recibirá cada cifra nueva, corrección y retirada de ${what}, en ${language}.`,
     resumed: (what, language) => `Listo: este chat vuelve a recibir las novedades de ${what}, en ${language}.`,

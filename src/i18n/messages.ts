@@ -89,6 +89,8 @@ export interface Messages {
     readonly note: string;
     readonly auditTitle: (count: number) => string;
     readonly auditEmpty: string;
+    /** Audit actions in words, by their recorded code (`figure.report`); an unknown code is shown as it is. */
+    readonly actions: Readonly<Record<string, string>>;
     readonly ownersTitle: string;
     readonly noOwners: string;
     readonly editorsTitle: string;
@@ -105,6 +107,8 @@ export interface Messages {
     readonly all: string;
     /** The word that means all when typed after /unsubscribe: `todo` / `all`. */
     readonly allArgument: string;
+    /** The autocomplete choice that means all indicators (sent as `all`). */
+    readonly allChoice: string;
     /** /subscribe from `cifras ask`: the console is no chat that can receive messages. */
     readonly notOnConsole: string;
     readonly subscribed: (what: string, language: string) => string;

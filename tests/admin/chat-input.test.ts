@@ -232,7 +232,7 @@ for (const dialect of dialects) {
 
     it('limits /audit to 1..50 entries', async () => {
       const r = await attempt(telegramInvocation('editor', 'audit', '0'));
-      expect(r.text).toContain('The field "count" is not valid. Accepted: 1..50.');
+      expect(r.text).toContain('"0" is not a valid count. Accepted: 1–50.');
       const one = await attempt(telegramInvocation('editor', 'audit', '1'));
       expect(one.text).toContain('The latest recorded change');
     });

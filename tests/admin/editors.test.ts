@@ -74,6 +74,7 @@ for (const dialect of dialects) {
         invocation: telegramInvocation('owner', 'admins', 'list'),
         actor: 'telegram:1001',
         registry,
+        timeZone: 'America/Caracas',
         owners: OWNERS,
       };
       const context: CommandContext = withOwners;

@@ -65,14 +65,14 @@ describeAppOnEachDialect('API error language', {}, (current) => {
     const source = await fetchError(h, '/api/v1/indicators/political-prisoners/figures?source=nadie&lang=en');
     expect(source).toMatchObject({ status: 404, error: { code: 'unknown_source', message: 'There is no source "nadie". Use /sources to see the list.' } });
     const format = await fetchError(h, '/api/v1/indicators/political-prisoners/figures?format=xml');
-    expect(format).toMatchObject({ status: 422, error: { code: 'invalid_field', message: 'El campo «format» no es válido. Se acepta: json, csv.' } });
+    expect(format).toMatchObject({ status: 422, error: { code: 'invalid_field', message: '«xml» no sirve como formato (format). Se acepta: json, csv.' } });
   });
 
   it('explains an unsupported ?lang= in the language of Accept-Language, else the default', async () => {
     const byDefault = await fetchError(h, '/api/v1/indicators?lang=fr');
     expect(byDefault).toMatchObject({ status: 422, error: { code: 'invalid_field', params: { field: 'lang', input: 'fr' } } });
-    expect(byDefault.error.message).toBe('El campo «lang» no es válido. Se acepta: es, en.');
-    expect((await fetchError(h, '/api/v1/indicators?lang=fr', { 'Accept-Language': 'en' })).error.message).toBe('The field "lang" is not valid. Accepted: es, en.');
+    expect(byDefault.error.message).toBe('«fr» no sirve como idioma (lang). Se acepta: es, en.');
+    expect((await fetchError(h, '/api/v1/indicators?lang=fr', { 'Accept-Language': 'en' })).error.message).toBe('"fr" is not a valid language (lang). Accepted: es, en.');
   });
 
   it('also follows Accept-Language in the display texts of successful answers', async () => {
@@ -91,6 +91,6 @@ describeAppOnEachDialect('API error language', {}, (current) => {
     });
     expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'unknown_indicator', message: 'There is no indicator "nope". Use /indicators to see the list.' } } });
     const badLang = await call(app, '/api/v1/figures/1/retraction?lang=fr', { body: { reason: 'x' }, headers: { 'Accept-Language': 'en' } });
-    expect(badLang).toMatchObject({ status: 422, body: { error: { code: 'invalid_field', message: 'The field "lang" is not valid. Accepted: es, en.' } } });
+    expect(badLang).toMatchObject({ status: 422, body: { error: { code: 'invalid_field', message: '"fr" is not a valid language (lang). Accepted: es, en.' } } });
   });
 });

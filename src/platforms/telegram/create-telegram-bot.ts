@@ -24,7 +24,7 @@ import type { CommandCall } from './telegram-invocation.js';
 
 export interface TelegramBotDeps {
   readonly db: Kysely<Database>;
-  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale' | 'timezone'>;
   readonly logger: TelegramLogger;
   readonly metrics?: Metrics;
   readonly registry: Registry;
