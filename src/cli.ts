@@ -11,8 +11,9 @@ import { DomainError } from './domain/errors.js';
 import { DEMO_DATASET, seedIfEmpty } from './domain/seed.js';
 import type { AppDeps } from './http/app.js';
 import { describeProblem } from './import/describe-problem.js';
-import { importFile } from './import/import-file.js';
+import { importFile, type EntryChanges, type ImportCounts } from './import/import-file.js';
 import { createProgress, type Progress } from './import/progress-bar.js';
+import packageJson from '../package.json' with { type: 'json' };
 
 /** A refusal with a message for the operator: printed as is, exit code 1. */
 class CliFailure extends Error {}
@@ -20,6 +21,7 @@ class CliFailure extends Error {}
 function buildProgram(): Command {
   const program = new Command('cifras')
     .description('Contested public figures, every source side by side: server, worker and admin tools.')
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError();
   program
     .command('serve')
@@ -149,9 +151,24 @@ async function importCommand(handle: DatabaseHandle, file: string): Promise<void
     const lines = outcome.errors.map((e) => `  ${e.where}: ${e.reason}`);
     throw new CliFailure([`${file}: ${refused}; nothing was imported:`, ...lines].join('\n'));
   }
-  const { indicators, sources, figures, alreadyRecorded } = outcome.counts;
-  const skipped = alreadyRecorded > 0 ? `; skipped ${alreadyRecorded} figure${alreadyRecorded === 1 ? '' : 's'} already recorded` : '';
-  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}${skipped}.`);
+  console.log(importSummary(file, outcome.counts));
+}
+
+/**
+ * `data.json: 2 new figures, 28 already recorded; indicators: 1 new, 0 changed, 29 unchanged; …`,
+ * led by "Nothing changed." when the file added and changed nothing (a re-run).
+ */
+function importSummary(file: string, result: ImportCounts): string {
+  const { figures, alreadyRecorded, indicatorChanges, sourceChanges } = result;
+  const entries = (label: string, c: EntryChanges, total: number) =>
+    total === 0 ? [] : [`${label}: ${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`];
+  const parts = [
+    `${figures} new figure${figures === 1 ? '' : 's'}${alreadyRecorded > 0 ? `, ${alreadyRecorded} already recorded` : ''}`,
+    ...entries('indicators', indicatorChanges, result.indicators),
+    ...entries('sources', sourceChanges, result.sources),
+  ];
+  const nothing = figures === 0 && indicatorChanges.created + indicatorChanges.updated + sourceChanges.created + sourceChanges.updated === 0;
+  return `${nothing ? 'Nothing changed. ' : ''}${file}: ${parts.join('; ')}.`;
 }
 
 async function backup(handle: DatabaseHandle, file: string, force: boolean): Promise<void> {

@@ -3,15 +3,16 @@
 // (min 1, max 50), a figure typed "#17", /audit in words with times in CIFRAS_TIMEZONE, and
 // "all indicators" offered by /subscribe's autocomplete.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { createCommandRegistry } from '../../../commands/index.js';
 import { grantEditor } from '../../../src/domain/editors.js';
 import { commandJson } from '../../../src/platforms/discord/command-json.js';
 import { dialects } from '../../support/databases.js';
 import { autocomplete, slashCommand, startDiscordHarness, USER_ID, type DiscordHarness } from './interaction-harness.js';
 
-const registered = commandJson(createCommandRegistry());
-const options = (name: string) => (registered.find((c) => c.name === name)?.options ?? []) as APIApplicationCommandOption[];
+// Every command is a slash command (chat input), the only kind with options.
+const registered = commandJson(createCommandRegistry()) as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+const options = (name: string) => registered.find((c) => c.name === name)?.options ?? [];
 
 describe('registered command JSON', () => {
   it('spells Spanish names with their accents, as Discord allows in localized names', () => {
