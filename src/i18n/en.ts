@@ -85,7 +85,10 @@ export const en = {
     invalid_date: (p) => `"${echo(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
     future_date: (p) => `The date ${echo(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
     invalid_period: (p) =>
-      `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
+      param(p, 'reason') === 'stock'
+        ? `The indicator "${param(p, 'indicator')}" is a count as of a date: its figures take no period. ` +
+          'Leave the period out, or record the figure under an indicator that counts what happened over a period.'
+        : `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
       'the first not after the second and neither in the future.',
     invalid_url: (p) =>
       param(p, 'reason') === 'too_long'

@@ -85,7 +85,10 @@ export const es = {
     invalid_date: (p) => `«${echo(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
     future_date: (p) => `La fecha ${echo(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
     invalid_period: (p) =>
-      `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
+      param(p, 'reason') === 'stock'
+        ? `El indicador «${param(p, 'indicator')}» es un recuento a una fecha: sus cifras no llevan periodo. ` +
+          'Quita el periodo, o registra la cifra en un indicador que cuente lo ocurrido en un periodo.'
+        : `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
       'la primera no posterior a la segunda y ninguna en el futuro.',
     invalid_url: (p) =>
       param(p, 'reason') === 'too_long'

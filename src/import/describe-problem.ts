@@ -25,6 +25,7 @@ export function describeProblem(error: unknown): string {
 }
 
 function describePeriod(p: Readonly<Record<string, unknown>>): string {
+  if (p['reason'] === 'stock') return `a period is given, but ${String(p['indicator'])} is a stock (a count as of a date): its figures take no period`;
   if (p['from'] === '' || p['to'] === '') return 'invalid period: give both its start and its end, or neither';
   const period = `${String(p['from'])} to ${String(p['to'])}`;
   if (p['reason'] === 'reversed') return `invalid period ${period}: it ends before it starts`;
