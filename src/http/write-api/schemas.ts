@@ -28,7 +28,8 @@ export const indicatorBody = z.strictObject({
   unit: text('unit', 50).optional(),
   region: text('region', 100).nullable().optional(),
   name: localized('name', 200),
-  aliases: z.strictObject({ es: names('aliases.es'), en: names('aliases.en') }).optional(),
+  // Either language alone is an update of that language's aliases; the other keeps its own.
+  aliases: z.strictObject({ es: names('aliases.es').optional(), en: names('aliases.en').optional() }).optional(),
   description: localized('description', 2000).optional(),
   staleAfterDays: z.number({ error: 'staleAfterDays must be a whole number of days' }).int().min(1).max(36500).optional(),
 });
