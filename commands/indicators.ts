@@ -12,7 +12,7 @@ export const indicators = defineCommand({
   access: 'anyone',
   cacheable: true,
   handler: async (ctx) => {
-    const all = await listIndicators(ctx.db);
+    const all = await listIndicators(ctx.db, ctx.cache);
     if (all.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
     const items = sortByName(all, (i) => i.name[ctx.locale], ctx.locale).map((indicator) => [
       strong(indicator.name[ctx.locale]),

@@ -67,7 +67,7 @@ export const report = defineCommand({
   ],
   access: 'editor',
   handler: async (ctx, args) => {
-    const indicator = findIndicatorForWrite(await listIndicators(ctx.db), args.indicator);
+    const indicator = findIndicatorForWrite(await listIndicators(ctx.db, ctx.cache), args.indicator);
     const source = findSourceForWrite(await listSources(ctx.db), args.source);
     const figure = await reportFigure(
       ctx.db,

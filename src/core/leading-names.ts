@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { listIndicators } from '../domain/indicators.js';
 import { lookupIndicator, lookupSource } from '../domain/lookup.js';
+import type { CacheView } from '../domain/read-cache.js';
 import { listSources } from '../domain/sources.js';
 import type { OptionSpec } from './options.js';
 import { nextToken } from './parse-args.js';
@@ -29,8 +30,8 @@ export function hasLeadingNames(options: readonly OptionSpec[]): boolean {
 }
 
 /** Splits the leading `leadingName` options off `rawArgs` (see the module comment). */
-export async function splitLeadingNames(db: Kysely<Database>, options: readonly OptionSpec[], rawArgs: string): Promise<LeadingNames> {
-  const [indicators, sources] = await Promise.all([listIndicators(db), listSources(db)]);
+export async function splitLeadingNames(db: Kysely<Database>, cache: CacheView, options: readonly OptionSpec[], rawArgs: string): Promise<LeadingNames> {
+  const [indicators, sources] = await Promise.all([listIndicators(db, cache), listSources(db)]);
   const values: Record<string, string> = {};
   let rest = rawArgs.trim();
   for (const [index, option] of options.entries()) {

@@ -1,4 +1,4 @@
-// The delivery worker's Telegram ChannelSender: sends a rendered notification with grammY's Api
+// The delivery worker's Telegram sender: renders a notification's Reply as HTML and sends it with grammY's Api
 // (no transformers: no auto-retry, no throttler — the worker owns pacing and retries) and turns
 // every Bot API answer into one SendResult (DESIGN.md "Delivery").
 //
@@ -8,9 +8,9 @@
 // later part is logged, not retried — a retry would repeat the parts the chat already has.
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { TelegramConfig } from '../../config.js';
-import type { ChannelSender, SendResult, SendTarget } from '../../delivery/channel-sender.js';
+import type { PlatformSender, SendResult, SendTarget } from '../../delivery/channel-sender.js';
 import type { Logger } from '../../logger.js';
-import { HTML_OPTIONS, type TelegramMessage } from './render.js';
+import { HTML_OPTIONS, renderTelegramHtml, type TelegramMessage } from './render.js';
 
 export interface TelegramSenderOptions {
   /** Per Bot API call; keep it under half the worker's lease. Default 10 s. */
@@ -69,8 +69,8 @@ function sendOptions(target: SendTarget, message: TelegramMessage) {
   };
 }
 
-/** A ChannelSender for Telegram's rendered messages (what renderTelegramHtml returns). */
-export function telegramSender(telegram: TelegramConfig, options: TelegramSenderOptions = {}): ChannelSender<readonly TelegramMessage[]> {
+/** The worker's sender for Telegram: each Reply rendered by renderTelegramHtml, then sent. */
+export function telegramSender(telegram: TelegramConfig, options: TelegramSenderOptions = {}): PlatformSender {
   const timeoutMs = options.timeoutMs ?? TELEGRAM_SEND_TIMEOUT_MS;
   const api = new Api(telegram.token, {
     apiRoot: telegram.apiRoot,
@@ -78,7 +78,10 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
-    async send(target, messages): Promise<SendResult> {
+    // A user's private chat with the bot has the user's id.
+    directTarget: async (userId) => ({ platform: 'telegram', chatId: userId, threadId: null }),
+    async send(target, reply): Promise<SendResult> {
+      const messages = renderTelegramHtml(reply);
       // Never expected (every reply renders to at least one message): a bug, so not "sent".
       if (messages.length === 0) return { kind: 'transient', error: 'nothing to send: the notification rendered to no message' };
       for (const [index, message] of messages.entries()) {
