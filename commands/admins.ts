@@ -17,7 +17,7 @@ export const admins = defineCommand({
     {
       name: 'action',
       kind: 'choice',
-      names: { es: 'accion', en: 'action' },
+      names: { es: 'acción', en: 'action' },
       description: { es: 'list, grant o revoke', en: 'list, grant or revoke' },
       required: true,
       choices: ['list', 'grant', 'revoke'],

@@ -6,6 +6,7 @@ import { commandLabel } from '../src/core/help-text.js';
 import { link, reply, strong, text, type Block, type Reply, type Span } from '../src/core/reply.js';
 import { pageOf, pagerChoice, REPLY_BUDGET, spansCost, trailingPage } from '../src/core/reply-pages.js';
 import { resolveIndicator } from '../src/core/resolve-indicator.js';
+import { sortByName } from '../src/core/sort-by-name.js';
 import { summaryBlock } from '../src/core/summary-block.js';
 import { formatAsOf } from '../src/domain/as-of.js';
 import { allSummaries, indicatorSummary } from '../src/domain/queries.js';
@@ -57,7 +58,7 @@ async function everyIndicator(ctx: CommandContext, pageNumber: number): Promise<
   const summaries = await allSummaries(ctx.db, ctx.today, ctx.cache);
   if (summaries.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
   const command = commandLabel(ctx.registry, 'count', ctx.locale);
-  const lines = summaries.map((s) => oneLine(s, ctx));
+  const lines = sortByName(summaries, (s) => s.indicator.name[ctx.locale], ctx.locale).map((s) => oneLine(s, ctx));
   const page = pageOf(lines, spansCost, pageNumber, { budget: REPLY_BUDGET - FRAME_COST, maxItems: INDICATORS_PER_PAGE });
   if (page === undefined) {
     const pages = pageOf(lines, spansCost, 1, { budget: REPLY_BUDGET - FRAME_COST, maxItems: INDICATORS_PER_PAGE })?.pages ?? 1;

@@ -21,7 +21,7 @@ export const deliveries = defineCommand({
     {
       name: 'action',
       kind: 'choice',
-      names: { es: 'accion', en: 'action' },
+      names: { es: 'acción', en: 'action' },
       description: { es: 'list (por defecto), resume o retry', en: 'list (the default), resume or retry' },
       required: false,
       choices: ['list', 'resume', 'retry'],
@@ -29,7 +29,7 @@ export const deliveries = defineCommand({
     {
       name: 'id',
       kind: 'integer',
-      names: { es: 'numero', en: 'id' },
+      names: { es: 'número', en: 'id' },
       description: { es: 'El número de la suscripción (resume) o de la entrega (retry)', en: "The subscription's (resume) or the delivery's (retry) number" },
       required: false,
     },

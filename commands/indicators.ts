@@ -1,9 +1,10 @@
 // /indicators (/indicadores) [page]: every indicator with its id and what it counts, by name, in
-// pages that fit a message (buttons and `/indicadores 2` for the others).
+// pages that fit a message (buttons and `/indicadores 2` for the others), by name in the reply's language.
 import { defineCommand } from '../src/core/command.js';
 import { commandLabel } from '../src/core/help-text.js';
 import { reply, strong, text, type Block, type Span } from '../src/core/reply.js';
 import { pageOf, pagerChoice, REPLY_BUDGET, spansCost } from '../src/core/reply-pages.js';
+import { sortByName } from '../src/core/sort-by-name.js';
 import { listIndicators } from '../src/domain/indicators.js';
 
 const INDICATORS_PER_PAGE = 30;
@@ -27,7 +28,7 @@ export const indicators = defineCommand({
   handler: async (ctx, args) => {
     const all = await listIndicators(ctx.db, ctx.cache);
     if (all.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
-    const items = all.map((indicator): Span[] => [
+    const items = sortByName(all, (i) => i.name[ctx.locale], ctx.locale).map((indicator): Span[] => [
       strong(indicator.name[ctx.locale]),
       { text: ` (${indicator.slug}, ${ctx.t.indicators.kind[indicator.kind]})` },
       ...(indicator.description[ctx.locale] === '' ? [] : [{ text: ` — ${indicator.description[ctx.locale]}` }]),

@@ -1,16 +1,17 @@
 // /report (/reportar) indicator source value as-of url [note…]: an editor records a new figure.
 // The same domain write as POST /api/v1/figures, so the rules (known indicator and source, valid
-// value, as-of not in the future, http(s) link) are the API's. The reply shows the figure with
+// value, as-of not in the future, http(s) link) are the API's. Indicator and source are looked up
+// as everywhere (names of several words included), but only a match as typed is written to. The reply shows the figure with
 // its public id. Whatever the editor typed goes into the reply as data, never as markup.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { link, reply, strong, text, type Block, type Span } from '../src/core/reply.js';
+import { findIndicatorForWrite } from '../src/core/resolve-indicator.js';
+import { findSourceForWrite } from '../src/core/resolve-source.js';
 import { formatAsOf } from '../src/domain/as-of.js';
-import { DomainError } from '../src/domain/errors.js';
 import { reportFigure } from '../src/domain/figures.js';
-import { getIndicator, listIndicators } from '../src/domain/indicators.js';
-import { normalizeText } from '../src/domain/lookup.js';
+import { listIndicators } from '../src/domain/indicators.js';
 import { listSources } from '../src/domain/sources.js';
-import type { Figure, Indicator, Source } from '../src/domain/types.js';
+import type { Figure, Indicator } from '../src/domain/types.js';
 import { formatValue, parseValue } from '../src/domain/value.js';
 import { valueOption } from './shared-options.js';
 
@@ -26,16 +27,19 @@ export const report = defineCommand({
       name: 'indicator',
       kind: 'indicator',
       names: { es: 'indicador', en: 'indicator' },
-      description: { es: 'Qué se cuenta, p. ej. political-prisoners', en: 'What is counted, e.g. political-prisoners' },
+      description: { es: 'Qué se cuenta, p. ej. presos políticos', en: 'What is counted, e.g. political prisoners' },
       required: true,
+      // `/reportar presos políticos foro penal 902 …`: both names may be several words (leading-names.ts).
+      leadingName: true,
       autocomplete: true,
     },
     {
       name: 'source',
       kind: 'source',
       names: { es: 'fuente', en: 'source' },
-      description: { es: 'Quién la publica, p. ej. foro-penal', en: 'Who published it, e.g. foro-penal' },
+      description: { es: 'Quién la publica, p. ej. Foro Penal', en: 'Who published it, e.g. Foro Penal' },
       required: true,
+      leadingName: true,
       autocomplete: true,
     },
     valueOption({ es: 'La cifra', en: 'The figure' }),
@@ -63,7 +67,7 @@ export const report = defineCommand({
   ],
   access: 'editor',
   handler: async (ctx, args) => {
-    const indicator = await findIndicatorForWrite(ctx, args.indicator);
+    const indicator = findIndicatorForWrite(await listIndicators(ctx.db, ctx.cache), args.indicator);
     const source = findSourceForWrite(await listSources(ctx.db), args.source);
     const figure = await reportFigure(
       ctx.db,
@@ -80,30 +84,6 @@ export const report = defineCommand({
     return reply(ctx.locale, text(strong(ctx.t.admin.reported(figure.id))), ...figureBlocks(figure, indicator, ctx));
   },
 });
-
-/**
- * An indicator for a write: its slug, or exactly one of its names or aliases (any case, accents
- * or punctuation). Unlike /count no near match is taken: a figure must not land on a guess.
- */
-export async function findIndicatorForWrite(ctx: CommandContext, input: string): Promise<Indicator> {
-  const bySlug = await getIndicator(ctx.db, input.trim().toLowerCase());
-  if (bySlug !== undefined) return bySlug;
-  const query = normalizeText(input);
-  const named = (await listIndicators(ctx.db, ctx.cache)).filter((i) =>
-    [i.slug, i.name.es, i.name.en, ...i.aliases.es, ...i.aliases.en].some((name) => normalizeText(name) === query),
-  );
-  if (named.length > 1) throw new DomainError('ambiguous_indicator', { input });
-  if (named[0] === undefined) throw new DomainError('unknown_indicator', { input });
-  return named[0];
-}
-
-/** A source for a write: its slug or its exact name (any case, accents or punctuation). */
-export function findSourceForWrite(all: readonly Source[], input: string): Source {
-  const query = normalizeText(input);
-  const found = all.find((s) => normalizeText(s.slug) === query || normalizeText(s.name) === query);
-  if (found === undefined) throw new DomainError('unknown_source', { input });
-  return found;
-}
 
 /** `#17 · Presos políticos · Foro Penal: 863 · al 29 dic 2025 · <link>`, then the note if any. */
 export function figureBlocks(figure: Figure, indicator: Indicator, ctx: CommandContext): Block[] {

@@ -3,6 +3,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { commandLabel } from '../src/core/help-text.js';
 import { link, reply, strong, text, type Reply, type Span } from '../src/core/reply.js';
 import { findSource } from '../src/core/resolve-source.js';
+import { sortByName } from '../src/core/sort-by-name.js';
 import { listSources } from '../src/domain/sources.js';
 import type { Source } from '../src/domain/types.js';
 
@@ -32,7 +33,7 @@ export const sources = defineCommand({
 
 function sourceList(all: readonly Source[], ctx: CommandContext): Reply {
   if (all.length === 0) return reply(ctx.locale, text(ctx.t.sources.empty));
-  const items = all.map((s): Span[] => [strong(s.name), { text: ` (${s.slug}, ${ctx.t.sources.kind[s.kind]})` }]);
+  const items = sortByName(all, (s) => s.name, ctx.locale).map((s): Span[] => [strong(s.name), { text: ` (${s.slug}, ${ctx.t.sources.kind[s.kind]})` }]);
   const command = commandLabel(ctx.registry, 'sources', ctx.locale);
   return reply(
     ctx.locale,

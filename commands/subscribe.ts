@@ -25,6 +25,7 @@ export const subscribe = defineCommand({
       required: false,
       rest: true,
       autocomplete: true,
+      orAll: true,
     },
   ],
   access: 'private-or-chat-admin',

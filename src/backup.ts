@@ -1,7 +1,7 @@
 // `cifras backup`: a consistent copy of the live SQLite database, taken with SQLite's online
 // backup API so the server can keep writing meanwhile. PostgreSQL has its own tool (pg_dump).
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DatabaseHandle } from '../db/connect.js';
 
 /** A backup that cannot or should not be made; the message says what to do instead. */
@@ -37,9 +37,16 @@ export async function backupDatabase(handle: DatabaseHandle, target: string, opt
     if (statSync(path).isDirectory()) throw new BackupRefused(`${target} is a directory; give a file name, e.g. ${target}/cifras-backup.db`);
     if (!options.force) throw new BackupRefused(`${target} already exists; pass --force to replace it`);
   }
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new BackupRefused(`the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another path`);
+  }
   const partial = `${path}.partial-${process.pid}`;
   try {
-    const { totalPages } = await sqlite.backup(partial);
+    const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
+      // Permissions, a full disk: the operator's to fix, said plainly rather than as a stack trace.
+      throw new BackupRefused(`could not write ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    });
     // SQLite would replay a WAL left by the replaced file into the new one: remove it first.
     for (const leftover of [`${path}-wal`, `${path}-shm`]) rmSync(leftover, { force: true });
     renameSync(partial, path);

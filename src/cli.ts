@@ -10,8 +10,9 @@ import { ConfigError, formatConfigError, loadConfig, type Config } from './confi
 import { DomainError } from './domain/errors.js';
 import { DEMO_DATASET, seedIfEmpty } from './domain/seed.js';
 import { describeProblem } from './import/describe-problem.js';
-import { importFile } from './import/import-file.js';
+import { importFile, type EntryChanges, type ImportCounts } from './import/import-file.js';
 import { createProgress, type Progress } from './import/progress-bar.js';
+import packageJson from '../package.json' with { type: 'json' };
 
 /** A refusal with a message for the operator: printed as is, exit code 1. */
 class CliFailure extends Error {}
@@ -19,6 +20,7 @@ class CliFailure extends Error {}
 function buildProgram(): Command {
   const program = new Command('cifras')
     .description('Contested public figures, every source side by side: server, worker and admin tools.')
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError();
   program
     .command('serve')
@@ -144,10 +146,25 @@ async function importCommand(handle: DatabaseHandle, file: string, quiet: boolea
     const lines = outcome.errors.map((e) => `  ${e.where}: ${e.reason}`);
     throw new CliFailure([`${file}: ${refused}; nothing was imported:`, ...lines].join('\n'));
   }
-  const { indicators, sources, figures, alreadyRecorded } = outcome.counts;
-  const skipped = alreadyRecorded > 0 ? `; skipped ${alreadyRecorded} figure${alreadyRecorded === 1 ? '' : 's'} already recorded` : '';
-  const announced = quiet && figures > 0 ? '; nothing was announced to subscribers (--quiet)' : '';
-  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}${skipped}${announced}.`);
+  const announced = quiet && outcome.counts.figures > 0 ? ' Nothing was announced to subscribers (--quiet).' : '';
+  console.log(importSummary(file, outcome.counts) + announced);
+}
+
+/**
+ * `data.json: 2 new figures, 28 already recorded; indicators: 1 new, 0 changed, 29 unchanged; …`,
+ * led by "Nothing changed." when the file added and changed nothing (a re-run).
+ */
+function importSummary(file: string, result: ImportCounts): string {
+  const { figures, alreadyRecorded, indicatorChanges, sourceChanges } = result;
+  const entries = (label: string, c: EntryChanges, total: number) =>
+    total === 0 ? [] : [`${label}: ${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`];
+  const parts = [
+    `${figures} new figure${figures === 1 ? '' : 's'}${alreadyRecorded > 0 ? `, ${alreadyRecorded} already recorded` : ''}`,
+    ...entries('indicators', indicatorChanges, result.indicators),
+    ...entries('sources', sourceChanges, result.sources),
+  ];
+  const nothing = figures === 0 && indicatorChanges.created + indicatorChanges.updated + sourceChanges.created + sourceChanges.updated === 0;
+  return `${nothing ? 'Nothing changed. ' : ''}${file}: ${parts.join('; ')}.`;
 }
 
 async function backup(handle: DatabaseHandle, file: string, force: boolean): Promise<void> {

@@ -36,14 +36,14 @@ export interface CommandContext {
   readonly invocation: Invocation;
   /** The caller as the audit log names them: `telegram:123`. */
   readonly actor: string;
+  /** CIFRAS_TIMEZONE: the IANA zone recorded times are shown in (formatRecordedAt). */
+  readonly timeZone: string;
   /** The configured owners (CIFRAS_OWNERS): never revocable from the chat. */
   readonly owners: readonly Owner[];
   /** Every command, for /help. */
   readonly registry: Registry;
   /** The public web's base URL (PUBLIC_URL, no trailing slash), for links to its pages; null when unset. */
   readonly publicUrl: string | null;
-  /** IANA zone in which recorded times are shown (CIFRAS_TIMEZONE). */
-  readonly timeZone: string;
   readonly logger?: CommandLogger;
 }
 
@@ -52,6 +52,11 @@ export interface CommandSpec<Options extends readonly OptionSpec[]> {
   readonly name: string;
   /** The Spanish alias (`cifras`), or null when the command has none. */
   readonly alias: string | null;
+  /**
+   * The Spanish alias as Spanish spells it (`auditoría`), where the platform allows it: Discord's
+   * localized names take accented letters, Telegram's commands only a-z, 0-9 and _.
+   */
+  readonly spelledAlias?: string;
   /** Extra English names that also run it (`start` for `help`); never listed in menus. */
   readonly synonyms?: readonly string[];
   readonly description: Localized;

@@ -10,6 +10,12 @@ export interface InvocationUser {
   readonly id: string;
   /** Admin of the chat the command was sent in (always true in a private chat). */
   readonly isChatAdmin: boolean;
+  /**
+   * The platform could not be asked whether the user administers the chat (Telegram getChatMember
+   * failed): `isChatAdmin` is then false, but a refusal must say the check failed, not that the
+   * user is no admin.
+   */
+  readonly adminCheckFailed?: boolean;
   /** Telegram `language_code`, Discord `locale` (`es-ES`, `en-US`…). */
   readonly languageCode?: string;
 }

@@ -34,8 +34,19 @@ export interface OptionSpec {
    * the options after it are read as usual. The options after it must be optional.
    */
   readonly phrase?: boolean;
+  /**
+   * Text invocations only, for leading `indicator`/`source` options: the name may be several
+   * unquoted words, and where it ends is found by looking the leading words up in the data
+   * (leading-names.ts): `/reportar presos políticos foro penal 902 …`. Quoted, it is one token.
+   */
+  readonly leadingName?: boolean;
   /** Platforms offer suggestions as the user types (Discord autocomplete). */
   readonly autocomplete?: boolean;
+  /** For `indicator`: "all" (`todos`) is accepted too, and offered first among the suggestions. */
+  readonly orAll?: boolean;
+  /** For `integer`: the least and greatest accepted (Discord's min_value/max_value; the handler checks too). */
+  readonly min?: number;
+  readonly max?: number;
   /** For `choice`: the accepted values. */
   readonly choices?: readonly string[];
 }

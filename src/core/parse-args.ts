@@ -6,13 +6,18 @@ import { isStoredInteger, readValue } from '../domain/value.js';
 import { ArgumentError } from './argument-error.js';
 import { takesRest, type OptionSpec, type ParsedArgs } from './options.js';
 
-/** Reads `rawArgs` positionally against `options`. Throws ArgumentError. */
-export function parseTextArgs(options: readonly OptionSpec[], rawArgs: string): ParsedArgs {
+/**
+ * Reads `rawArgs` positionally against `options`. `preset`: the leading options already read from
+ * the text (leading-names.ts), by name; `rawArgs` is then what follows them. Throws ArgumentError.
+ */
+export function parseTextArgs(options: readonly OptionSpec[], rawArgs: string, preset: Readonly<Record<string, string>> = {}): ParsedArgs {
   const args: Record<string, string | number | undefined> = {};
   let rest = rawArgs.trim();
   for (const [index, option] of options.entries()) {
     let token: string | undefined;
-    if (takesRest(option)) {
+    if (Object.hasOwn(preset, option.name)) {
+      token = preset[option.name];
+    } else if (takesRest(option)) {
       token = rest === '' ? undefined : rest;
       rest = '';
     } else if (option.phrase === true && !QUOTED.test(rest)) {
@@ -83,7 +88,7 @@ const QUOTED = /^(?:"([^"]*)"|“([^”]*)”|«([^»]*)»)(?:\s+|$)/u;
 const WORD = /^(\S+)(?:\s+|$)/u;
 
 /** The next word or quoted phrase, and what follows it. */
-function nextToken(text: string): [string | undefined, string] {
+export function nextToken(text: string): [string | undefined, string] {
   if (text === '') return [undefined, ''];
   const quoted = QUOTED.exec(text);
   if (quoted) return [quoted[1] ?? quoted[2] ?? quoted[3] ?? '', text.slice(quoted[0].length)];

@@ -1,30 +1,38 @@
-// Free text to one source, for commands that take one: by slug or name, ignoring case, accents and
-// punctuation; failing that, a unique source whose slug or name has a word starting with each
-// typed word (`foro`, `clpp`, `ministerio`). Word starts, not any substring: a fragment such as
-// `dad` or `enal` inside a long name is no way of naming a source.
+// Free text to one source, for commands that take one: the same lookup as indicators
+// (lookupSource: slug or name, ignoring case, accents and punctuation; every typed word starting
+// a word of its name, `foro`, `clpp`; then a close spelling, `forro-penal`). A read takes one clear
+// match, even a close spelling; a write takes only a match as typed (findSourceForWrite).
 import { DomainError } from '../domain/errors.js';
-import { normalizeText } from '../domain/lookup.js';
+import { lookupSource } from '../domain/lookup.js';
 import type { Source } from '../domain/types.js';
 
-/** The source `input` names among `all`; throws DomainError('unknown_source'). */
+/** The source `input` names among `all`; throws DomainError('unknown_source') naming the candidates when several fit. */
 export function findSource(all: readonly Source[], input: string): Source {
-  const found = matchSource(all, input);
-  if (found === undefined) throw new DomainError('unknown_source', { input });
-  return found;
+  const found = lookupSource(all, input);
+  if (found.kind === 'match') return found.item;
+  throw unknownSource(input, found.kind === 'ambiguous' ? found.candidates : []);
+}
+
+/**
+ * A source for a write: one match as typed. A close spelling is refused with "did you mean", so a
+ * figure never lands on a guess.
+ */
+export function findSourceForWrite(all: readonly Source[], input: string): Source {
+  const found = lookupSource(all, input);
+  if (found.kind === 'match' && !found.close) return found.item;
+  throw unknownSource(input, found.kind === 'match' ? [found.item] : found.kind === 'ambiguous' ? found.candidates : []);
 }
 
 /** The source `input` names among `all`, or undefined when it names none or several. */
 export function matchSource(all: readonly Source[], input: string): Source | undefined {
-  const query = normalizeText(input);
-  if (query === '') return undefined;
-  const named = (s: Source): string[] => [normalizeText(s.slug), normalizeText(s.name)];
-  const exact = all.find((s) => named(s).includes(query));
-  if (exact !== undefined) return exact;
-  const queryWords = query.split(' ');
-  const startsWords = (name: string): boolean => {
-    const words = name.split(' ');
-    return queryWords.every((q) => words.some((w) => w.startsWith(q)));
-  };
-  const partial = all.filter((s) => named(s).some(startsWords));
-  return partial.length === 1 ? partial[0] : undefined;
+  const found = lookupSource(all, input);
+  return found.kind === 'match' ? found.item : undefined;
+}
+
+function unknownSource(input: string, candidates: readonly Source[]): DomainError {
+  return new DomainError('unknown_source', {
+    input,
+    suggestions: candidates.map((s) => s.slug),
+    suggestionNames: candidates.map((s) => `${s.name} (${s.slug})`),
+  });
 }

@@ -28,6 +28,7 @@ import { mayWrite, type AnyCommand, type CommandContext, type CommandLogger } fr
 import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
 import type { ParsedArgs } from './options.js';
+import { hasLeadingNames, splitLeadingNames } from './leading-names.js';
 import { parseTextArgs, parseTypedArgs } from './parse-args.js';
 import { normalizeCommandName, type Registry } from './registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from './reply.js';
@@ -85,9 +86,14 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
   });
   if (!allowed && command.access !== 'anyone') {
     count('error');
-    return reply(locale, errorBlock(t.accessDenied[command.access](`/${displayName(command, locale)}`)));
+    const name = `/${displayName(command, locale)}`;
+    // Only a chat-admin check can have failed; an editor or owner check does not ask the platform.
+    const adminAccess = command.access === 'chat-admin' || command.access === 'private-or-chat-admin';
+    if (adminAccess && invocation.user.adminCheckFailed === true) return reply(locale, errorBlock(t.adminCheckFailed(name)));
+    return reply(locale, errorBlock(t.accessDenied[command.access](name)));
   }
   const now = deps.now();
+  const timeZone = deps.config.timezone ?? DEFAULT_TIME_ZONE;
   const context = (db: Kysely<Database>, cache: CacheView): CommandContext => ({
     db,
     cache,
@@ -98,13 +104,16 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     invocation,
     actor: actorOf(invocation.user),
     owners: deps.config.owners,
+    timeZone,
     registry,
     publicUrl: deps.config.publicUrl ?? null,
-    timeZone: deps.config.timezone ?? DEFAULT_TIME_ZONE,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   });
   try {
-    const args = readArgs(command, invocation);
+    const args =
+      hasLeadingNames(command.options) && invocation.options === undefined
+        ? await readLeadingNames(command, invocation, deps.db, view)
+        : readArgs(command, invocation);
     let answer: Reply;
     if (claim !== undefined && mayWrite(command)) {
       const claimed = await deps.db.transaction().execute((trx) => claimedRun(trx, claim, now, () => command.handler(context(trx, UNCACHED), args)));
@@ -142,6 +151,13 @@ function replyKey(command: AnyCommand, locale: Locale, today: string, args: Pars
   return `reply:${command.name}:${locale}:${today}:${JSON.stringify(args)}`;
 }
 
+/** Text arguments that start with names of several words: split by the data first (leading-names.ts). */
+async function readLeadingNames(command: AnyCommand, invocation: Invocation, db: Kysely<Database>, cache: CacheView): Promise<ParsedArgs> {
+  const { values, rest } = await splitLeadingNames(db, cache, command.options, invocation.rawArgs ?? '');
+  return parseTextArgs(command.options, rest, values);
+}
+
+/** The arguments as typed options or plain positional text (a command with leading names: readLeadingNames). */
 function readArgs(command: AnyCommand, invocation: Invocation): ParsedArgs {
   return invocation.options === undefined
     ? parseTextArgs(command.options, invocation.rawArgs ?? '')

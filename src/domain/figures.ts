@@ -67,6 +67,10 @@ export async function reportFigure(db: DbOrTrx, input: ReportInput, ctx: WriteCo
   const at = ctx.now.toISOString();
   return inTransaction(db, async (trx) => {
     const indicator = await requireIndicator(trx, input.indicator);
+    // A stock is a count at a date: a period would claim it counts something over time.
+    if (period !== null && indicator.kind === 'stock') {
+      throw new DomainError('invalid_period', { from: period.from, to: period.to, reason: 'stock', indicator: indicator.slug });
+    }
     const source = await requireSource(trx, input.source);
     const { id } = await trx
       .insertInto('figures')

@@ -36,7 +36,8 @@ export interface IndicatorInput {
   readonly unit?: string;
   readonly region?: string | null;
   readonly name: Localized;
-  readonly aliases?: Localized<readonly string[]>;
+  /** Each language given replaces that language's aliases; a language left out keeps its own. */
+  readonly aliases?: Partial<Localized<readonly string[]>>;
   readonly description?: Localized;
   readonly staleAfterDays?: number;
 }

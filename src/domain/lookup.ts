@@ -1,10 +1,21 @@
-// Free text to indicator: case-, accent- and punctuation-insensitive over slugs, names and
-// aliases in both languages; then the closest names. Never a silent guess between several.
-import type { Indicator } from './types.js';
+// Free text to indicator or source: case-, accent- and punctuation-insensitive over slugs, names
+// and aliases (both languages for indicators); then the closest names. Never a silent guess
+// between several. Every command and the API look names up here, so a name that works in one
+// works in all of them.
+import type { Indicator, Source } from './types.js';
+
+/**
+ * `close`: found only by a close spelling (`presso`, `forro penal`), not as typed. A read may answer
+ * it; a write refuses it with "did you mean", so a figure never lands on a guess.
+ */
+export type Lookup<T> =
+  | { readonly kind: 'match'; readonly item: T; readonly close: boolean }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly T[]; readonly close: boolean }
+  | { readonly kind: 'none' };
 
 export type LookupResult =
-  | { readonly kind: 'match'; readonly indicator: Indicator }
-  | { readonly kind: 'ambiguous'; readonly candidates: readonly Indicator[] }
+  | { readonly kind: 'match'; readonly indicator: Indicator; readonly close: boolean }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly Indicator[]; readonly close: boolean }
   | { readonly kind: 'none' };
 
 /** Lower-case, accents removed, punctuation and dashes as single spaces. */
@@ -17,14 +28,12 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-function namesOf(indicator: Indicator): string[] {
-  return [
-    indicator.slug,
-    indicator.name.es,
-    indicator.name.en,
-    ...indicator.aliases.es,
-    ...indicator.aliases.en,
-  ].map(normalizeText);
+function indicatorNames(indicator: Indicator): string[] {
+  return [indicator.slug, indicator.name.es, indicator.name.en, ...indicator.aliases.es, ...indicator.aliases.en];
+}
+
+function sourceNames(source: Source): string[] {
+  return [source.slug, source.name];
 }
 
 /**
@@ -81,21 +90,26 @@ function closeSpelling(query: Name, name: Name): boolean {
   return query.words.length === 1 && closeWord(query.text, name.words.join(''));
 }
 
-function asResult(candidates: readonly Indicator[]): LookupResult {
-  if (candidates.length === 1) return { kind: 'match', indicator: candidates[0]! };
-  if (candidates.length > 1) return { kind: 'ambiguous', candidates };
+function asResult<T>(candidates: readonly T[], close: boolean): Lookup<T> {
+  if (candidates.length === 1) return { kind: 'match', item: candidates[0]!, close };
+  if (candidates.length > 1) return { kind: 'ambiguous', candidates, close };
   return { kind: 'none' };
 }
 
-// Normalized names per indicator list: listIndicators shares one array until the data changes,
-// so each list is normalized once, not on every question.
-const namedLists = new WeakMap<readonly Indicator[], readonly { indicator: Indicator; names: readonly Name[] }[]>();
+interface NamedItem<T> {
+  readonly item: T;
+  readonly names: readonly Name[];
+}
 
-function named(indicators: readonly Indicator[]): readonly { indicator: Indicator; names: readonly Name[] }[] {
-  let list = namedLists.get(indicators);
+// Normalized names per list: listIndicators and listSources share one array until the data
+// changes, so each list is normalized once, not on every question.
+const namedLists = new WeakMap<readonly object[], readonly NamedItem<object>[]>();
+
+function named<T extends object>(items: readonly T[], namesOf: (item: T) => string[]): readonly NamedItem<T>[] {
+  let list = namedLists.get(items) as readonly NamedItem<T>[] | undefined;
   if (list === undefined) {
-    list = indicators.map((indicator) => ({ indicator, names: namesOf(indicator).map((text) => ({ text, words: words(text) })) }));
-    namedLists.set(indicators, list);
+    list = items.map((item) => ({ item, names: namesOf(item).map(normalizeText).map((text) => ({ text, words: words(text) })) }));
+    namedLists.set(items, list);
   }
   return list;
 }
@@ -112,26 +126,40 @@ export function relatedIndicators(indicators: readonly Indicator[], text: string
   const typed = words(normalizeText(text)).filter((w) => w.length >= MIN_RELATED_WORD);
   if (typed.length === 0) return [];
   const related = (name: Name) => typed.some((q) => name.words.some((n) => n.startsWith(q) || closeWord(q, n)));
-  return named(indicators).filter(({ names }) => names.some(related)).map((n) => n.indicator);
+  return named(indicators, indicatorNames).filter(({ names }) => names.some(related)).map((n) => n.item);
 }
 
-export function lookupIndicator(indicators: readonly Indicator[], text: string): LookupResult {
+/**
+ * The one lookup: the items whose names best match `text` — exactly, else every typed word
+ * starting a word of a name (`presos`, `foro`), else (`close`) a close spelling of one.
+ */
+function lookup<T extends object>(items: readonly NamedItem<T>[], text: string): Lookup<T> {
   const query = normalizeText(text);
   if (query === '') return { kind: 'none' };
   const queryWords = words(query);
   let best = 0;
-  let candidates: Indicator[] = [];
-  for (const { indicator, names } of named(indicators)) {
+  let candidates: T[] = [];
+  for (const { item, names } of items) {
     const s = Math.max(...names.map((name) => score(query, queryWords, name)));
     if (s === 0 || s < best) continue;
     if (s > best) {
       best = s;
       candidates = [];
     }
-    candidates.push(indicator);
+    candidates.push(item);
   }
-  if (candidates.length > 0) return asResult(candidates);
+  if (candidates.length > 0) return asResult(candidates, false);
   // Only when nothing matches as typed: the (costlier) search for a close spelling.
   const typed: Name = { text: query, words: queryWords };
-  return asResult(named(indicators).filter(({ names }) => names.some((name) => closeSpelling(typed, name))).map((n) => n.indicator));
+  return asResult(items.filter(({ names }) => names.some((name) => closeSpelling(typed, name))).map((n) => n.item), true);
+}
+
+export function lookupIndicator(indicators: readonly Indicator[], text: string): LookupResult {
+  const found = lookup(named(indicators, indicatorNames), text);
+  return found.kind === 'match' ? { kind: 'match', indicator: found.item, close: found.close } : found;
+}
+
+/** A source by slug or name, as lookupIndicator finds an indicator (`foro`, `forro-penal`). */
+export function lookupSource(sources: readonly Source[], text: string): Lookup<Source> {
+  return lookup(named(sources, sourceNames), text);
 }

@@ -16,7 +16,7 @@ export interface DatasetJson {
     unit?: string;
     region?: string | null;
     name: Localized;
-    aliases?: Localized<readonly string[]>;
+    aliases?: Partial<Localized<readonly string[]>>;
     description?: Localized;
     staleAfterDays?: number;
   }[];

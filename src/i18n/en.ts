@@ -2,11 +2,28 @@
 import { apiEn } from './api-en.js';
 import type { Messages } from './messages.js';
 import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
-import { firstParam, param } from './params.js';
+import { clip, echo, firstParam, list, param, suggested } from './params.js';
 
 const MAX = formatNumber(MAX_STORED_INTEGER, 'en');
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
+
+/** Field names as a reader knows them; the API's own name follows in parentheses where it is not a word. */
+const FIELDS: Readonly<Record<string, string>> = {
+  count: 'count',
+  note: 'note',
+  reason: 'reason',
+  kind: 'kind',
+  name: 'name',
+  'name.es': 'Spanish name',
+  'name.en': 'English name',
+  staleAfterDays: 'days until stale (staleAfterDays)',
+  limit: 'limit',
+  lang: 'language (lang)',
+  format: 'format',
+  url: 'link',
+  period: 'period',
+};
 
 export const en = {
   languageName: { es: 'Spanish', en: 'English' },
@@ -15,6 +32,8 @@ export const en = {
       'I answer "how many?" about contested figures — political prisoners, releases, the disappeared — ' +
       "with each source's latest count, its date and its link, side by side.",
     commandsTitle: 'Commands',
+    argumentsTitle: 'Arguments',
+    optional: 'optional',
     tryThis: 'Try: /count political prisoners',
   },
   summary: {
@@ -46,9 +65,9 @@ export const en = {
     sources: 'sources',
   },
   lookup: {
-    ambiguous: (input) => `"${input}" could mean several indicators. Which one?`,
-    none: (input) => `I found no indicator matching "${input}". These are the ones available:`,
-    related: (input) => `No indicator matches all of "${input}". Is it one of these?`,
+    ambiguous: (input) => `"${clip(input)}" could mean several indicators. Which one?`,
+    none: (input) => `I found no indicator matching "${clip(input)}". These are the ones available:`,
+    related: (input) => `No indicator matches all of "${clip(input)}". Is it one of these?`,
   },
   indicators: {
     title: 'Indicators',
@@ -94,50 +113,74 @@ export const en = {
     set: (language) => `Done: I will answer in ${language} in this chat.`,
   },
   errors: {
-    invalid_value: (p) => `"${param(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
-    value_too_large: (p) => `"${param(p, 'input')}" is more than can be recorded: a figure goes up to ${MAX}.`,
+    invalid_value: (p) => `"${echo(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `"${echo(p, 'input')}" is more than can be recorded: a figure goes up to ${MAX}.`,
     unsafe_text: (p) =>
       `The field "${param(p, 'field')}" holds an invisible character (${param(p, 'character')}) that can change how the text ` +
       'after it is shown, or upset the database: remove it and send it again. Nothing was saved.',
-    invalid_date: (p) => `"${param(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
-    future_date: (p) => `The date ${param(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
+    invalid_date: (p) => `"${echo(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
+    future_date: (p) => `The date ${echo(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
     invalid_period: (p) =>
-      `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
+      param(p, 'reason') === 'stock'
+        ? `The indicator "${param(p, 'indicator')}" is a count as of a date: its figures take no period. ` +
+          'Leave the period out, or record the figure under an indicator that counts what happened over a period.'
+        : `The period ${param(p, 'from')} – ${param(p, 'to')} is not valid: use two dates ${DATE_FORMS}, ` +
       'the first not after the second and neither in the future.',
-    invalid_url: (p) => `"${param(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
+    invalid_url: (p) =>
+      param(p, 'reason') === 'too_long'
+        ? `The link is too long: it has ${param(p, 'length')} characters and at most ${param(p, 'max')} are accepted. Use a shorter link to the same page (without tracking parameters, for example).`
+        : `"${echo(p, 'input')}" is not a valid link: use an address starting with https:// or http://.`,
     reason_required: () => 'The reason is missing: say why the figure is corrected or retracted.',
-    unknown_indicator: (p) => `There is no indicator "${firstParam(p, 'input', 'slug')}". Use /indicators to see the list.`,
-    ambiguous_indicator: (p) => `"${firstParam(p, 'input', 'slug')}" could mean several indicators: type its full name or its id.`,
-    unknown_source: (p) => `There is no source "${firstParam(p, 'input', 'slug')}". Use /sources to see the list.`,
+    unknown_indicator: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const meant = suggested(p);
+      return meant === ''
+        ? `There is no indicator "${typed}". Use /indicators to see the list.`
+        : `There is no indicator "${typed}". Did you mean ${meant}?`;
+    },
+    ambiguous_indicator: (p) => {
+      const meant = suggested(p);
+      return `"${clip(firstParam(p, 'input', 'slug'))}" could mean several indicators${meant === '' ? '' : ` (${meant})`}: type its full name or its id.`;
+    },
+    unknown_source: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const names = list(p, 'suggestionNames');
+      if (names.length === 1) return `There is no source "${typed}". Did you mean ${names[0]}?`;
+      if (names.length > 1) return `"${typed}" could mean several sources (${names.join(' · ')}): type its full name or its id.`;
+      return `There is no source "${typed}". Use /sources to see the list.`;
+    },
     figure_not_found: (p) => `There is no figure #${param(p, 'id')}.`,
     figure_retracted: (p) => `Figure #${param(p, 'id')} has been retracted and cannot be changed.`,
     unchanged_value: (p) => `Figure #${param(p, 'id')} already has that value: there is nothing to correct.`,
     invalid_slug: (p) =>
-      `"${param(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
+      `"${echo(p, 'input')}" cannot be an id: use lower-case letters without accents, digits and hyphens (for example ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
+      const field = FIELDS[param(p, 'field')] ?? param(p, 'field');
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
-      const detail = accepted !== '' ? ` Accepted: ${accepted}.` : max !== '' ? ` At most ${max} characters.` : '';
-      return `The field "${param(p, 'field')}" is not valid.${detail}`;
+      const typed = echo(p, 'input');
+      if (max !== '' && accepted === '') return `Too long: the ${field} takes at most ${max} characters.`;
+      const detail = accepted !== '' ? ` Accepted: ${accepted}.` : '';
+      return `${typed === '' ? `The ${field} is not valid.` : `"${typed}" is not a valid ${field}.`}${detail}`;
     },
     forbidden: () => 'You are not allowed to do that.',
-    invalid_user: (p) => `"${param(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
+    invalid_user: (p) => `"${echo(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
     owner_not_revocable: (p) =>
-      `${param(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
+      `${echo(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
     invalid_cursor: (p) =>
-      `The cursor "${param(p, 'input')}" is not a page of the history of "${param(p, 'indicator')}": ` +
+      `The cursor "${echo(p, 'input')}" is not a page of the history of "${param(p, 'indicator')}": ` +
       'pass the previous page\'s "next" value as it is, or leave the cursor out to start from the first page.',
   },
   arguments: {
     missing_argument: (option) => `"${option}" is missing.`,
-    invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
-    invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
-    number_too_large: (option, input) => `"${option}" goes up to ${MAX}; you typed "${input}".`,
-    invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
+    invalid_integer: (option, input) => `"${option}" is written in digits, without a sign or decimals (for example, 10); you typed "${clip(input)}".`,
+    invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${clip(input)}".`,
+    number_too_large: (option, input) => `"${option}" goes up to ${MAX}; you typed "${clip(input)}".`,
+    invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${clip(input)}".`,
     unclear_value: (option, input) =>
-      `Cannot tell where "${option}" ends in "${input}", so nothing was saved. ` +
+      `Cannot tell where "${option}" ends in "${clip(input)}", so nothing was saved. ` +
       `Write it in one word (1085, 1,085, 60-75, >=60, 60+) or in quotes ("1 085"), then the rest.`,
-    too_many_arguments: (_option, input) => `"${input}" is one argument too many: if it is part of a name, put the name in quotes.`,
+    too_many_arguments: (_option, input) => `"${clip(input)}" is one argument too many: if it is part of a name, put the name in quotes.`,
   },
   usage: (line) => `Usage: ${line}`,
   unknownCommand: (name, help) => `I don't know the command /${name}. Type ${help} to see the list.`,
@@ -147,6 +190,8 @@ export const en = {
     editor: (command) => `Only editors can use ${command}.`,
     owner: (command) => `Only the bot's owners can use ${command}.`,
   },
+  adminCheckFailed: (command) =>
+    `I could not check whether you administer this chat, so nothing was done. Try ${command} again in a few seconds.`,
   admin: {
     reported: (id) => `Figure #${id} recorded.`,
     corrected: (id) => `Figure #${id} corrected:`,
@@ -155,6 +200,23 @@ export const en = {
     note: 'Note',
     auditTitle: (count) => (count === 1 ? 'The latest recorded change' : `The latest ${count} recorded changes`),
     auditEmpty: 'The audit log is empty.',
+    actions: {
+      'figure.report': 'figure recorded',
+      'figure.correct': 'figure corrected',
+      'figure.retract': 'figure retracted',
+      'editor.grant': 'editor granted',
+      'editor.revoke': 'editor revoked',
+      'chat.lang': 'chat language changed',
+      'indicator.create': 'indicator created',
+      'indicator.update': 'indicator updated',
+      'source.create': 'source created',
+      'source.update': 'source updated',
+      'subscription.subscribe': 'subscription created',
+      'subscription.unsubscribe': 'subscription cancelled',
+      'subscription.move': 'subscription moved',
+      'subscription.pause': 'subscription paused',
+      'subscription.resume': 'subscription resumed',
+    },
     ownersTitle: 'Owners (CIFRAS_OWNERS)',
     noOwners: 'No owners are configured.',
     editorsTitle: 'Editors',
@@ -169,6 +231,7 @@ export const en = {
   subscriptions: {
     all: 'all indicators',
     allArgument: 'all',
+    allChoice: 'All indicators',
     notOnConsole: 'Subscriptions are delivered to a Telegram chat or a Discord channel; the console cannot receive them.',
     subscribed: (what, language) => `Done: this chat will get every new figure, correction and retraction of ${what}, in ${language}.`,
     resumed: (what, language) => `Done: this chat gets the news of ${what} again, in ${language}.`,

@@ -2,7 +2,7 @@
 import { apiEs } from './api-es.js';
 import type { Messages } from './messages.js';
 import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
-import { firstParam, param } from './params.js';
+import { clip, echo, firstParam, list, param, suggested } from './params.js';
 
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
 const MAX = formatNumber(MAX_STORED_INTEGER, 'es');
@@ -14,6 +14,23 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 };
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
 
+/** Field names as a reader knows them; the API's own name follows in parentheses where it is not a word. */
+const FIELDS: Readonly<Record<string, string>> = {
+  count: 'cantidad',
+  note: 'nota',
+  reason: 'motivo',
+  kind: 'tipo (kind)',
+  name: 'nombre',
+  'name.es': 'nombre en español',
+  'name.en': 'nombre en inglés',
+  staleAfterDays: 'días hasta quedar desactualizada (staleAfterDays)',
+  limit: 'límite (limit)',
+  lang: 'idioma (lang)',
+  format: 'formato (format)',
+  url: 'enlace',
+  period: 'periodo',
+};
+
 export const es = {
   languageName: { es: 'español', en: 'inglés' },
   help: {
@@ -21,6 +38,8 @@ export const es = {
       'Respondo «¿cuántos?» sobre cifras en disputa —presos políticos, excarcelaciones, desaparecidos— ' +
       'con la última cifra de cada fuente, su fecha y su enlace, una al lado de la otra.',
     commandsTitle: 'Comandos',
+    argumentsTitle: 'Datos',
+    optional: 'opcional',
     tryThis: 'Prueba: /cifras presos políticos',
   },
   summary: {
@@ -52,9 +71,9 @@ export const es = {
     sources: 'fuentes',
   },
   lookup: {
-    ambiguous: (input) => `«${input}» puede referirse a varios indicadores. ¿Cuál buscas?`,
-    none: (input) => `No encuentro ningún indicador que corresponda a «${input}». Estos son los disponibles:`,
-    related: (input) => `Ningún indicador corresponde a todo «${input}». ¿Buscas alguno de estos?`,
+    ambiguous: (input) => `«${clip(input)}» puede referirse a varios indicadores. ¿Cuál buscas?`,
+    none: (input) => `No encuentro ningún indicador que corresponda a «${clip(input)}». Estos son los disponibles:`,
+    related: (input) => `Ningún indicador corresponde a todo «${clip(input)}». ¿Buscas alguno de estos?`,
   },
   indicators: {
     title: 'Indicadores',
@@ -100,50 +119,74 @@ export const es = {
     set: (language) => `De acuerdo: en este chat responderé en ${language}.`,
   },
   errors: {
-    invalid_value: (p) => `«${param(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
-    value_too_large: (p) => `«${param(p, 'input')}» es más de lo que se puede registrar: una cifra llega como máximo a ${MAX}.`,
+    invalid_value: (p) => `«${echo(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `«${echo(p, 'input')}» es más de lo que se puede registrar: una cifra llega como máximo a ${MAX}.`,
     unsafe_text: (p) =>
       `El campo «${FIELD_NAMES[param(p, 'field')] ?? param(p, 'field')}» contiene un carácter invisible (${param(p, 'character')}) ` +
       'que puede cambiar cómo se muestra el texto que le sigue, o alterar la base de datos: quítalo y vuelve a enviarlo. No se ha guardado nada.',
-    invalid_date: (p) => `«${param(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
-    future_date: (p) => `La fecha ${param(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
+    invalid_date: (p) => `«${echo(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
+    future_date: (p) => `La fecha ${echo(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
     invalid_period: (p) =>
-      `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
+      param(p, 'reason') === 'stock'
+        ? `El indicador «${param(p, 'indicator')}» es un recuento a una fecha: sus cifras no llevan periodo. ` +
+          'Quita el periodo, o registra la cifra en un indicador que cuente lo ocurrido en un periodo.'
+        : `El periodo ${param(p, 'from')} – ${param(p, 'to')} no es válido: usa dos fechas ${DATE_FORMS}, ` +
       'la primera no posterior a la segunda y ninguna en el futuro.',
-    invalid_url: (p) => `«${param(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
+    invalid_url: (p) =>
+      param(p, 'reason') === 'too_long'
+        ? `El enlace es demasiado largo: tiene ${param(p, 'length')} caracteres y el máximo es ${param(p, 'max')}. Usa un enlace más corto a la misma página (sin los parámetros de seguimiento, por ejemplo).`
+        : `«${echo(p, 'input')}» no es un enlace válido: usa una dirección que empiece por https:// o http://.`,
     reason_required: () => 'Falta el motivo: escribe por qué se corrige o se retira la cifra.',
-    unknown_indicator: (p) => `No existe el indicador «${firstParam(p, 'input', 'slug')}». Usa /indicadores para ver la lista.`,
-    ambiguous_indicator: (p) => `«${firstParam(p, 'input', 'slug')}» puede referirse a varios indicadores: escribe su nombre completo o su identificador.`,
-    unknown_source: (p) => `No existe la fuente «${firstParam(p, 'input', 'slug')}». Usa /fuentes para ver la lista.`,
+    unknown_indicator: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const meant = suggested(p);
+      return meant === ''
+        ? `No existe el indicador «${typed}». Usa /indicadores para ver la lista.`
+        : `No existe el indicador «${typed}». ¿Quisiste decir ${meant}?`;
+    },
+    ambiguous_indicator: (p) => {
+      const meant = suggested(p);
+      return `«${clip(firstParam(p, 'input', 'slug'))}» puede referirse a varios indicadores${meant === '' ? '' : ` (${meant})`}: escribe su nombre completo o su identificador.`;
+    },
+    unknown_source: (p) => {
+      const typed = clip(firstParam(p, 'input', 'slug'));
+      const names = list(p, 'suggestionNames');
+      if (names.length === 1) return `No existe la fuente «${typed}». ¿Quisiste decir ${names[0]}?`;
+      if (names.length > 1) return `«${typed}» puede referirse a varias fuentes (${names.join(' · ')}): escribe su nombre completo o su identificador.`;
+      return `No existe la fuente «${typed}». Usa /fuentes para ver la lista.`;
+    },
     figure_not_found: (p) => `No existe la cifra #${param(p, 'id')}.`,
     figure_retracted: (p) => `La cifra #${param(p, 'id')} ya fue retirada y no admite cambios.`,
     unchanged_value: (p) => `La cifra #${param(p, 'id')} ya tiene ese valor: no hay nada que corregir.`,
     invalid_slug: (p) =>
-      `«${param(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
+      `«${echo(p, 'input')}» no sirve como identificador: usa minúsculas sin acentos, números y guiones (por ejemplo, ${param(p, 'example') || 'political-prisoners'}).`,
     invalid_field: (p) => {
+      const field = FIELDS[param(p, 'field')] ?? param(p, 'field');
       const accepted = param(p, 'accepted');
       const max = param(p, 'max');
-      const detail = accepted !== '' ? ` Se acepta: ${accepted}.` : max !== '' ? ` Máximo ${max} caracteres.` : '';
-      return `El campo «${param(p, 'field')}» no es válido.${detail}`;
+      const typed = echo(p, 'input');
+      if (max !== '' && accepted === '') return `Demasiado largo: «${field}» admite como máximo ${max} caracteres.`;
+      const detail = accepted !== '' ? ` Se acepta: ${accepted}.` : '';
+      return `${typed === '' ? `El valor de «${field}» no es válido.` : `«${typed}» no sirve como ${field}.`}${detail}`;
     },
     forbidden: () => 'No tienes permiso para hacer eso.',
-    invalid_user: (p) => `«${param(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
+    invalid_user: (p) => `«${echo(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
     owner_not_revocable: (p) =>
-      `${param(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
+      `${echo(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
     invalid_cursor: (p) =>
-      `El cursor «${param(p, 'input')}» no corresponde a ninguna página del historial de «${param(p, 'indicator')}»: ` +
+      `El cursor «${echo(p, 'input')}» no corresponde a ninguna página del historial de «${param(p, 'indicator')}»: ` +
       'usa el valor «next» de la página anterior tal cual, o quítalo para empezar por la primera página.',
   },
   arguments: {
     missing_argument: (option) => `Falta el dato «${option}».`,
-    invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
-    invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
-    number_too_large: (option, input) => `«${option}» llega como máximo a ${MAX}, y has escrito «${input}».`,
-    invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
+    invalid_integer: (option, input) => `«${option}» se escribe con cifras, sin signo ni decimales (por ejemplo, 10); has escrito «${clip(input)}».`,
+    invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${clip(input)}».`,
+    number_too_large: (option, input) => `«${option}» llega como máximo a ${MAX}, y has escrito «${clip(input)}».`,
+    invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${clip(input)}».`,
     unclear_value: (option, input) =>
-      `No se sabe dónde termina «${option}» en «${input}», así que no se ha guardado nada. ` +
+      `No se sabe dónde termina «${option}» en «${clip(input)}», así que no se ha guardado nada. ` +
       `Escríbelo en una sola palabra (1085, 1.085, 60-75, >=60, 60+) o entre comillas ("1 085") y después el resto.`,
-    too_many_arguments: (_option, input) => `Sobra «${input}»: si es parte de un nombre, escríbelo entre comillas.`,
+    too_many_arguments: (_option, input) => `Sobra «${clip(input)}»: si es parte de un nombre, escríbelo entre comillas.`,
   },
   usage: (line) => `Uso: ${line}`,
   unknownCommand: (name, help) => `No conozco el comando /${name}. Escribe ${help} para ver la lista.`,
@@ -153,6 +196,8 @@ export const es = {
     editor: (command) => `Solo los editores pueden usar ${command}.`,
     owner: (command) => `Solo los propietarios del bot pueden usar ${command}.`,
   },
+  adminCheckFailed: (command) =>
+    `No he podido comprobar si administras este chat, así que no se ha hecho nada. Vuelve a probar ${command} en unos segundos.`,
   admin: {
     reported: (id) => `Cifra #${id} registrada.`,
     corrected: (id) => `Cifra #${id} corregida:`,
@@ -161,6 +206,23 @@ export const es = {
     note: 'Nota',
     auditTitle: (count) => (count === 1 ? 'El último cambio registrado' : `Los últimos ${count} cambios registrados`),
     auditEmpty: 'El registro de auditoría está vacío.',
+    actions: {
+      'figure.report': 'cifra registrada',
+      'figure.correct': 'cifra corregida',
+      'figure.retract': 'cifra retirada',
+      'editor.grant': 'editor autorizado',
+      'editor.revoke': 'editor retirado',
+      'chat.lang': 'idioma del chat cambiado',
+      'indicator.create': 'indicador creado',
+      'indicator.update': 'indicador modificado',
+      'source.create': 'fuente creada',
+      'source.update': 'fuente modificada',
+      'subscription.subscribe': 'suscripción creada',
+      'subscription.unsubscribe': 'suscripción cancelada',
+      'subscription.move': 'suscripción trasladada',
+      'subscription.pause': 'suscripción en pausa',
+      'subscription.resume': 'suscripción reanudada',
+    },
     ownersTitle: 'Propietarios (CIFRAS_OWNERS)',
     noOwners: 'No hay propietarios configurados.',
     editorsTitle: 'Editores',
@@ -175,6 +237,7 @@ export const es = {
   subscriptions: {
     all: 'todos los indicadores',
     allArgument: 'todo',
+    allChoice: 'Todos los indicadores',
     notOnConsole: 'Las suscripciones se entregan en un chat de Telegram o un canal de Discord; la consola no puede recibirlas.',
     subscribed: (what, language) => `Listo: este chat recibirá cada cifra nueva, corrección y retirada de ${what}, en ${language}.`,
     resumed: (what, language) => `Listo: este chat vuelve a recibir las novedades de ${what}, en ${language}.`,

@@ -62,6 +62,9 @@ export interface Messages {
   readonly help: {
     readonly intro: string;
     readonly commandsTitle: string;
+    /** `/help <command>`: the title of its arguments' list, and the mark of an optional one. */
+    readonly argumentsTitle: string;
+    readonly optional: string;
     readonly tryThis: string;
   };
   readonly summary: {
@@ -157,6 +160,8 @@ export interface Messages {
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
   readonly accessDenied: { readonly [A in RestrictedAccess]: (command: string) => string };
+  /** The platform could not say whether the user administers the chat (a network error, 5xx, 429). */
+  readonly adminCheckFailed: (command: string) => string;
   /** The admin commands: /report, /correct, /retract, /audit, /admins. */
   readonly admin: {
     readonly reported: (id: number) => string;
@@ -166,6 +171,8 @@ export interface Messages {
     readonly note: string;
     readonly auditTitle: (count: number) => string;
     readonly auditEmpty: string;
+    /** Audit actions in words, by their recorded code (`figure.report`); an unknown code is shown as it is. */
+    readonly actions: Readonly<Record<string, string>>;
     readonly ownersTitle: string;
     readonly noOwners: string;
     readonly editorsTitle: string;
@@ -182,6 +189,8 @@ export interface Messages {
     readonly all: string;
     /** The word that means all when typed after /unsubscribe: `todo` / `all`. */
     readonly allArgument: string;
+    /** The autocomplete choice that means all indicators (sent as `all`). */
+    readonly allChoice: string;
     /** /subscribe from `cifras ask`: the console is no chat that can receive messages. */
     readonly notOnConsole: string;
     readonly subscribed: (what: string, language: string) => string;

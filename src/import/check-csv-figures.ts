@@ -27,6 +27,8 @@ export function checkCsvFigures(text: string, context: CheckContext): ImportChec
   }
   const [header, ...body] = rows;
   if (header === undefined) return { ok: true, dataset: { indicators: [], sources: [], figures: [] } };
+  const semicolons = semicolonHint(header.cells);
+  if (semicolons !== undefined) return refuse([{ where: `line ${header.line}`, reason: semicolons }]);
   const headerProblems = checkHeader(header.cells);
   if (headerProblems.length > 0) return refuse(headerProblems.map((reason) => ({ where: `line ${header.line}`, reason })));
   const errors: RowError[] = [];
@@ -41,6 +43,23 @@ export function checkCsvFigures(text: string, context: CheckContext): ImportChec
   errors.push(...repeatedFigures(figures));
   if (errors.length > 0) return refuse(errors);
   return { ok: true, dataset: { indicators: [], sources: [], figures: figures.map(({ figure }): FigureEntry => figure) } };
+}
+
+/**
+ * Spreadsheets set to Spanish (and most of Europe) save "CSV" with `;` between cells, because the
+ * comma is their decimal mark. Read with commas, such a header is one cell holding every column
+ * name: one clear hint instead of a complaint about each missing column. Refused, not guessed: a
+ * value such as `1,085` means another thing in such a file.
+ */
+function semicolonHint(header: readonly string[]): string | undefined {
+  const only = header.length === 1 ? header[0] : undefined;
+  if (only === undefined || !only.includes(';')) return undefined;
+  const names = only.split(';').map((name) => name.trim());
+  if (!REQUIRED_COLUMNS.some((column) => names.includes(column))) return undefined;
+  return (
+    'the file seems to use ; as its separator (as spreadsheets set to Spanish save CSV); save it as CSV with commas ' +
+    `("CSV UTF-8 (comma delimited)" in Excel, or Format → Comma in LibreOffice), header: ${ALL_COLUMNS.join(',')}`
+  );
 }
 
 function readRows(text: string): CsvRow[] {

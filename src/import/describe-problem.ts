@@ -13,7 +13,9 @@ export function describeProblem(error: unknown): string {
     case 'invalid_date': return `invalid date ${input}${accepted}`;
     case 'future_date': return `date ${input} is in the future (today is ${String(p['today'])})`;
     case 'invalid_period': return describePeriod(p);
-    case 'invalid_url': return `invalid URL ${input} (must be an absolute http:// or https:// address)`;
+    case 'invalid_url':
+      if (p['reason'] === 'too_long') return `URL too long (${String(p['length'])} characters; at most ${String(p['max'])})`;
+      return `invalid URL ${input} (must be an absolute http:// or https:// address)`;
     case 'invalid_slug': return `invalid slug ${input} (lower-case words joined by '-', e.g. political-prisoners)`;
     case 'unknown_indicator': return `unknown indicator ${input} (not in the database or this file)`;
     case 'unknown_source': return `unknown source ${input} (not in the database or this file)`;
@@ -25,6 +27,7 @@ export function describeProblem(error: unknown): string {
 }
 
 function describePeriod(p: Readonly<Record<string, unknown>>): string {
+  if (p['reason'] === 'stock') return `a period is given, but ${String(p['indicator'])} is a stock (a count as of a date): its figures take no period`;
   if (p['from'] === '' || p['to'] === '') return 'invalid period: give both its start and its end, or neither';
   const period = `${String(p['from'])} to ${String(p['to'])}`;
   if (p['reason'] === 'reversed') return `invalid period ${period}: it ends before it starts`;

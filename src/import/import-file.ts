@@ -18,9 +18,22 @@ import { figureIdentity } from './figure-identity.js';
 import { findRecorded } from './find-recorded.js';
 import type { CheckContext, ImportCheck, ImportDataset, RowError } from './import-dataset.js';
 
-/** What was written (`figures` counts only new ones) and how many figures were already recorded. */
+/** New, changed and unchanged entries of one kind in the file. */
+export interface EntryChanges {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/**
+ * What was written (`figures` counts only new ones), how many figures were already recorded, and
+ * which indicators and sources were new, changed or left as they were — so a re-run says
+ * "nothing changed" instead of "imported 30 indicators".
+ */
 export interface ImportCounts extends LoadCounts {
   readonly alreadyRecorded: number;
+  readonly indicatorChanges: EntryChanges;
+  readonly sourceChanges: EntryChanges;
 }
 
 export type ImportOutcome =
@@ -54,10 +67,39 @@ export async function importFile(db: Db, path: string, ctx: WriteContext, hooks:
     const recorded = await findRecorded(trx, dataset.figures);
     const figures = dataset.figures.filter((figure) => !recorded.has(figureIdentity(figure)));
     hooks.onStart?.(figures.length);
+    const auditBefore = await lastAuditId(trx);
     const loaded = await loadDataset(trx, toDatasetJson({ ...dataset, figures }), ctx, hooks.onFigure);
-    return { ...loaded, alreadyRecorded: dataset.figures.length - figures.length };
+    // Every create and update is audited, an unchanged entry is not: the audit says what changed.
+    const actions = await auditActionsSince(trx, auditBefore);
+    const changes = (kind: 'indicator' | 'source', total: number): EntryChanges => {
+      const created = actions.get(`${kind}.create`) ?? 0;
+      const updated = actions.get(`${kind}.update`) ?? 0;
+      return { created, updated, unchanged: total - created - updated };
+    };
+    return {
+      ...loaded,
+      alreadyRecorded: dataset.figures.length - figures.length,
+      indicatorChanges: changes('indicator', dataset.indicators.length),
+      sourceChanges: changes('source', dataset.sources.length),
+    };
   });
   return { ok: true, counts };
+}
+
+async function lastAuditId(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** How many audit entries of each action were written after entry `after`. */
+async function auditActionsSince(db: Db, after: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select((eb) => ['action', eb.fn.countAll<string | number>().as('n')])
+    .where('id', '>', after)
+    .groupBy('action')
+    .execute();
+  return new Map(rows.map((row) => [row.action, Number(row.n)]));
 }
 
 /** Validates file text against the slugs already in the database; writes nothing. */

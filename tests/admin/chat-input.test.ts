@@ -136,15 +136,17 @@ for (const dialect of dialects) {
       expect(r.changed).toBe(false);
     });
 
-    it('takes an indicator by a quoted name and a source by name, but never a near guess', async () => {
+    it('takes an indicator and a source by name or words as /count does, but never a near guess', async () => {
       const quoted = await attempt(report(`"presos políticos" "Foro Penal" 863 2025-12-29 ${URL_A}`));
       expect(quoted.text).toContain('Political prisoners · Foro Penal: 863');
-      const typo = await attempt(report(`political-prisoner foro-penal 863 2025-12-29 ${URL_A}`));
-      expect(typo.text).toContain('There is no indicator "political-prisoner"');
+      const words = await attempt(report(`presos foro 863 2025-12-29 ${URL_A}`));
+      expect(words.text).toContain('Political prisoners · Foro Penal: 863');
+      const typo = await attempt(report(`politcal-prisoners foro-penal 863 2025-12-29 ${URL_A}`));
+      expect(typo.text).toContain('There is no indicator "politcal-prisoners". Did you mean political-prisoners?');
       expect(typo.changed).toBe(false);
-      const partial = await attempt(report(`political-prisoners foro 863 2025-12-29 ${URL_A}`));
-      expect(partial.text).toContain('There is no source "foro"');
-      expect(partial.changed).toBe(false);
+      const misspelt = await attempt(report(`political-prisoners forro 863 2025-12-29 ${URL_A}`));
+      expect(misspelt.text).toContain('There is no source "forro". Did you mean Foro Penal (foro-penal)?');
+      expect(misspelt.changed).toBe(false);
     });
 
     it('refuses a correction without a reason, to the same value, or of an unknown figure', async () => {
@@ -230,7 +232,7 @@ for (const dialect of dialects) {
 
     it('limits /audit to 1..50 entries', async () => {
       const r = await attempt(telegramInvocation('editor', 'audit', '0'));
-      expect(r.text).toContain('The field "count" is not valid. Accepted: 1..50.');
+      expect(r.text).toContain('"0" is not a valid count. Accepted: 1–50.');
       const one = await attempt(telegramInvocation('editor', 'audit', '1'));
       expect(one.text).toContain('The latest recorded change');
     });

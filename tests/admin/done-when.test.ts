@@ -72,9 +72,10 @@ for (const dialect of dialects) {
       expect(await counts(handle.db)).toEqual(before);
 
       const audit = replyText(await run(handle.db, telegramInvocation('owner', 'auditoria', '')));
-      expect(audit).toContain(`telegram:2002 · figure.report · figure:${id} · 863`);
-      expect(audit).toContain(`telegram:2002 · figure.correct · figure:${id} · 863 → 870 (the article was updated at noon)`);
-      expect(audit).toContain(`discord:80351110224678913 · figure.retract · figure:${id} · (duplicate of the 20 Dec count)`);
+      expect(audit).toContain(`5 Jan 2026, 08:00 (Caracas time) · telegram:2002 · figure recorded · #${id} · 863`);
+      expect(audit).toContain(`telegram:2002 · figure corrected · #${id} · 863 → 870 (the article was updated at noon)`);
+      expect(audit).toContain(`discord:80351110224678913 · figure retracted · #${id} · (duplicate of the 20 Dec count)`);
+      expect(audit).not.toMatch(/figure\.(report|correct|retract)/);
     });
   });
 }

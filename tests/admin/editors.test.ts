@@ -76,9 +76,9 @@ for (const dialect of dialects) {
         invocation: telegramInvocation('owner', 'admins', 'list'),
         actor: 'telegram:1001',
         registry,
+        timeZone: 'America/Caracas',
         owners: OWNERS,
         publicUrl: null,
-        timeZone: 'America/Caracas',
       };
       const context: CommandContext = withOwners;
       const list = replyText(await admins.handler(context, { action: 'list', user: undefined }));

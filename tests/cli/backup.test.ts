@@ -56,6 +56,13 @@ describe('cifras backup (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
     expect(existsSync(`${target}.partial-${process.pid}`)).toBe(false);
   });
 
+  it('refuses a target in a folder that does not exist with one line, no stack trace, exit 1', async () => {
+    const run = await runCli(['backup', '/nonexistent/x.db'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('cifras: the folder /nonexistent does not exist; create it first (mkdir -p /nonexistent) or choose another path\n');
+    expect(existsSync('/nonexistent')).toBe(false);
+  });
+
   it('refuses an in-memory database: there is nothing to copy', async () => {
     const run = await runCli(['backup', join(dir, 'mem.db')], { DATABASE_URL: 'sqlite::memory:' });
     expect(run.code).toBe(1);

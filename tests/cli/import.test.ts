@@ -1,5 +1,5 @@
 // `cifras import` as an operator runs it: exit codes, the summary, and every refused row named.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,9 +46,12 @@ describe('cifras import (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
 
   it('imports a good CSV and a good JSON file, printing what was imported', async () => {
     const csv = await runCli(['import', `${FIXTURES}/good.csv`], env);
-    expect(csv).toMatchObject({ code: 0, stdout: `Imported 0 indicators, 0 sources, 3 figures from ${FIXTURES}/good.csv.\n` });
+    expect(csv).toMatchObject({ code: 0, stdout: `${FIXTURES}/good.csv: 3 new figures.\n` });
     const json = await runCli(['import', `${FIXTURES}/good.json`], env);
-    expect(json).toMatchObject({ code: 0, stdout: `Imported 1 indicator, 1 source, 2 figures from ${FIXTURES}/good.json.\n` });
+    expect(json).toMatchObject({
+      code: 0,
+      stdout: `${FIXTURES}/good.json: 2 new figures; indicators: 1 new, 0 changed, 0 unchanged; sources: 1 new, 0 changed, 0 unchanged.\n`,
+    });
     expect(await figureCount()).toBe(9);
   });
 
@@ -56,10 +59,13 @@ describe('cifras import (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
     const before = await figureCount();
     const csv = await runCli(['import', `${FIXTURES}/good.csv`], env);
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toBe(`Imported 0 indicators, 0 sources, 0 figures from ${FIXTURES}/good.csv; skipped 3 figures already recorded.\n`);
+    expect(csv.stdout).toBe(`Nothing changed. ${FIXTURES}/good.csv: 0 new figures, 3 already recorded.\n`);
     const seed = await runCli(['import', 'db/seed/seed-figures.json'], env);
     expect(seed.code).toBe(0);
-    expect(seed.stdout).toBe('Imported 3 indicators, 3 sources, 0 figures from db/seed/seed-figures.json; skipped 4 figures already recorded.\n');
+    expect(seed.stdout).toBe(
+      'Nothing changed. db/seed/seed-figures.json: 0 new figures, 4 already recorded; ' +
+        'indicators: 0 new, 0 changed, 3 unchanged; sources: 0 new, 0 changed, 3 unchanged.\n',
+    );
     expect(await figureCount()).toBe(before);
   });
 
@@ -74,6 +80,18 @@ describe('cifras import (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
     const json = await runCli(['import', `${FIXTURES}/one-bad-row.json`], env);
     expect(json.code).toBe(1);
     expect(json.stderr).toContain('figures[2]: url: invalid URL "ftp://foropenal.com/b"');
+    expect(await figureCount()).toBe(before);
+  });
+
+  it('refuses a semicolon-separated CSV with one hint, not a complaint per column', async () => {
+    const before = await figureCount();
+    const run = await runCli(['import', `${FIXTURES}/semicolons.csv`], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `cifras: ${FIXTURES}/semicolons.csv: 1 row(s) refused; nothing was imported:\n` +
+        '  line 1: the file seems to use ; as its separator (as spreadsheets set to Spanish save CSV); save it as CSV with commas ' +
+        '("CSV UTF-8 (comma delimited)" in Excel, or Format → Comma in LibreOffice), header: indicator,source,value,as_of,url,period_from,period_to,note\n',
+    );
     expect(await figureCount()).toBe(before);
   });
 
@@ -94,6 +112,11 @@ describe('cifras configuration and refusals', { timeout: CLI_TIMEOUT }, () => {
     expect(run.stderr).toContain('2 configuration problems');
     expect(run.stderr).toContain('DATABASE_URL');
     expect(run.stderr).toContain('DEFAULT_LOCALE');
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await runCli(['--version'], {})).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
   it('says plainly that a worker without any platform has nowhere to deliver, exit 1', async () => {
@@ -131,7 +154,7 @@ describe('cifras import --quiet (sqlite file)', { timeout: CLI_TIMEOUT }, () => 
     const run = await runCli(['import', '--quiet', `${FIXTURES}/backfill-2018.csv`], { DATABASE_URL: url });
     expect(run).toMatchObject({
       code: 0,
-      stdout: `Imported 0 indicators, 0 sources, 3 figures from ${FIXTURES}/backfill-2018.csv; nothing was announced to subscribers (--quiet).\n`,
+      stdout: `${FIXTURES}/backfill-2018.csv: 3 new figures. Nothing was announced to subscribers (--quiet).\n`,
     });
     expect(await deliveries()).toBe(0);
   });

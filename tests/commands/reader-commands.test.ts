@@ -46,9 +46,12 @@ for (const dialect of dialects) {
     it('/cifras with no indicator: one line per indicator', async () => {
       const out = await ask('/cifras');
       expect(out).toContain('  • Presos políticos: 902 (Foro Penal, al 20 dic 2025)');
-      expect(out).toContain('  • Desaparecidos forzosos: 62 (Foro Penal, al 20 dic 2025)');
+      expect(out).toContain('  • Desapariciones forzadas: 62 (Foro Penal, al 20 dic 2025)');
       // Several sources: the lowest and the highest, each with its source, and how many there are.
       expect(out).toMatch(/• Excarcelaciones de detenidos postelectorales: 60 \(Justicia, .*\(CLPP\)\) – 99 \(Ministerio del Poder Popular para el Servicio Penitenciario\) · 2 fuentes\n/);
+      // By the name a Spanish reader reads, not by slug.
+      expect(out.indexOf('Desapariciones')).toBeLessThan(out.indexOf('Excarcelaciones'));
+      expect(out.indexOf('Excarcelaciones')).toBeLessThan(out.indexOf('Presos políticos'));
     });
 
     it('an ambiguous lookup offers a choice of commands', async () => {
@@ -69,8 +72,8 @@ for (const dialect of dialects) {
           kind: 'choice',
           prompt: '«detenidos» puede referirse a varios indicadores. ¿Cuál buscas?',
           options: [
-            { label: 'Presos políticos', command: '/count political-prisoners' },
-            { label: 'Excarcelaciones de detenidos postelectorales', command: '/count post-election-releases' },
+            { label: 'Excarcelaciones de detenidos postelectorales', command: '/cifras post-election-releases' },
+            { label: 'Presos políticos', command: '/cifras political-prisoners' },
           ],
         },
       ]);
@@ -82,9 +85,9 @@ for (const dialect of dialects) {
       expect(await ask('/count inflación')).toBe(
         [
           'No encuentro ningún indicador que corresponda a «inflación». Estos son los disponibles:',
-          '  • Desaparecidos forzosos (forced-disappearances)',
-          '  • Presos políticos (political-prisoners)',
+          '  • Desapariciones forzadas (forced-disappearances)',
           '  • Excarcelaciones de detenidos postelectorales (post-election-releases)',
+          '  • Presos políticos (political-prisoners)',
         ].join('\n'),
       );
     });
@@ -116,7 +119,7 @@ for (const dialect of dialects) {
     it('/historial reads an indicator of several words, then maybe a source, wherever the words split', async () => {
       expect(await ask('/historial presos políticos')).toMatch(/^Historial: Presos políticos\n\n#1 · Foro Penal: 902 · al 20 dic 2025 · /);
       expect(await ask('/history political prisoners', { lang: 'en' })).toMatch(/^History: Political prisoners\n\n#1 · Foro Penal: 902 · as of 20 Dec 2025 · /);
-      expect(await ask('/historial desaparecidos forzosos')).toMatch(/^Historial: Desaparecidos forzosos\n\n#2 · Foro Penal: 62 · al 20 dic 2025 · /);
+      expect(await ask('/historial desaparecidos forzosos')).toMatch(/^Historial: Desapariciones forzadas\n\n#2 · Foro Penal: 62 · al 20 dic 2025 · /);
       for (const line of [
         '/history presos-politicos foro-penal',
         '/historial presos politicos foro penal',
@@ -131,13 +134,13 @@ for (const dialect of dialects) {
       expect(await ask('/historial detenidos foro penal')).toBe(
         [
           '«detenidos» puede referirse a varios indicadores. ¿Cuál buscas?',
-          '  • Presos políticos: /history political-prisoners foro-penal',
-          '  • Excarcelaciones de detenidos postelectorales: /history post-election-releases foro-penal',
+          '  • Excarcelaciones de detenidos postelectorales: /historial post-election-releases foro-penal',
+          '  • Presos políticos: /historial political-prisoners foro-penal',
         ].join('\n'),
       );
       // No split names an indicator and a source: the indicator its words name is offered.
       expect(await ask('/historial presos políticos nadie')).toBe(
-        ['Ningún indicador corresponde a todo «presos políticos nadie». ¿Buscas alguno de estos?', '  • Presos políticos: /history political-prisoners'].join('\n'),
+        ['Ningún indicador corresponde a todo «presos políticos nadie». ¿Buscas alguno de estos?', '  • Presos políticos: /historial political-prisoners'].join('\n'),
       );
       expect(await ask('/historial inflación')).toMatch(/^No encuentro ningún indicador que corresponda a «inflación»\. Estos son/);
       // A source given apart (Discord's typed option) is read as given; an indicator typed alone is split the same way.
@@ -160,7 +163,7 @@ for (const dialect of dialects) {
     });
 
     it('/count and /cifras still take every word as the indicator', async () => {
-      expect(await ask('/cifras desaparecidos forzosos')).toMatch(/^Desaparecidos forzosos\n {2}• Foro Penal: 62/);
+      expect(await ask('/cifras desaparecidos forzosos')).toMatch(/^Desapariciones forzadas\n {2}• Foro Penal: 62/);
       expect(await ask('/count political prisoners', { lang: 'en' })).toMatch(/^Political prisoners\n {2}• Foro Penal: 902/);
     });
 
@@ -171,7 +174,7 @@ for (const dialect of dialects) {
       // Other chats keep the default.
       expect(await ask('/count presos politicos', { as: 'telegram:502' })).toMatch(/^Presos políticos\n/);
       expect(await ask('/lang es', { as })).toBe('De acuerdo: en este chat responderé en español.');
-      expect(await ask('/cifras desaparecidos', { as })).toMatch(/^Desaparecidos forzosos\n/);
+      expect(await ask('/cifras desaparecidos', { as })).toMatch(/^Desapariciones forzadas\n/);
       const audit = (await listAudit(handle.db, 50)).filter((e) => e.action === 'chat.lang' && e.actor === as);
       expect(audit.map((e) => [e.target, e.before, e.after])).toEqual([
         ['chat:console:telegram:501', { locale: 'en' }, { locale: 'es' }],
@@ -203,8 +206,8 @@ for (const dialect of dialects) {
       expect(await ask('/count desaparecidos presos')).toBe(
         [
           'Ningún indicador corresponde a todo «desaparecidos presos». ¿Buscas alguno de estos?',
-          '  • Desaparecidos forzosos: /count forced-disappearances',
-          '  • Presos políticos: /count political-prisoners',
+          '  • Desapariciones forzadas: /cifras forced-disappearances',
+          '  • Presos políticos: /cifras political-prisoners',
         ].join('\n'),
       );
       expect(await ask('/count prisoners inflation', { lang: 'en' })).toBe(

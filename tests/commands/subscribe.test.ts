@@ -119,8 +119,8 @@ for (const dialect of dialects) {
       expect(reply.blocks[0]).toMatchObject({
         kind: 'choice',
         options: [
-          { label: 'Presos políticos', command: '/subscribe political-prisoners' },
-          { label: 'Excarcelaciones de detenidos postelectorales', command: '/subscribe post-election-releases' },
+          { label: 'Excarcelaciones de detenidos postelectorales', command: '/suscribir post-election-releases' },
+          { label: 'Presos políticos', command: '/suscribir political-prisoners' },
         ],
       });
       expect(await run(telegram(me, 'suscribir', 'inflación'))).toMatch(/^No encuentro ningún indicador que corresponda a «inflación»/);

@@ -1,5 +1,6 @@
 // Free text to one source: exact slug or name first, then a unique source with a word starting
-// with each typed word; a fragment inside a word, or several candidates, names none.
+// with each typed word, then a close spelling; a fragment inside a word, or several candidates,
+// names none.
 import { describe, expect, it } from 'vitest';
 import { findSource, matchSource } from '../../src/core/resolve-source.js';
 import { DomainError } from '../../src/domain/errors.js';
@@ -23,22 +24,25 @@ describe('matchSource', () => {
     ['clpp', 3],
     ['Comité por la libertad', 3],
     ['perdon', 3],
+    // A close spelling, as /count finds a misspelt indicator: a read takes it.
+    ['forro-penal', 1],
+    ['enal', 1],
   ])('finds %s', (input, id) => {
     expect(matchSource(SOURCES, input)?.id).toBe(id);
   });
 
-  it.each([['enal'], ['dad'], ['po'], ['nadie'], [''], ['  ']])('names no source with %j', (input) => {
+  it.each([['dad'], ['po'], ['nadie'], [''], ['  ']])('names no source with %j', (input) => {
     expect(matchSource(SOURCES, input)).toBeUndefined();
   });
 });
 
 describe('findSource', () => {
   it('throws unknown_source with what was typed', () => {
-    expect(() => findSource(SOURCES, 'enal')).toThrow(DomainError);
+    expect(() => findSource(SOURCES, 'nadie')).toThrow(DomainError);
     try {
-      findSource(SOURCES, 'enal');
+      findSource(SOURCES, 'nadie');
     } catch (error) {
-      expect(error).toMatchObject({ code: 'unknown_source', params: { input: 'enal' } });
+      expect(error).toMatchObject({ code: 'unknown_source', params: { input: 'nadie' } });
     }
   });
 });

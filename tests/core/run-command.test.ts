@@ -99,7 +99,7 @@ for (const dialect of dialects) {
 
     it('turns argument errors into a translated message with the usage line', async () => {
       expect(plain(await runCommand(registry, invocation({ rawArgs: 'muchos' }), deps))).toBe(
-        'error:«número» debe ser un número entero, y has escrito «muchos».|Uso: /eco <número>',
+        'error:«número» se escribe con cifras, sin signo ni decimales (por ejemplo, 10); has escrito «muchos».|Uso: /eco <número>',
       );
       const en = await runCommand(registry, invocation({ rawArgs: '' }, { languageCode: 'en' }), deps);
       expect(plain(en)).toBe('error:"number" is missing.|Usage: /echo <number>');

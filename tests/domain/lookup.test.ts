@@ -12,7 +12,7 @@ const indicators: Indicator[] = (DEMO_DATASET.indicators ?? []).map((i, n) => ({
   unit: i.unit ?? 'people',
   region: i.region ?? null,
   name: i.name,
-  aliases: i.aliases ?? { es: [], en: [] },
+  aliases: { es: i.aliases?.es ?? [], en: i.aliases?.en ?? [] },
   description: i.description ?? { es: '', en: '' },
   staleAfterDays: 30,
 }));

@@ -17,6 +17,8 @@ export interface FakeAnswer {
   readonly headers?: Record<string, string>;
   /** Wait this long before answering (a slow platform; the client may time out). */
   readonly delayMs?: number;
+  /** Drop the connection instead of answering (a network error on the client's side). */
+  readonly disconnect?: boolean;
 }
 
 export interface StartedServer {
@@ -57,6 +59,10 @@ export async function startServer(handle: (request: FakeRequest) => FakeAnswer |
         }
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
         if (res.destroyed) return;
+        if (answer.disconnect === true) {
+          req.socket.destroy();
+          return;
+        }
         const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
         res.writeHead(answer.status, { ...(text ? { 'content-type': 'application/json' } : {}), ...answer.headers });
         res.end(text);

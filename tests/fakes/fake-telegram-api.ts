@@ -6,6 +6,8 @@ import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, t
 export type TelegramFault =
   | { readonly type: 'server_error'; readonly status?: number }
   | { readonly type: 'slow'; readonly ms: number }
+  /** The connection drops before any answer (a network error). */
+  | { readonly type: 'disconnect' }
   | { readonly type: 'kicked' }
   | { readonly type: 'blocked' }
   | { readonly type: 'chat_not_found' }
@@ -121,6 +123,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         });
       case 'slow':
         return undefined;
+      case 'disconnect':
+        return { status: 0, body: undefined, disconnect: true };
       default: {
         const [status, description] = FAULT_ANSWERS[fault.type];
         return fail(status, description);

@@ -49,12 +49,12 @@ describeAppOnEachDialect('API error language', {}, (current) => {
     const answer = await fetchError(h, '/api/v1/indicators/presos');
     expect(answer.status).toBe(404);
     expect(answer.error).toMatchObject({ code: 'unknown_indicator', params: { input: 'presos' } });
-    expect(answer.error.message).toBe('No existe el indicador «presos». Usa /indicadores para ver la lista.');
+    expect(answer.error.message).toBe('No existe el indicador «presos». ¿Quisiste decir political-prisoners?');
     expect(answer.error.message).not.toContain('{');
   });
 
   it('follows ?lang=, else Accept-Language, on every read route', async () => {
-    const english = 'There is no indicator "presos". Use /indicators to see the list.';
+    const english = 'There is no indicator "presos". Did you mean political-prisoners?';
     expect((await fetchError(h, '/api/v1/indicators/presos?lang=en')).error.message).toBe(english);
     const byHeader = await fetchError(h, '/api/v1/indicators/presos', { 'Accept-Language': 'en-US,en;q=0.9,es;q=0.5' });
     expect(byHeader.error.message).toBe(english);

@@ -30,6 +30,17 @@ for (const dialect of dialects) {
       return handle.db.selectFrom('audit_log').selectAll().where('target', '=', target).orderBy('id').execute();
     }
 
+    it('takes aliases in one language alone and keeps the other', async () => {
+      const before = (await (await app.request(PRISONERS)).json()) as { aliases: { en: string[] } };
+      const updated = await call(app, PRISONERS, {
+        method: 'PUT',
+        body: { kind: 'stock', name: { es: 'Presos políticos', en: 'Political prisoners' }, aliases: { es: ['presos', 'detenidos políticos'] } },
+      });
+      expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+      expect(updated.body['aliases']).toEqual({ es: ['presos', 'detenidos políticos'], en: before.aliases.en });
+      expect(before.aliases.en.length).toBeGreaterThan(0);
+    });
+
     it('keeps the aliases, description, region, unit and staleness an indicator update leaves out', async () => {
       const before = (await (await app.request(PRISONERS)).json()) as Record<string, unknown>;
       const updated = await call(app, PRISONERS, {

@@ -68,7 +68,7 @@ describe('message catalogs', () => {
   it('echo what the user typed and the figure id', () => {
     expect(es.errors.unknown_source({ input: 'nadie' })).toContain('«nadie»');
     expect(en.errors.figure_retracted({ id: 9 })).toContain('#9');
-    expect(es.errors.invalid_field({ field: 'kind', accepted: ['stock', 'flow'] })).toBe('El campo «kind» no es válido. Se acepta: stock, flow.');
+    expect(es.errors.invalid_field({ field: 'kind', accepted: ['stock', 'flow'] })).toBe('El valor de «tipo (kind)» no es válido. Se acepta: stock, flow.');
   });
 });
 

@@ -56,7 +56,7 @@ for (const dialect of dialects) {
     it('imports a good CSV of figures for existing indicators and sources', async () => {
       const before = await rowCounts(handle);
       const outcome = await importFile(handle.db, `${FIXTURES}/good.csv`, ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 0, sources: 0, figures: 3, alreadyRecorded: 0 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 0, sources: 0, figures: 3, alreadyRecorded: 0 } });
       expect((await rowCounts(handle))['figures']).toBe((before['figures'] ?? 0) + 3);
       const figure = await handle.db.selectFrom('figures').selectAll().where('url', '=', 'https://example.org/comunicado').executeTakeFirstOrThrow();
       expect(figure).toMatchObject({ as_of: '2026-01-05', period_from: '2026-01-01', period_to: '2026-01-05', recorded_by: 'cli:import', note_en: 'Second statement, "case by case"' });
@@ -65,7 +65,8 @@ for (const dialect of dialects) {
 
     it('imports a good JSON dataset: new indicator, new source, and their figures', async () => {
       const outcome = await importFile(handle.db, `${FIXTURES}/good.json`, ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 1, sources: 1, figures: 2, alreadyRecorded: 0 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 1, sources: 1, figures: 2, alreadyRecorded: 0 } });
+      expect(outcome).toMatchObject({ counts: { indicatorChanges: { created: 1, updated: 0, unchanged: 0 }, sourceChanges: { created: 1, updated: 0, unchanged: 0 } } });
       const exiles = await handle.db.selectFrom('indicators').selectAll().where('slug', '=', 'exiles').executeTakeFirstOrThrow();
       expect(exiles.stale_after_days).toBe(90);
       const revisions = await handle.db
@@ -110,14 +111,16 @@ for (const dialect of dialects) {
       await importFile(handle.db, `${FIXTURES}/good.csv`, ctx);
       const before = await rowCounts(handle);
       const again = await importFile(handle.db, `${FIXTURES}/good.csv`, ctx);
-      expect(again).toEqual({ ok: true, counts: { indicators: 0, sources: 0, figures: 0, alreadyRecorded: 3 } });
+      expect(again).toMatchObject({ ok: true, counts: { indicators: 0, sources: 0, figures: 0, alreadyRecorded: 3 } });
       expect(await rowCounts(handle)).toEqual(before);
     });
 
     it('skips the seed dataset imported onto the seeded database (the seed and import agree)', async () => {
       const before = await rowCounts(handle);
       const outcome = await importFile(handle.db, 'db/seed/seed-figures.json', ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 3, sources: 3, figures: 0, alreadyRecorded: 4 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 3, sources: 3, figures: 0, alreadyRecorded: 4 } });
+      // Nothing in the file differs from what the seed stored: nothing created or changed.
+      expect(outcome).toMatchObject({ counts: { indicatorChanges: { created: 0, updated: 0, unchanged: 3 }, sourceChanges: { created: 0, updated: 0, unchanged: 3 } } });
       const after = await rowCounts(handle);
       expect([after['figures'], after['figure_revisions'], after['events']]).toEqual([before['figures'], before['figure_revisions'], before['events']]);
     });
@@ -127,7 +130,7 @@ for (const dialect of dialects) {
       await importFile(handle.db, csvFile('first.csv', ROW), ctx);
       const before = await rowCounts(handle);
       const outcome = await importFile(handle.db, csvFile('grown.csv', ROW, second), ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 0, sources: 0, figures: 1, alreadyRecorded: 1 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 0, sources: 0, figures: 1, alreadyRecorded: 1 } });
       const after = await rowCounts(handle);
       expect([after['figures'], after['events']]).toEqual([(before['figures'] ?? 0) + 1, (before['events'] ?? 0) + 1]);
     });
@@ -144,7 +147,7 @@ for (const dialect of dialects) {
         ROW.replace(/,$/, ',a note added later'),
       ];
       const outcome = await importFile(handle.db, csvFile('variants.csv', ...rows), ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 0, sources: 0, figures: 4, alreadyRecorded: 1 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 0, sources: 0, figures: 4, alreadyRecorded: 1 } });
     });
 
     it('skips a row equal to a corrected figure\'s original value or its current one; another value is new', async () => {
@@ -160,7 +163,7 @@ for (const dialect of dialects) {
       const figure = await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 902 }, asOf: '2026-01-10', url: 'https://foropenal.com/r' }, ctx);
       await retractFigure(handle.db, figure.id, 'wrong source', ctx);
       const outcome = await importFile(handle.db, csvFile('retracted.csv', ROW), ctx);
-      expect(outcome).toEqual({ ok: true, counts: { indicators: 0, sources: 0, figures: 1, alreadyRecorded: 0 } });
+      expect(outcome).toMatchObject({ ok: true, counts: { indicators: 0, sources: 0, figures: 1, alreadyRecorded: 0 } });
     });
 
     it('refuses a file with two identical rows, naming both lines, and writes nothing', async () => {

@@ -27,7 +27,8 @@ export const indicatorBody = z
     unit: text(50).optional(),
     region: text(100).nullable().optional(),
     name: localized(200),
-    aliases: z.strictObject({ es: names, en: names }).optional(),
+    // Either language alone is an update of that language's aliases; the other keeps its own.
+    aliases: z.strictObject({ es: names.optional(), en: names.optional() }).optional(),
     description: localized(2000).optional(),
     staleAfterDays: z.int().min(1).max(36500).optional(),
   })

@@ -15,7 +15,7 @@ import { renderPlainText } from './render-plain-text.js';
 
 export interface AskOptions {
   readonly db: Kysely<Database>;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'timezone'>>;
   /** The command line, e.g. `/count presos políticos` (the slash is optional). */
   readonly line: string;
   /** Answer in this language whatever the chat's setting (`--lang`). */

@@ -19,6 +19,7 @@ import type { CacheView, ReadCache } from '../../domain/read-cache.js';
 import { listSources } from '../../domain/sources.js';
 import type { Indicator, Locale } from '../../domain/types.js';
 import { formatValue } from '../../domain/value.js';
+import { messagesFor } from '../../i18n/index.js';
 import { clip } from './embed-limits.js';
 import { invocationChat, invocationUser } from './invocation-from-interaction.js';
 
@@ -39,14 +40,27 @@ export async function answerAutocomplete(
   deps: AutocompleteDeps,
 ): Promise<APIApplicationCommandAutocompleteResponse> {
   const focused = interaction.data.options.flatMap((o) => ('focused' in o && o.focused === true ? [o] : []))[0];
-  const kind = deps.registry.find(interaction.data.name)?.options.find((o) => o.name === focused?.name)?.kind;
+  const option = deps.registry.find(interaction.data.name)?.options.find((o) => o.name === focused?.name);
+  const kind = option?.kind;
   // Discord sends what was typed so far; for an integer option it may be a partial number or text.
   const typed = String(focused?.value ?? '');
   const invocation = { platform: 'discord', commandName: interaction.data.name, user: invocationUser(interaction), chat: invocationChat(interaction) } as const;
   const view = await deps.cache.view();
   const locale = await resolveLocale(deps.db, invocation, deps.defaultLocale, view);
-  const choices = kind === undefined ? [] : await choicesFor(kind, typed, locale, deps.db, view);
+  const found = kind === undefined ? [] : await choicesFor(kind, typed, locale, deps.db, view);
+  const choices = option?.orAll === true ? [...allChoice(typed, locale), ...found] : found;
   return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices.slice(0, MAX_CHOICES) } };
+}
+
+/**
+ * "All indicators", sent as `all`, for /subscribe and /unsubscribe: offered while nothing is typed
+ * or what is typed starts `todos`/`all` (or the words of "todos los indicadores").
+ */
+function allChoice(typed: string, locale: Locale): Choice[] {
+  const label = messagesFor(locale).subscriptions.allChoice;
+  const query = normalizeText(typed);
+  const offered = query === '' || [label, 'todos', 'todo', 'all'].some((name) => normalizeText(name).startsWith(query));
+  return offered ? [{ name: label, value: 'all' }] : [];
 }
 
 async function choicesFor(kind: OptionKind, typed: string, locale: Locale, db: DbOrTrx, cache: CacheView): Promise<Choice[]> {
@@ -99,12 +113,18 @@ async function sourceChoices(db: DbOrTrx, typed: string): Promise<Choice[]> {
     .map((s) => ({ name: clip(s.name, CHOICE_NAME_MAX), value: s.slug }));
 }
 
-/** `#17 · Presos políticos · Foro Penal: 902 (20 dic 2025)`, newest first. */
+/**
+ * `#17 · 902 · 20 dic 2025 · Foro Penal · Presos políticos`, newest first. What tells figures apart
+ * comes first — id, value, date, source — and the indicator's name, often long, last, so the
+ * 100-character cut never takes the value or date (25 lines alike). The value is the id as text:
+ * the option is text so `#17` can be typed.
+ */
 async function figureChoices(db: DbOrTrx, typed: string, locale: Locale, cache: CacheView): Promise<Choice[]> {
   const [figures, indicators] = await Promise.all([recentFigures(db, MAX_CHOICES, typed.replace(/^#/, '').trim()), listIndicators(db, cache)]);
   const names = new Map(indicators.map((i) => [i.slug, i.name[locale]]));
   return figures.map((figure) => {
-    const label = `#${figure.id} · ${names.get(figure.indicatorSlug) ?? figure.indicatorSlug} · ${figure.source.name}: ${formatValue(figure.value, locale)} (${formatAsOf(figure.asOf, locale)})`;
-    return { name: clip(label, CHOICE_NAME_MAX), value: figure.id };
+    const head = `#${figure.id} · ${formatValue(figure.value, locale)} · ${formatAsOf(figure.asOf, locale)} · ${clip(figure.source.name, 40)}`;
+    const label = `${head} · ${names.get(figure.indicatorSlug) ?? figure.indicatorSlug}`;
+    return { name: clip(label, CHOICE_NAME_MAX), value: String(figure.id) };
   });
 }

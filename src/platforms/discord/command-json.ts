@@ -1,7 +1,7 @@
 // Slash-command JSON from the same declarations every platform reads: the English name, the
 // Spanish alias as the es-ES/es-419 localized name, descriptions in both languages, typed options
-// (text with autocomplete for indicators and sources, integers ≥ 1 with autocomplete for figure
-// ids, fixed choices for es/en). discord.js's builders check every limit and throw on a bad one.
+// (text with autocomplete for indicators, sources and figure ids — text, so `#17` can be typed —,
+// integers within their declared bounds, fixed choices for es/en). discord.js's builders check every limit and throw on a bad one.
 import {
   ApplicationIntegrationType,
   InteractionContextType,
@@ -67,5 +67,6 @@ function stringOption(builder: SlashCommandStringOption, option: OptionSchema): 
 }
 
 function integerOption(builder: SlashCommandIntegerOption, option: OptionSchema): SlashCommandIntegerOption {
-  return describe(builder, option).setMinValue(1).setAutocomplete(option.autocomplete);
+  const described = describe(builder, option).setMinValue(option.min).setAutocomplete(option.autocomplete);
+  return option.max === null ? described : described.setMaxValue(option.max);
 }

@@ -18,12 +18,15 @@ export interface OptionSchema {
   readonly autocomplete: boolean;
   /** Fixed choices (`es`, `en`), or null. */
   readonly choices: readonly string[] | null;
+  /** Integer bounds (Discord min_value/max_value): at least 1 unless declared otherwise; no max unless declared. */
+  readonly min: number;
+  readonly max: number | null;
 }
 
 export interface CommandSchema {
   /** The English name (Discord's command name). */
   readonly name: string;
-  /** The Spanish alias, for `name_localizations` (es-ES, es-419); null keeps the English name. */
+  /** The Spanish name as spelled (accents kept), for `name_localizations` (es-ES, es-419); null keeps the English name. */
   readonly alias: string | null;
   readonly description: Localized;
   readonly access: Access;
@@ -34,7 +37,7 @@ export interface CommandSchema {
 export function commandSchemas(registry: Registry): CommandSchema[] {
   return registry.commands.map((command) => ({
     name: command.name,
-    alias: command.alias,
+    alias: command.spelledAlias ?? command.alias,
     description: command.description,
     access: command.access,
     options: command.options.map((option) => ({
@@ -42,10 +45,13 @@ export function commandSchemas(registry: Registry): CommandSchema[] {
       names: option.names,
       description: option.description,
       kind: option.kind,
-      valueType: option.kind === 'integer' || option.kind === 'figure-id' ? 'integer' : 'string',
+      // A figure id travels as text so `#17` can be typed, as the option's description says.
+      valueType: option.kind === 'integer' ? 'integer' : 'string',
       required: option.required,
       autocomplete: option.autocomplete === true,
       choices: option.kind === 'choice' ? (option.choices ?? []) : null,
+      min: option.min ?? 1,
+      max: option.max ?? null,
     })),
   }));
 }

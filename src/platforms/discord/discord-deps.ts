@@ -19,7 +19,7 @@ export interface DiscordRestClient {
 export interface DiscordInteractionDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'discord'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'timezone' | 'discord'>;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly metrics?: Pick<Metrics, 'webhookRejected' | 'commands'>;
   readonly registry: Registry;

@@ -21,7 +21,7 @@ export interface TelegramLogger extends CommandLogger {
 export interface AnswerDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'timezone'>;
   readonly registry: Registry;
   readonly now: () => Date;
   readonly logger: TelegramLogger;

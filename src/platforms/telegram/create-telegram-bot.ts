@@ -25,7 +25,7 @@ import type { CommandCall } from './telegram-invocation.js';
 export interface TelegramBotDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale' | 'timezone'>;
   readonly logger: TelegramLogger;
   readonly metrics?: Pick<Metrics, 'commands'>;
   readonly registry: Registry;

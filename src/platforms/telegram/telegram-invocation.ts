@@ -22,10 +22,13 @@ export interface InvocationDeps {
  */
 export async function telegramInvocation(ctx: Context, call: CommandCall, needsAdmin: boolean, deps: InvocationDeps): Promise<Invocation> {
   const type = chatType(ctx.chat?.type);
-  return invocationOf(ctx, call, type, knownChatAdmin(ctx, type, needsAdmin) ?? (await askChatAdmin(ctx, deps)));
+  const known = knownChatAdmin(ctx, type, needsAdmin);
+  if (known !== undefined) return invocationOf(ctx, call, type, known);
+  const asked = await askChatAdmin(ctx, deps);
+  return invocationOf(ctx, call, type, asked === 'failed' ? false : asked, asked === 'failed');
 }
 
-function invocationOf(ctx: Context, call: CommandCall, type: ChatType, isChatAdmin: boolean): Invocation {
+function invocationOf(ctx: Context, call: CommandCall, type: ChatType, isChatAdmin: boolean, adminCheckFailed = false): Invocation {
   const chat = ctx.chat;
   const msg = ctx.msg;
   const threadId = msg !== undefined && 'is_topic_message' in msg && msg.is_topic_message === true ? msg.message_thread_id : undefined;
@@ -39,6 +42,7 @@ function invocationOf(ctx: Context, call: CommandCall, type: ChatType, isChatAdm
       // A channel post or an anonymous admin speaks as a chat: that chat is the caller.
       id: String(ctx.senderChat?.id ?? ctx.from?.id ?? chat?.id ?? ''),
       isChatAdmin,
+      ...(adminCheckFailed ? { adminCheckFailed } : {}),
       ...(languageCode === undefined ? {} : { languageCode }),
     },
     chat: {
@@ -67,16 +71,17 @@ function knownChatAdmin(ctx: Context, type: ChatType, needsAdmin: boolean): bool
   return undefined;
 }
 
-/** A group member's admin status, asked of Telegram (through the cache). */
-async function askChatAdmin(ctx: Context, deps: InvocationDeps): Promise<boolean> {
+/** A group member's admin status, asked of Telegram (through the cache); 'failed' when Telegram could not answer. */
+async function askChatAdmin(ctx: Context, deps: InvocationDeps): Promise<boolean | 'failed'> {
   const chatId = ctx.chat?.id;
   const userId = ctx.from?.id;
   if (chatId === undefined || userId === undefined) return false;
   try {
     return await deps.admins.isAdmin(ctx.api, chatId, userId);
   } catch (error) {
-    // Failing closed is safe: the user is told they need admin rights and can try again.
-    deps.logger.warn({ err: error, chatId, userId }, 'telegram getChatMember failed; treating the user as not an admin');
-    return false;
+    // Failing closed is safe, but the refusal must say the check failed (a real admin told they
+    // are none would stop trying): runCommand answers "could not check, try again".
+    deps.logger.warn({ err: error, chatId, userId }, 'telegram getChatMember failed; refusing with "could not check admin rights"');
+    return 'failed';
   }
 }

@@ -46,7 +46,7 @@ describe('commandJson', () => {
     expect(byName('count').default_member_permissions).toBeUndefined();
   });
 
-  it('makes figure ids integers of at least 1 with autocomplete', () => {
+  it('makes figure ids text with autocomplete, so #17 can be typed', () => {
     const correct = defineCommand({
       name: 'correct',
       alias: 'corregir',
@@ -60,7 +60,7 @@ describe('commandJson', () => {
     });
     const [json] = commandJson(createRegistry([correct]));
     expect(optionsOf(json ?? {})).toEqual([
-      expect.objectContaining({ name: 'figure', type: 4, min_value: 1, autocomplete: true, required: true }),
+      expect.objectContaining({ name: 'figure', type: 3, autocomplete: true, required: true }),
       expect.objectContaining({ name: 'reason', type: 3, required: true }),
     ]);
   });

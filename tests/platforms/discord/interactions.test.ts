@@ -173,10 +173,10 @@ for (const dialect of dialects) {
         const { body } = await h.send(slashCommand('count', { indicator: 'detenidos' }, { locale: 'es-ES' }));
         expect(body.type).toBe(4);
         const buttons = body.data?.components?.flatMap((row) => row.components) ?? [];
-        expect(buttons.map((b) => b.custom_id).sort()).toEqual(['count:political-prisoners', 'count:post-election-releases']);
+        expect(buttons.map((b) => b.custom_id).sort()).toEqual(['cifras:political-prisoners', 'cifras:post-election-releases']);
         expect(buttons.map((b) => b.label)).toContain('Presos políticos');
 
-        const pressed = await h.send(buttonPress('count:political-prisoners', { locale: 'es-ES' }));
+        const pressed = await h.send(buttonPress('cifras:political-prisoners', { locale: 'es-ES' }));
         expect(pressed.body.type).toBe(7);
         expect(pressed.body.data?.embeds?.[0]?.title).toBe('Presos políticos');
         expect(pressed.body.data?.embeds?.[0]?.description).toContain('902');
@@ -210,10 +210,10 @@ for (const dialect of dialects) {
 
       it('suggests recent figures by id for figure options, narrowed by the digits typed', async () => {
         const all = await h.send(autocomplete('correct', 'figure', '', { locale: 'es-ES' }));
-        expect(all.body.data?.choices?.map((c) => c.value)).toEqual([4, 3, 2, 1]);
-        expect(all.body.data?.choices?.[3]?.name).toBe('#1 · Presos políticos · Foro Penal: 902 (20 dic 2025)');
+        expect(all.body.data?.choices?.map((c) => c.value)).toEqual(['4', '3', '2', '1']);
+        expect(all.body.data?.choices?.[3]?.name).toBe('#1 · 902 · 20 dic 2025 · Foro Penal · Presos políticos');
         const typed = await h.send(autocomplete('correct', 'figure', '#2', { locale: 'en-US' }));
-        expect(typed.body.data?.choices).toEqual([{ name: '#2 · Forcibly disappeared · Foro Penal: 62 (20 Dec 2025)', value: 2 }]);
+        expect(typed.body.data?.choices).toEqual([{ name: '#2 · 62 · 20 Dec 2025 · Foro Penal · Forcibly disappeared', value: '2' }]);
       });
 
       it('suggests sources and ignores options without suggestions', async () => {

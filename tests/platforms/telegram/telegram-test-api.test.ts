@@ -86,10 +86,10 @@ for (const dialect of dialects) {
       await asked;
       const [choice] = (await client.getUpdates()).result as unknown as StoredBotMessage[];
       const buttons = choice?.message.reply_markup?.inline_keyboard.flat() ?? [];
-      expect(buttons.map((b) => b.callback_data).sort()).toEqual(['/count political-prisoners', '/count political-violence']);
+      expect(buttons.map((b) => b.callback_data).sort()).toEqual(['/cifras political-prisoners', '/cifras political-violence']);
 
       const edited = server.waitBotEdits();
-      await client.sendCallback(client.makeCallbackQuery('/count political-prisoners', { message: { message_id: choice?.messageId ?? 0 } }));
+      await client.sendCallback(client.makeCallbackQuery('/cifras political-prisoners', { message: { message_id: choice?.messageId ?? 0 } }));
       await edited;
       const stored = server.storage.botMessages.find((u) => u.messageId === choice?.messageId);
       expect(stored?.message.text).toMatch(/<b>Foro Penal<\/b>: 902/);

@@ -151,8 +151,8 @@ for (const dialect of dialects) {
       const body = await webhookReply(await h.post(messageUpdate('/count political')));
       expect(body).toMatchObject({ method: 'sendMessage', parse_mode: 'HTML' });
       const keyboard = (body?.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
-      expect(keyboard.flat().map((b) => b.callback_data).sort()).toEqual(['/count political-prisoners', '/count political-violence']);
-      const button = keyboard.flat().find((b) => b.callback_data === '/count political-prisoners');
+      expect(keyboard.flat().map((b) => b.callback_data).sort()).toEqual(['/cifras political-prisoners', '/cifras political-violence']);
+      const button = keyboard.flat().find((b) => b.callback_data === '/cifras political-prisoners');
       expect(button?.text).toBe('Presos políticos');
 
       const choiceMessage = { message_id: 77, date: 1, chat: privateChat(), from: BOT_INFO, text: String(body?.text) };
