@@ -59,7 +59,8 @@ async function subscribeTo(ctx: CommandContext, scope: string, what: string, exi
       ? ctx.t.subscriptions.subscribed(what, language)
       : outcome === 'resumed'
         ? ctx.t.subscriptions.resumed(what, language)
-        : before?.locale === ctx.locale
+        : // No `before`: another admin's /subscribe created it a moment ago, in this chat's language.
+          (before?.locale ?? ctx.locale) === ctx.locale
           ? ctx.t.subscriptions.already(what)
           : // Active already, but in another language: the language was brought up to date.
             ctx.t.subscriptions.subscribed(what, language);

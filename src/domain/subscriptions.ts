@@ -82,27 +82,44 @@ export async function subscribe(
   const scope = input.scope === ALL_INDICATORS ? ALL_INDICATORS : (await requireIndicator(db, input.scope)).slug;
   const at = ctx.now.toISOString();
   return inTransaction(db, async (trx) => {
-    const existing = await findOne(trx, { ...input, scope });
-    if (existing && existing.status === 'active' && existing.locale === input.locale) {
-      return { subscription: subscriptionFromRow(existing), outcome: 'unchanged' as const };
-    }
-    if (existing) {
-      await trx
-        .updateTable('subscriptions')
-        .set({ status: 'active', paused_reason: null, locale: input.locale, updated_at: at })
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      await trx
+    const key = { ...input, scope };
+    let existing = await findOne(trx, key);
+    if (!existing) {
+      // Another admin's /subscribe for the same chat may be inserting this very row (PostgreSQL
+      // runs them side by side): on conflict the insert waits for theirs and does nothing, and
+      // this one carries on as a re-subscribe instead of failing on subscriptions_chat_scope_uq.
+      const inserted = await trx
         .insertInto('subscriptions')
         .values({ platform: input.platform, chat_id: input.chatId, thread_id: input.threadId ?? '', scope, locale: input.locale, status: 'active', paused_reason: null, created_by: ctx.actor, created_at: at, updated_at: at })
-        .execute();
+        .onConflict((oc) => oc.columns(['platform', 'chat_id', 'thread_id', 'scope']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) existing = await findOne(trx, key);
+      else return recordSubscribe(trx, key, null, 'created', ctx);
     }
-    const subscription = subscriptionFromRow((await findOne(trx, { ...input, scope }))!);
-    const outcome = !existing ? 'created' : existing.status === 'paused' ? 'resumed' : 'unchanged';
-    await recordAudit(trx, { actor: ctx.actor, action: 'subscription.subscribe', target: `subscription:${subscription.id}`, before: existing ? subscriptionFromRow(existing) : null, after: subscription, at: ctx.now });
-    return { subscription, outcome };
+    if (!existing) throw new Error('subscription row neither inserted nor found');
+    if (existing.status === 'active' && existing.locale === input.locale) {
+      return { subscription: subscriptionFromRow(existing), outcome: 'unchanged' as const };
+    }
+    await trx
+      .updateTable('subscriptions')
+      .set({ status: 'active', paused_reason: null, locale: input.locale, updated_at: at })
+      .where('id', '=', existing.id)
+      .execute();
+    return recordSubscribe(trx, key, existing, existing.status === 'paused' ? 'resumed' : 'unchanged', ctx);
   });
+}
+
+/** Reads the subscription back as written and audits the change from `before`. */
+async function recordSubscribe(
+  trx: DbOrTrx,
+  key: ChatRef & { scope: string },
+  before: Selectable<SubscriptionsTable> | null,
+  outcome: SubscribeOutcome,
+  ctx: WriteContext,
+): Promise<{ subscription: Subscription; outcome: SubscribeOutcome }> {
+  const subscription = subscriptionFromRow((await findOne(trx, key))!);
+  await recordAudit(trx, { actor: ctx.actor, action: 'subscription.subscribe', target: `subscription:${subscription.id}`, before: before ? subscriptionFromRow(before) : null, after: subscription, at: ctx.now });
+  return { subscription, outcome };
 }
 
 /** Removes a chat's subscription and its queued deliveries; false when there was none. */
