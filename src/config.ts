@@ -45,6 +45,10 @@ export interface Config {
   readonly discord: DiscordConfig | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
+  /** IANA zone (CIFRAS_TIMEZONE) for digest hours and dates shown in local time. */
+  readonly timezone: string;
+  /** Local hour (DIGEST_HOUR, 0-23) at which daily and weekly digests go out. */
+  readonly digestHour: number;
 }
 
 export type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -77,6 +81,8 @@ const DEFAULTS = {
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: '1',
   TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '20',
   DISCORD_RATE_PER_SECOND: '50',
+  CIFRAS_TIMEZONE: 'America/Caracas',
+  DIGEST_HOUR: '8',
 } as const;
 
 const SECRET_CHARS = /^[A-Za-z0-9_-]{1,256}$/;
@@ -118,6 +124,8 @@ export function loadConfig(env: Env): Config {
       telegramPerGroupPerMinute: checkRate('TELEGRAM_RATE_PER_GROUP_PER_MINUTE', withDefault('TELEGRAM_RATE_PER_GROUP_PER_MINUTE'), problems),
       discordPerSecond: checkRate('DISCORD_RATE_PER_SECOND', withDefault('DISCORD_RATE_PER_SECOND'), problems),
     },
+    timezone: checkTimezone(withDefault('CIFRAS_TIMEZONE'), problems),
+    digestHour: checkDigestHour(withDefault('DIGEST_HOUR'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -131,6 +139,23 @@ export function formatConfigError(error: ConfigError): string {
     ...error.problems.map((p) => `  - ${p}`),
     'Every variable is optional; see "Interfaces" in DESIGN.md or the README for what each one does.',
   ].join('\n');
+}
+
+function checkTimezone(zone: string, problems: string[]): string {
+  try {
+    // Intl refuses a zone it does not know: the same check the digests' clock depends on.
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    problems.push(`CIFRAS_TIMEZONE is "${zone}", which is not an IANA time zone: use a name such as America/Caracas or Europe/Madrid (default America/Caracas).`);
+    return DEFAULTS.CIFRAS_TIMEZONE;
+  }
+}
+
+function checkDigestHour(text: string, problems: string[]): number {
+  const hour = Number(text);
+  if (/^\d{1,2}$/.test(text) && hour <= 23) return hour;
+  problems.push(`DIGEST_HOUR is "${text}", which is not an hour: set it to a whole number from 0 to 23 (default 8).`);
+  return 8;
 }
 
 function checkPort(text: string, problems: string[]): number {
