@@ -50,11 +50,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('deliveries').addColumn('sent_thread_id', 'text').execute();
   await db.schema.createIndex('deliveries_event_subscription_kind_uq').unique().on('deliveries').columns(['event_id', 'subscription_id', 'kind', 'edit_of']).execute();
   await db.schema.createIndex('deliveries_digest_uq').unique().on('deliveries').columns(['subscription_id', 'digest_period']).execute();
+  // A correction finds the earlier deliveries about its figure through its events.
+  await db.schema.createIndex('events_figure_idx').on('events').column('figure_id').execute();
   await db.schema.alterTable('subscriptions').addColumn('frequency', 'text', (c) => c.notNull().defaultTo('immediate')).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('subscriptions').dropColumn('frequency').execute();
+  await db.schema.dropIndex('events_figure_idx').execute();
   await db.schema.dropIndex('deliveries_digest_uq').execute();
   await db.schema.dropIndex('deliveries_event_subscription_kind_uq').execute();
   await db.deleteFrom('deliveries').where('kind', '<>', 'send').execute();

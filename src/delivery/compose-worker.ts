@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config, Owner } from '../config.js';
 import { reply, text, type Reply } from '../core/reply.js';
-import { todayOf } from '../domain/as-of.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.js';
@@ -17,7 +16,7 @@ import { telegramSender } from '../platforms/telegram/sender.js';
 import type { ChannelSender, SendResult, SendTarget } from './channel-sender.js';
 import type { NotifyOwners } from './deliver-one.js';
 import { limitsFromRates } from './limits.js';
-import { buildNotificationReply } from './notification-reply.js';
+import { buildDeliveryReply } from './delivery-reply.js';
 import { runWorker, type RunWorkerOptions } from './run-worker.js';
 
 /** A notification rendered for one platform. */
@@ -31,14 +30,14 @@ type WorkerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 export interface WorkerDeps {
   readonly handle: DatabaseHandle;
   /** deliveryRates: the configured send rates; without them, the platforms' documented limits. */
-  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates'>>;
+  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates' | 'timezone' | 'digestHour'>>;
   readonly logger: WorkerLogger;
   readonly metrics?: Metrics;
   readonly now?: () => Date;
 }
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
-export type WorkerTuning = Partial<Pick<RunWorkerOptions<Notification>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId'>> & {
+export type WorkerTuning = Partial<Pick<RunWorkerOptions<Notification>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId' | 'now'>> & {
   /** Per platform request; must stay under half the lease. */
   readonly timeoutMs?: number;
 };
@@ -72,7 +71,10 @@ function channels(deps: WorkerDeps, tuning: WorkerTuning): Map<string, Channel> 
   if (telegram !== null) {
     const sender = telegramSender(telegram, { timeoutMs: tuning.timeoutMs, logger: deps.logger });
     found.set('telegram', {
-      sender: { send: (target, n, nonce) => (n.platform === 'telegram' ? sender.send(target, n.messages, nonce) : wrongPlatform('telegram', n)) },
+      sender: {
+        send: (target, n, nonce, options) => (n.platform === 'telegram' ? sender.send(target, n.messages, nonce, options) : wrongPlatform('telegram', n)),
+        edit: (ref, n) => (n.platform === 'telegram' ? sender.edit(ref, n.messages) : wrongPlatform('telegram', n)),
+      },
       // A user's private chat with the bot has the user's id.
       directTarget: async (userId) => ({ platform: 'telegram', chatId: userId, threadId: null }),
     });
@@ -82,7 +84,10 @@ function channels(deps: WorkerDeps, tuning: WorkerTuning): Map<string, Channel> 
     const sender = discordSender(discord, rest);
     const dmChannels = new Map<string, string>();
     found.set('discord', {
-      sender: { send: (target, n, nonce) => (n.platform === 'discord' ? sender.send(target, n.message, nonce) : wrongPlatform('discord', n)) },
+      sender: {
+        send: (target, n, nonce, options) => (n.platform === 'discord' ? sender.send(target, n.message, nonce, options) : wrongPlatform('discord', n)),
+        edit: (ref, n) => (n.platform === 'discord' ? sender.edit(ref, n.message) : wrongPlatform('discord', n)),
+      },
       directTarget: async (userId) => {
         let channelId = dmChannels.get(userId);
         if (channelId === undefined) dmChannels.set(userId, (channelId = await openDirectMessage(rest, userId)));
@@ -121,14 +126,17 @@ function ownerNotifier(owners: readonly Owner[], byPlatform: ReadonlyMap<string,
 /** The worker's options for this configuration: senders for the enabled platforms, render, owners. */
 export function composeWorker(deps: WorkerDeps, tuning: WorkerTuning = {}): RunWorkerOptions<Notification> {
   const { timeoutMs: _timeoutMs, ...workerTuning } = tuning;
-  const now = deps.now ?? (() => new Date());
+  // deps.now dates what is rendered (what is stale); tuning.now, if any, is the worker's own clock.
+  const now = deps.now ?? tuning.now ?? (() => new Date());
   const byPlatform = channels(deps, tuning);
+  const digests = { timeZone: deps.config.timezone ?? 'America/Caracas', hour: deps.config.digestHour ?? 8 };
   return {
     ...(deps.config.deliveryRates === undefined ? {} : { limits: limitsFromRates(deps.config.deliveryRates) }),
     ...workerTuning,
     database: deps.handle,
     senders: Object.fromEntries([...byPlatform].map(([platform, channel]) => [platform, channel.sender])),
-    render: async (job) => render(job.subscription.platform, await buildNotificationReply(deps.handle.db, job.event, job.subscription.locale, todayOf(now()))),
+    render: async (job) => render(job.subscription.platform, await buildDeliveryReply(deps.handle.db, job, digests, now())),
+    digests,
     logger: deps.logger,
     metrics: deps.metrics,
     notifyOwners: ownerNotifier(deps.config.owners, byPlatform, deps.logger),

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics.js';
 import type { ChannelSender } from './channel-sender.js';
 import type { NotifyOwners } from './deliver-one.js';
 import type { DeliveryJob } from './delivery-job.js';
+import type { DigestClock } from './digest-period.js';
 import type { DeliveryLimits, RetryPolicy } from './limits.js';
 import { createWorker } from './worker.js';
 
@@ -24,6 +25,10 @@ export interface RunWorkerOptions<Message> {
   readonly maxInFlight?: number;
   readonly pollMs?: number;
   readonly workerId?: string;
+  /** Daily and weekly digests go out at this local hour; without it none are scheduled. */
+  readonly digests?: DigestClock;
+  /** The clock (tests inject one). */
+  readonly now?: () => Date;
 }
 
 /** Resolves once `signal` has aborted and the worker has stopped. */

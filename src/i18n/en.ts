@@ -146,6 +146,10 @@ export const en = {
     paused: (reason) => `paused: ${reason}`,
     thread: 'thread',
   },
+  digest: {
+    daily: (date) => `Daily digest · ${date}`,
+    weekly: (from, to) => `Weekly digest · ${from} – ${to}`,
+  },
   notification: {
     published: 'New figure',
     corrected: 'Figure corrected',
@@ -153,6 +157,8 @@ export const en = {
     previous: (source) => `${source}'s previous figure`,
     others: 'Other sources',
     reason: 'Reason',
+    correctedOn: (date, reason) => `Corrected on ${date}: ${reason}`,
+    retractedOn: (date, reason) => `Retracted on ${date}: ${reason}`,
   },
   deliveries: {
     pausedTitle: 'Paused subscriptions',

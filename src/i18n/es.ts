@@ -146,6 +146,10 @@ export const es = {
     paused: (reason) => `en pausa: ${reason}`,
     thread: 'tema',
   },
+  digest: {
+    daily: (date) => `Resumen del día · ${date}`,
+    weekly: (from, to) => `Resumen de la semana · ${from} – ${to}`,
+  },
   notification: {
     published: 'Nueva cifra',
     corrected: 'Cifra corregida',
@@ -153,6 +157,8 @@ export const es = {
     previous: (source) => `Cifra anterior de ${source}`,
     others: 'Otras fuentes',
     reason: 'Motivo',
+    correctedOn: (date, reason) => `Corregida el ${date}: ${reason}`,
+    retractedOn: (date, reason) => `Retirada el ${date}: ${reason}`,
   },
   deliveries: {
     pausedTitle: 'Suscripciones en pausa',

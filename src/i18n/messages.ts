@@ -117,6 +117,11 @@ export interface Messages {
     readonly thread: string;
   };
   /** What subscribed chats are sent for each event. */
+  /** The heading of a daily or weekly digest; dates already formatted. */
+  readonly digest: {
+    readonly daily: (date: string) => string;
+    readonly weekly: (from: string, to: string) => string;
+  };
   readonly notification: {
     readonly published: string;
     readonly corrected: string;
@@ -124,6 +129,9 @@ export interface Messages {
     readonly previous: (sourceName: string) => string;
     readonly others: string;
     readonly reason: string;
+    /** What an edited message says below the new value: `Corregida el 3 dic 2026: <reason>`. */
+    readonly correctedOn: (date: string, reason: string) => string;
+    readonly retractedOn: (date: string, reason: string) => string;
   };
   /** /deliveries: paused subscriptions and dead deliveries, resumed or retried by editors. */
   readonly deliveries: {
