@@ -103,6 +103,11 @@ export interface Messages {
     /** /subscribe from `cifras ask`: the console is no chat that can receive messages. */
     readonly notOnConsole: string;
     readonly subscribed: (what: string, language: string) => string;
+    /** A daily or weekly subscription made or changed; `frequency` is digestOf's phrase. */
+    readonly subscribedDigest: (what: string, language: string, frequency: string) => string;
+    /** How often, as /subscriptions lists it. */
+    readonly frequency: Readonly<Record<'immediate' | 'daily' | 'weekly', string>>;
+    readonly digestOf: Readonly<Record<'daily' | 'weekly', string>>;
     readonly resumed: (what: string, language: string) => string;
     readonly already: (what: string) => string;
     readonly coveredByAll: (what: string) => string;
