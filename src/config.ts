@@ -45,7 +45,7 @@ export interface Config {
   readonly discord: DiscordConfig | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
-  /** IANA zone (CIFRAS_TIMEZONE) for digest hours and dates shown in local time. */
+  /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
   readonly timezone: string;
   /** Local hour (DIGEST_HOUR, 0-23) at which daily and weekly digests go out. */
   readonly digestHour: number;
@@ -81,6 +81,7 @@ const DEFAULTS = {
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: '1',
   TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '20',
   DISCORD_RATE_PER_SECOND: '50',
+  // Most readers follow Venezuelan figures: recorded times read in Caracas time unless set.
   CIFRAS_TIMEZONE: 'America/Caracas',
   DIGEST_HOUR: '8',
 } as const;
@@ -141,16 +142,6 @@ export function formatConfigError(error: ConfigError): string {
   ].join('\n');
 }
 
-function checkTimezone(zone: string, problems: string[]): string {
-  try {
-    // Intl refuses a zone it does not know: the same check the digests' clock depends on.
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    problems.push(`CIFRAS_TIMEZONE is "${zone}", which is not an IANA time zone: use a name such as America/Caracas or Europe/Madrid (default America/Caracas).`);
-    return DEFAULTS.CIFRAS_TIMEZONE;
-  }
-}
-
 function checkDigestHour(text: string, problems: string[]): number {
   const hour = Number(text);
   if (/^\d{1,2}$/.test(text) && hour <= 23) return hour;
@@ -196,6 +187,24 @@ function checkLogLevel(text: string, problems: string[]): string {
   if (result.success) return result.data;
   problems.push(`LOG_LEVEL is "${text}", which is not a log level: set it to one of ${LOG_LEVELS.join(', ')} (default info).`);
   return DEFAULTS.LOG_LEVEL;
+}
+
+/**
+ * An IANA zone Intl knows (`America/Caracas`, `Europe/Madrid`, `UTC`). Its case is corrected
+ * (`america/caracas`), but a name is otherwise kept as given: ICU would turn `Asia/Kolkata` into
+ * the old `Asia/Calcutta`, and the zone is named to readers.
+ */
+function checkTimezone(text: string, problems: string[]): string {
+  try {
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
+    return canonical.toLowerCase() === text.toLowerCase() ? canonical : text;
+  } catch {
+    problems.push(
+      `CIFRAS_TIMEZONE is "${text}", which is not a time zone this system knows: set it to an IANA zone name such as ` +
+        `America/Caracas (the default), America/Bogota, Europe/Madrid or UTC.`,
+    );
+    return DEFAULTS.CIFRAS_TIMEZONE;
+  }
 }
 
 type RateName = 'TELEGRAM_RATE_PER_SECOND' | 'TELEGRAM_RATE_PER_CHAT_PER_SECOND' | 'TELEGRAM_RATE_PER_GROUP_PER_MINUTE' | 'DISCORD_RATE_PER_SECOND';

@@ -69,6 +69,7 @@ describe('loadConfig defaults', () => {
       TELEGRAM_RATE_PER_CHAT_PER_SECOND: '0.5',
       TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '10',
       DISCORD_RATE_PER_SECOND: '40',
+      CIFRAS_TIMEZONE: 'Europe/Madrid',
     });
     expect(config).toEqual({
       port: 3000,
@@ -91,9 +92,15 @@ describe('loadConfig defaults', () => {
       },
       logLevel: 'debug',
       deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
-      timezone: 'America/Caracas',
+      timezone: 'Europe/Madrid',
       digestHour: 8,
     });
+  });
+
+  it('takes CIFRAS_TIMEZONE as an IANA zone, its case corrected but its name kept (ICU would rename Asia/Kolkata)', () => {
+    expect(loadConfig({ CIFRAS_TIMEZONE: 'america/bogota' }).timezone).toBe('America/Bogota');
+    expect(loadConfig({ CIFRAS_TIMEZONE: 'Asia/Kolkata' }).timezone).toBe('Asia/Kolkata');
+    expect(loadConfig({ CIFRAS_TIMEZONE: 'UTC' }).timezone).toBe('UTC');
   });
 
   it('keeps Discord owner ids beyond 2^53 exact and drops duplicate owners', () => {
@@ -136,6 +143,8 @@ describe('loadConfig problems', () => {
     ['zero rate', { TELEGRAM_RATE_PER_SECOND: '0' }, /TELEGRAM_RATE_PER_SECOND is "0", which is not a send rate: set it to a number above 0 \(e.g. 30/],
     ['rate not a number', { DISCORD_RATE_PER_SECOND: 'fast' }, /DISCORD_RATE_PER_SECOND is "fast", which is not a send rate/],
     ['negative rate', { TELEGRAM_RATE_PER_CHAT_PER_SECOND: '-1' }, /TELEGRAM_RATE_PER_CHAT_PER_SECOND is "-1"/],
+    ['time zone unknown', { CIFRAS_TIMEZONE: 'Caracas' }, /^CIFRAS_TIMEZONE is "Caracas", which is not a time zone this system knows: set it to an IANA zone name such as America\/Caracas \(the default\)/],
+    ['time zone as an offset', { CIFRAS_TIMEZONE: '-04:00' }, /CIFRAS_TIMEZONE is "-04:00"/],
     ['absurd rate', { TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '1e9' }, /TELEGRAM_RATE_PER_GROUP_PER_MINUTE is "1e9"/],
   ];
 

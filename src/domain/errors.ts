@@ -18,7 +18,8 @@ export type DomainErrorCode =
   | 'invalid_field'
   | 'forbidden'
   | 'invalid_user'
-  | 'owner_not_revocable';
+  | 'owner_not_revocable'
+  | 'invalid_cursor';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -88,6 +88,9 @@ export const en = {
     invalid_user: (p) => `"${param(p, 'input')}" is not a valid user: type platform:id, for example telegram:123456.`,
     owner_not_revocable: (p) =>
       `${param(p, 'input') || 'That user'} is an owner of the bot (CIFRAS_OWNERS) and cannot be revoked from the chat.`,
+    invalid_cursor: (p) =>
+      `The cursor "${param(p, 'input')}" is not a page of the history of "${param(p, 'indicator')}": ` +
+      'pass the previous page\'s "next" value as it is, or leave the cursor out to start from the first page.',
   },
   arguments: {
     missing_argument: (option) => `"${option}" is missing.`,

@@ -88,6 +88,9 @@ export const es = {
     invalid_user: (p) => `«${param(p, 'input')}» no es un usuario válido: escribe plataforma:id, por ejemplo telegram:123456.`,
     owner_not_revocable: (p) =>
       `${param(p, 'input') || 'Ese usuario'} es propietario del bot (CIFRAS_OWNERS) y no se le pueden retirar los permisos desde el chat.`,
+    invalid_cursor: (p) =>
+      `El cursor «${param(p, 'input')}» no corresponde a ninguna página del historial de «${param(p, 'indicator')}»: ` +
+      'usa el valor «next» de la página anterior tal cual, o quítalo para empezar por la primera página.',
   },
   arguments: {
     missing_argument: (option) => `Falta el dato «${option}».`,

@@ -34,6 +34,7 @@ const CODES = {
   forbidden: true,
   invalid_user: true,
   owner_not_revocable: true,
+  invalid_cursor: true,
 } satisfies Record<DomainErrorCode, true>;
 
 describe('message catalogs', () => {
