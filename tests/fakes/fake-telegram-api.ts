@@ -105,8 +105,13 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   const calls: TelegramCall[] = [];
   const messages: TelegramSentMessage[] = [];
   const edits: TelegramEdit[] = [];
-  /** Messages still in their chat, by `chat:message id`. */
+  /** Messages sent through this fake and still in their chat, by `chat:message id`. */
   const live = new Map<string, TelegramSentMessage>();
+  /**
+   * Messages deleted by deleteMessage. A message the fake never saw is taken to exist: a webhook
+   * reply (the answer inside the HTTP response) never reaches the Bot API, yet Telegram keeps it.
+   */
+  const deleted = new Set<string>();
   const rateLimited = { overall: 0, chat: 0, group: 0 };
   let nextMessageId = 1;
 
@@ -155,23 +160,25 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         const text = String(params.text ?? '');
         // As the Bot API: a reply to a message that is gone fails unless allow_sending_without_reply.
         const replyParameters = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
-        const replied = replyParameters?.message_id === undefined ? undefined : live.get(`${chatId}:${replyParameters.message_id}`);
-        if (replyParameters !== undefined && replied === undefined && replyParameters.allow_sending_without_reply !== true) return fail(400, 'Bad Request: message to be replied not found');
+        const repliedKey = replyParameters?.message_id === undefined ? undefined : `${chatId}:${replyParameters.message_id}`;
+        const repliedGone = repliedKey === undefined || deleted.has(repliedKey);
+        if (replyParameters !== undefined && repliedGone && replyParameters.allow_sending_without_reply !== true) return fail(400, 'Bad Request: message to be replied not found');
         const messageId = nextMessageId++;
-        const message: TelegramSentMessage = { chatId, threadId, messageId, text, params, at: now, replyTo: replied?.messageId ?? null };
+        const message: TelegramSentMessage = { chatId, threadId, messageId, text, params, at: now, replyTo: repliedGone ? null : Number(replyParameters?.message_id) };
         messages.push(message);
         live.set(`${chatId}:${messageId}`, message);
         return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text, ...(threadId ? { message_thread_id: Number(threadId) } : {}) });
       }
       case 'editMessageText': {
         const messageId = Number(params.message_id ?? 0);
-        const message = live.get(`${chatId}:${messageId}`);
-        if (message === undefined) return fail(400, 'Bad Request: message to edit not found');
+        const key = `${chatId}:${messageId}`;
+        if (deleted.has(key) || messageId <= 0) return fail(400, 'Bad Request: message to edit not found');
+        const message = live.get(key);
         const text = String(params.text ?? '');
-        if (text === message.text) return fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
-        message.text = text;
+        if (message !== undefined && text === message.text) return fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        if (message !== undefined) message.text = text;
         edits.push({ chatId, messageId, text, params, at: now });
-        return ok({ message_id: messageId, date: Math.floor(message.at / 1000), edit_date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text });
+        return ok({ message_id: messageId, date: Math.floor((message?.at ?? now) / 1000), edit_date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text });
       }
       case 'getChatMember': {
         const userId = String(params.user_id);
@@ -214,7 +221,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     calls,
     messages,
     edits,
-    deleteMessage: (chatId, messageId) => void live.delete(`${chatId}:${messageId}`),
+    deleteMessage: (chatId, messageId) => {
+      live.delete(`${chatId}:${messageId}`);
+      deleted.add(`${chatId}:${messageId}`);
+    },
     rateLimited,
     setFault: (fault, scope) => faults.set(fault, scope),
     setMember: (chatId, userId, status) => members.set(`${chatId}:${userId}`, status),
