@@ -113,7 +113,13 @@ for (const dialect of dialects) {
       expect(description(discord.messages[0]!.body)).toContain('**Foro Penal**: ~~910~~ **915** — as of 4 Jan 2026');
       expect(description(discord.messages[0]!.body)).toContain('Corrected on 5 Jan 2026: recount \\<b>');
 
-      const counted = await metrics.registry.getSingleMetricAsString('deliveries_total');
+      // Counted just after each outcome is written: the last count may trail the quiet queue.
+      let counted = '';
+      for (let tries = 0; tries < 100; tries++) {
+        counted = await metrics.registry.getSingleMetricAsString('deliveries_total');
+        if (counted.includes('platform="telegram",outcome="edited"} 1') && counted.includes('platform="discord",outcome="edited"} 1')) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(counted).toContain('deliveries_total{platform="telegram",outcome="sent"} 2');
       expect(counted).toContain('deliveries_total{platform="discord",outcome="sent"} 2');
       expect(counted).toContain('deliveries_total{platform="telegram",outcome="edited"} 1');

@@ -118,8 +118,9 @@ for (const dialect of dialects) {
       await correctFigure(handle.db, before.id, parseValue('1200'), 'recuento', ctx(new Date('2026-10-25T01:00:00Z')));
       const clock = testClock('2026-10-25T06:00:01Z');
       run(clock, madrid);
+      await until(() => discord.messages.length >= 1);
       await settle();
-      // 07:00 CET would be 06:00 UTC: nothing yet.
+      // 07:00 CET would be 06:00 UTC: nothing more yet than the day before's digest.
       expect(discord.messages.map((m) => m.content.split('\n')[0])).toEqual(['Resumen del día · 24 oct 2026']);
 
       clock.set('2026-10-25T07:00:01Z');
