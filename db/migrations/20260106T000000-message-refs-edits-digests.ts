@@ -64,5 +64,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const column of ['sent_thread_id', 'sent_message_id', 'sent_chat_id', 'digest_period', 'edit_of', 'kind']) {
     await db.schema.alterTable('deliveries').dropColumn(column).execute();
   }
-  await db.schema.alterTable('deliveries').addUniqueConstraint('deliveries_event_subscription_uq', ['event_id', 'subscription_id']).execute();
+  // SQLite cannot add a table constraint: a unique index does the same there.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.schema.alterTable('deliveries').addUniqueConstraint('deliveries_event_subscription_uq', ['event_id', 'subscription_id']).execute();
+  } else {
+    await db.schema.createIndex('deliveries_event_subscription_uq').unique().on('deliveries').columns(['event_id', 'subscription_id']).execute();
+  }
 }
