@@ -22,10 +22,22 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'commands/**/*.ts', 'db/**/*.ts'],
-    ignores: ['src/platforms/**', 'src/http/**', 'src/main.ts'],
+    ignores: ['src/platforms/**', 'src/http/**', 'src/web/**', 'src/main.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: platformLibraries, message: 'Platform and HTTP libraries belong under src/platforms/ or src/http/ only.' }],
+      }],
+    },
+  },
+  {
+    // Charts are pure: domain data in, image out. No platform, HTTP or database code.
+    files: ['src/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: platformLibraries, message: 'Charts are pure: no platform or HTTP library.' },
+          { group: ['kysely', 'better-sqlite3', 'pg', '**/db/**', '**/http/**', '**/platforms/**', '**/web/**', '**/domain/db.js', '**/domain/read-cache.js'], message: 'Charts are pure: data in, SVG out; no database or HTTP code.' },
+        ],
       }],
     },
   },

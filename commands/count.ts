@@ -34,13 +34,13 @@ export const count = defineCommand({
     if (indicator === undefined) return everyIndicator(ctx);
     const found = await resolveIndicator(ctx, indicator, (slug) => `/count ${slug}`);
     if ('reply' in found) return found.reply;
-    const summary = await indicatorSummary(ctx.db, found.indicator, ctx.today);
+    const summary = await indicatorSummary(ctx.db, found.indicator, ctx.today, ctx.cache);
     return reply(ctx.locale, summaryBlock(summary, ctx.locale, ctx.t));
   },
 });
 
 async function everyIndicator(ctx: CommandContext): Promise<Reply> {
-  const summaries = await allSummaries(ctx.db, ctx.today);
+  const summaries = await allSummaries(ctx.db, ctx.today, ctx.cache);
   if (summaries.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
   const command = commandLabel(ctx.registry, 'count', ctx.locale);
   return reply(

@@ -87,7 +87,7 @@ const MAX_INDICATOR_WORDS = 8;
  * text's "no such indicator" with the list.
  */
 async function splitTarget(ctx: CommandContext, phrase: string, sources: readonly Source[]): Promise<Target> {
-  const indicators = await listIndicators(ctx.db);
+  const indicators = await listIndicators(ctx.db, ctx.cache);
   const words = phrase.trim().split(/\s+/u);
   const splits: { part: string; source: Source | undefined; result: LookupResult }[] = [];
   for (let n = words.length; n >= 1; n--) {

@@ -11,7 +11,7 @@ export const indicators = defineCommand({
   access: 'anyone',
   cacheable: true,
   handler: async (ctx) => {
-    const all = await listIndicators(ctx.db);
+    const all = await listIndicators(ctx.db, ctx.cache);
     if (all.length === 0) return reply(ctx.locale, text(ctx.t.count.noIndicators));
     const items = all.map((indicator) => [
       strong(indicator.name[ctx.locale]),

@@ -89,7 +89,7 @@ export async function findIndicatorForWrite(ctx: CommandContext, input: string):
   const bySlug = await getIndicator(ctx.db, input.trim().toLowerCase());
   if (bySlug !== undefined) return bySlug;
   const query = normalizeText(input);
-  const named = (await listIndicators(ctx.db)).filter((i) =>
+  const named = (await listIndicators(ctx.db, ctx.cache)).filter((i) =>
     [i.slug, i.name.es, i.name.en, ...i.aliases.es, ...i.aliases.en].some((name) => normalizeText(name) === query),
   );
   if (named.length > 1) throw new DomainError('ambiguous_indicator', { input });

@@ -18,7 +18,7 @@ export const subscriptions = defineCommand({
     if (found.length === 0) {
       return reply(ctx.locale, text(ctx.t.subscriptions.empty(commandLabel(ctx.registry, 'subscribe', ctx.locale))));
     }
-    const indicators = await listIndicators(ctx.db);
+    const indicators = await listIndicators(ctx.db, ctx.cache);
     return reply(ctx.locale, {
       kind: 'list',
       title: [strong(ctx.t.subscriptions.title)],

@@ -3,9 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { queryDataVersion, sqliteDataVersion, type DataVersion } from './data-version.js';
+import { pgVersionListener, type PgVersionListener } from './pg-version-listener.js';
 import type { Database } from './schema.js';
+
+export type { DataVersion } from './data-version.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,6 +20,8 @@ export interface Capabilities {
   readonly skipLocked: boolean;
   /** Several processes may share the database (PostgreSQL); SQLite is one process. */
   readonly multiProcess: boolean;
+  /** The data version as this connection can give it (the read cache's one question). */
+  readonly dataVersion: DataVersion;
 }
 
 export interface DatabaseHandle {
@@ -66,26 +72,13 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  sqliteHandles.set(db, sqlite);
   return {
     db,
-    capabilities: { dialect: 'sqlite', skipLocked: false, multiProcess: false },
+    capabilities: { dialect: 'sqlite', skipLocked: false, multiProcess: false, dataVersion: sqliteDataVersion(sqlite, db) },
     sqlitePath: memory ? null : path,
     sqlite,
     close: () => db.destroy(),
   };
-}
-
-const sqliteHandles = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
-
-/**
- * The better-sqlite3 connection under a Kysely instance opened here (undefined on PostgreSQL and
- * for transactions), for the few hot reads worth running synchronously, without Kysely's query
- * building and promise hops. It is the same connection Kysely uses: a read here sees what Kysely
- * has written, including a transaction still open on it.
- */
-export function sqliteHandleOf(db: object): SqliteDatabase.Database | undefined {
-  return sqliteHandles.get(db as Kysely<Database>);
 }
 
 /**
@@ -136,14 +129,61 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let listener: PgVersionListener | null = null;
+  const db = new Kysely<Database>({ dialect: new CommitAwarePostgresDialect({ pool }, (version) => listener?.saw(version)) });
+  listener = pgVersionListener(url, schema ?? 'public', () => queryDataVersion(db));
+  const open = listener;
   return {
     db,
-    capabilities: { dialect: 'postgres', skipLocked: true, multiProcess: true },
+    capabilities: { dialect: 'postgres', skipLocked: true, multiProcess: true, dataVersion: open },
     sqlitePath: null,
     sqlite: null,
-    close: () => db.destroy(),
+    close: async () => {
+      await open.close();
+      await db.destroy();
+    },
   };
+}
+
+/**
+ * Kysely's PostgreSQL dialect, telling `committed` the data version right after each transaction
+ * this process commits: its NOTIFY reaches the listener a little later, and a reader of this
+ * process must see its own write at once (a /report then a /count). One small read per write.
+ */
+class CommitAwarePostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly committed: (version: number) => void,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const committed = this.committed;
+    return {
+      init: () => driver.init(),
+      acquireConnection: () => driver.acquireConnection(),
+      beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+      async commitTransaction(connection) {
+        await driver.commitTransaction(connection);
+        // Before the migrations ran there is no table yet: nothing to learn then.
+        const version = await versionOn(connection).catch(() => undefined);
+        if (version !== undefined) committed(version);
+      },
+      rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+      savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
+      rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(connection, name, compile),
+      releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
+      releaseConnection: (connection) => driver.releaseConnection(connection),
+      destroy: () => driver.destroy(),
+    };
+  }
+}
+
+async function versionOn(connection: DatabaseConnection): Promise<number | undefined> {
+  const { rows } = await connection.executeQuery<{ version: string | number }>(CompiledQuery.raw('select version from data_version where id = 1'));
+  return rows[0] === undefined ? undefined : Number(rows[0].version);
 }
 
 function describe(error: unknown): string {

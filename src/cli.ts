@@ -9,7 +9,6 @@ import { BackupRefused, backupDatabase } from './backup.js';
 import { ConfigError, formatConfigError, loadConfig, type Config } from './config.js';
 import { DomainError } from './domain/errors.js';
 import { DEMO_DATASET, seedIfEmpty } from './domain/seed.js';
-import type { AppDeps } from './http/app.js';
 import { describeProblem } from './import/describe-problem.js';
 import { importFile } from './import/import-file.js';
 import { createProgress, type Progress } from './import/progress-bar.js';
@@ -72,13 +71,8 @@ async function serve(worker: boolean): Promise<void> {
   const config = loadConfig(process.env); // configuration problems exit 2 before anything starts
   // Loaded on demand so the admin commands never load the web and platform libraries.
   const { startServer } = await import('./main.js');
-  const { composePlatforms } = await import('./platforms/compose.js');
-  const platforms = composePlatforms(config);
-  const { startWorkerService } = await import('./delivery/compose-worker.js');
-  // Listed last, the worker stops first on shutdown: sends in progress finish, claims go back.
-  const services = [...platforms.services, ...(worker ? [(deps: AppDeps) => startWorkerService(deps)] : [])];
   // startServer logs where it listens and stops on SIGTERM/SIGINT by itself.
-  await startServer({ config, routes: platforms.routes, services });
+  await startServer({ config, worker });
 }
 
 async function runWorkerCommand(handle: DatabaseHandle, config: Config): Promise<void> {
@@ -87,8 +81,8 @@ async function runWorkerCommand(handle: DatabaseHandle, config: Config): Promise
   }
   await migrateToLatest(handle.db); // a worker started before serve must not hit missing tables
   const { createLogger } = await import('./logger.js');
-  const { runWorkerUntilSignal } = await import('./delivery/compose-worker.js');
-  await runWorkerUntilSignal({ handle, config, logger: createLogger({ level: config.logLevel }) });
+  const { runWorker } = await import('./main.js');
+  await runWorker({ handle, config, logger: createLogger({ level: config.logLevel }) });
 }
 
 async function register(): Promise<void> {
@@ -96,8 +90,8 @@ async function register(): Promise<void> {
   if (config.telegram === null && config.discord === null) {
     throw new CliFailure('no platform is configured: set TELEGRAM_BOT_TOKEN and/or DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, DISCORD_BOT_TOKEN');
   }
-  const { registerAll } = await import('./platforms/register-all.js');
-  for (const line of await registerAll(config)) console.log(line);
+  const { registerPlatforms } = await import('./main.js');
+  for (const line of await registerPlatforms(config)) console.log(line);
 }
 
 async function ask(handle: DatabaseHandle, config: Config, line: string, options: { lang?: string; as?: string }): Promise<void> {
@@ -107,7 +101,7 @@ async function ask(handle: DatabaseHandle, config: Config, line: string, options
   // Like `serve`: a fresh checkout answers from the demo dataset without any other step.
   await migrateToLatest(handle.db);
   if (config.seed) await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() });
-  const { runAskResult, AskUsageError } = await import('./platforms/console/run-ask.js');
+  const { runAskResult, AskUsageError } = await import('./platforms/console/index.js');
   try {
     const result = await runAskResult({ db: handle.db, config, line, ...(options.lang ? { lang: options.lang } : {}), ...(options.as ? { as: options.as } : {}) });
     console.log(result.text);

@@ -1,38 +1,57 @@
-// The composition root: configuration -> database (migrated, seeded) -> HTTP app -> listening
-// server -> graceful shutdown. Everything else receives its dependencies from here. `cifras serve`
-// (src/cli.ts) calls startServer; tests call it in process with port 0 and close the handle.
+// THE composition root, the one place things are wired: configuration -> database (migrated,
+// seeded) -> read cache -> platforms -> HTTP app (given its routes) -> delivery worker (given the
+// platforms' senders) -> graceful shutdown. Everything else receives its dependencies from here.
+// `cifras serve`, `cifras worker` and `cifras register` (src/cli.ts) call into it; tests call
+// startServer in process with port 0 and close the handle.
 import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { createCommandRegistry } from '../commands/index.js';
 import { openDatabase, redactUrl, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig, type Config, type Env } from './config.js';
+import type { Registry } from './core/registry.js';
+import type { Reply } from './core/reply.js';
+import type { Service } from './core/service.js';
+import type { PlatformSender } from './delivery/channel-sender.js';
+import { limitsFromRates } from './delivery/limits.js';
+import { buildDeliveryReply } from './delivery/delivery-reply.js';
+import { ownerNotifier } from './delivery/owner-notifier.js';
+import { createWorker, type Worker, type WorkerOptions } from './delivery/worker.js';
+import { createReadCache, type ReadCache } from './domain/read-cache.js';
 import { seedIfEmpty } from './domain/seed.js';
-import { createApp, type App, type AppDeps } from './http/app.js';
+import { createApp, type App } from './http/app.js';
 import { writeApiRoutes } from './http/write-api/write-api-routes.js';
 import { createLogger, type Logger } from './logger.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { discord } from './platforms/discord/index.js';
+import type { Platform, PlatformDeps } from './platforms/platform.js';
+import { telegram } from './platforms/telegram/index.js';
 
 export { ConfigError, formatConfigError } from './config.js';
+export type { Service } from './core/service.js';
 
-/** Something that runs beside the server (delivery worker, Telegram long polling) and must stop first. */
-export interface Service {
-  readonly name: string;
-  stop(): Promise<void>;
-}
+/** Every platform cifras speaks. */
+export const PLATFORMS: readonly Platform[] = [telegram, discord];
+
+/** Tuning for tests and benchmarks; production uses the defaults. */
+export type WorkerTuning = Partial<Pick<WorkerOptions<Reply>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId' | 'now' | 'digestCheckMs'>> & {
+  /** Per platform request; must stay under half the lease. */
+  readonly timeoutMs?: number;
+};
 
 export interface StartOptions {
   /** Read with loadConfig (throws ConfigError); default process.env. Ignored when `config` is given. */
   readonly env?: Env;
   readonly config?: Config;
   readonly logger?: Logger;
-  /** Sub-apps to mount at the root (platform webhooks), built from the same dependencies. */
-  readonly routes?: (deps: AppDeps) => readonly App[];
-  /** Started once the database is ready; stopped (in reverse order) before the database closes. */
-  readonly services?: readonly ((deps: AppDeps) => Service | Promise<Service>)[];
+  /** Run the delivery worker beside the server (`cifras serve`; not with `--no-worker`); default false. */
+  readonly worker?: boolean | WorkerTuning;
   /** Stop on SIGTERM/SIGINT and exit; default true. Tests pass false and call close(). */
   readonly handleSignals?: boolean;
   readonly now?: () => Date;
+  /** The platforms to serve when enabled; default PLATFORMS (tests pass others). */
+  readonly platforms?: readonly Platform[];
 }
 
 export interface ServerHandle {
@@ -47,23 +66,23 @@ export interface ServerHandle {
 export const SHUTDOWN_GRACE_MS = 8_000;
 const EXIT_DEADLINE_MS = 10_000;
 
+/** `cifras serve`: the HTTP server with every enabled platform, and the worker if asked. */
 export async function startServer(options: StartOptions = {}): Promise<ServerHandle> {
   const config = options.config ?? loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const handle = await openDatabase(config.databaseUrl);
   const services: Service[] = [];
   try {
-    const applied = await migrateToLatest(handle.db);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (config.seed && (await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() }))) {
-      logger.info('empty database: loaded the bundled demo dataset (set CIFRAS_SEED=false to start empty)');
+    await prepareDatabase(handle, config, logger);
+    const metrics = createMetrics({ processMetrics: true });
+    const now = options.now ?? (() => new Date());
+    const composed = composeApp({ handle, config, logger, metrics, now, ...(options.platforms ? { platforms: options.platforms } : {}) });
+    for (const start of composed.services) services.push(await start());
+    // Started last, the worker stops first on shutdown: sends in progress finish, claims go back.
+    if (options.worker !== undefined && options.worker !== false) {
+      services.push(startWorker({ handle, config, logger, metrics, now }, options.worker === true ? {} : options.worker));
     }
-    const deps: AppDeps = { handle, config, logger, metrics: createMetrics({ processMetrics: true }), now: options.now };
-    const app = createApp({ ...deps, extraRoutes: options.routes?.(deps) ?? [] });
-    // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
-    app.route('/api/v1', writeApiRoutes(deps));
-    for (const start of options.services ?? []) services.push(await start(deps));
-    const server = await listen(app, config);
+    const server = await listen(composed.app, config);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logStartup(logger, config, url);
@@ -72,12 +91,130 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
       removeSignalHandlers();
       await shutdown(server, services, handle, logger);
     });
-    if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(close, logger);
+    if (options.handleSignals ?? true) removeSignalHandlers = onSignals(logger, close);
     return { url, port, close };
   } catch (error) {
     await stopAll(services, logger);
     await handle.close();
     throw error;
+  }
+}
+
+export interface AppParts {
+  readonly handle: DatabaseHandle;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly now: () => Date;
+  /** The commands; default every command in commands/ (tests may pass others). */
+  readonly registry?: Registry;
+  /** Default PLATFORMS. */
+  readonly platforms?: readonly Platform[];
+}
+
+export interface ComposedApp {
+  readonly app: App;
+  readonly cache: ReadCache;
+  /** The enabled platforms' services, to start once the database is ready. */
+  readonly services: readonly (() => Promise<Service>)[];
+}
+
+/** The HTTP app on an open database: the read cache, every enabled platform, the write API. */
+export function composeApp(parts: AppParts): ComposedApp {
+  const { handle, config, logger, metrics, now } = parts;
+  const cache = createReadCache(handle.capabilities.dataVersion);
+  const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now };
+  const served = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config)).map((platform) => platform.serve(deps));
+  const app = createApp({
+    handle,
+    cache,
+    config,
+    logger,
+    metrics,
+    now,
+    // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
+    routes: [{ at: '/api/v1', routes: writeApiRoutes({ handle, cache, config, logger, metrics, now }) }],
+    webhooks: served.flatMap((platform) => platform.webhooks),
+  });
+  return { app, cache, services: served.flatMap((platform) => platform.services) };
+}
+
+export interface WorkerDeps {
+  readonly handle: DatabaseHandle;
+  /** deliveryRates: the configured send rates; without them, the platforms' documented limits. */
+  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates' | 'timezone' | 'digestHour'>>;
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  readonly metrics?: Metrics;
+  readonly now?: () => Date;
+}
+
+/** The worker's options: a sender from each enabled platform, the notification, the owners. */
+export function workerOptions(deps: WorkerDeps, tuning: WorkerTuning = {}): WorkerOptions<Reply> {
+  const { timeoutMs, ...workerTuning } = tuning;
+  // deps.now dates what is rendered (what is stale); tuning.now, if any, is the worker's own clock.
+  const now = deps.now ?? tuning.now ?? (() => new Date());
+  const config = deps.config as Config;
+  // Daily and weekly digests go out at DIGEST_HOUR in CIFRAS_TIMEZONE.
+  const digests = { timeZone: deps.config.timezone ?? 'America/Caracas', hour: deps.config.digestHour ?? 8 };
+  const senders: Record<string, PlatformSender> = {};
+  for (const platform of PLATFORMS) {
+    if (platform.enabled(config)) senders[platform.name] = platform.sender(config, { logger: deps.logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  }
+  return {
+    ...(deps.config.deliveryRates === undefined ? {} : { limits: limitsFromRates(deps.config.deliveryRates) }),
+    ...workerTuning,
+    db: deps.handle.db,
+    capabilities: deps.handle.capabilities,
+    senders,
+    render: (job) => buildDeliveryReply(deps.handle.db, job, digests, now()),
+    digests,
+    logger: deps.logger,
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
+    notifyOwners: ownerNotifier(deps.config.owners, senders, deps.logger),
+  };
+}
+
+/** The delivery worker, started; stop() lets sends in flight finish. */
+export function startWorker(deps: WorkerDeps, tuning: WorkerTuning = {}): Worker & Service {
+  const options = workerOptions(deps, tuning);
+  if (Object.keys(options.senders).length === 0) deps.logger.info('delivery worker idle: no platform configured, so nothing can be delivered');
+  const worker = createWorker(options);
+  worker.start();
+  return Object.assign(worker, { name: 'delivery worker' });
+}
+
+/** `cifras worker`: the worker alone on an open database until SIGTERM or SIGINT, then stopped cleanly. */
+export async function runWorker(deps: WorkerDeps, tuning: WorkerTuning = {}): Promise<void> {
+  const worker = startWorker(deps, tuning);
+  // Signal listeners alone do not keep Node running; an idle worker must still wait for one.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    onSignal = resolve;
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+  // A second Ctrl-C during the stop gets Node's default: an immediate exit.
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  clearInterval(keepAlive);
+  deps.logger.info({ signal }, 'signal received: stopping the delivery worker');
+  await worker.stop();
+}
+
+/** `cifras register`: every configured platform told where cifras lives; one line each. */
+export async function registerPlatforms(config: Config): Promise<string[]> {
+  const registry = createCommandRegistry();
+  const done: string[] = [];
+  for (const platform of PLATFORMS) if (platform.enabled(config)) done.push(await platform.register(config, registry));
+  return done;
+}
+
+async function prepareDatabase(handle: DatabaseHandle, config: Config, logger: Logger): Promise<void> {
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  if (config.seed && (await seedIfEmpty(handle.db, { actor: 'seed', now: new Date() }))) {
+    logger.info('empty database: loaded the bundled demo dataset (set CIFRAS_SEED=false to start empty)');
   }
 }
 
@@ -95,11 +232,11 @@ function listen(app: App, config: Config): Promise<Server> {
 }
 
 function logStartup(logger: Logger, config: Config, url: string): void {
-  const telegram = config.telegram === null ? 'off' : config.publicUrl === null ? 'long polling' : 'webhook';
+  const telegramMode = config.telegram === null ? 'off' : config.publicUrl === null ? 'long polling' : 'webhook';
   logger.info({
     url,
     database: redactUrl(config.databaseUrl),
-    telegram,
+    telegram: telegramMode,
     discord: config.discord === null ? 'off' : 'interactions endpoint',
     writeApi: config.adminApiToken === null ? 'off (set ADMIN_API_TOKEN)' : 'on',
     owners: config.owners.length,
@@ -139,13 +276,15 @@ async function stopAll(services: readonly Service[], logger: Logger): Promise<vo
   }
 }
 
-/** Returns a function that removes the handlers again. */
-function exitOnSignals(close: () => Promise<void>, logger: Logger): () => void {
+/**
+ * On SIGTERM/SIGINT: `stop()`, then exit (1 if it failed, or if it takes longer than an
+ * orchestrator waits). Returns a function that removes the handlers again.
+ */
+function onSignals(logger: Pick<Logger, 'info' | 'error'>, stop: () => Promise<void>): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'signal received');
-    // Whatever happens, the process is gone within the deadline an orchestrator expects.
     setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
-    close().then(
+    stop().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

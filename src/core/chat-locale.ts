@@ -1,8 +1,8 @@
 // The rule that picks a reply's language: the invocation's explicit choice, else the chat's
 // setting (/lang), else the user's platform language, else the configured default.
-import { getChatLocale, peekChatLocale } from '../domain/chats.js';
+import { getChatLocale } from '../domain/chats.js';
 import type { DbOrTrx } from '../domain/db.js';
-import type { CacheView } from '../domain/read-cache.js';
+import { UNCACHED, type CacheView } from '../domain/read-cache.js';
 import { LOCALES, type Locale } from '../domain/types.js';
 import type { Invocation } from './invocation.js';
 
@@ -19,18 +19,8 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
 }
 
 /** The language a reply to this invocation is written in. */
-export async function resolveLocale(db: DbOrTrx, invocation: Invocation, defaultLocale: Locale, view?: CacheView): Promise<Locale> {
+export async function resolveLocale(db: DbOrTrx, invocation: Invocation, defaultLocale: Locale, cache: CacheView = UNCACHED): Promise<Locale> {
   if (invocation.locale !== undefined) return invocation.locale;
-  return pickLocale(await getChatLocale(db, invocation.platform, invocation.chat.id, view), invocation, defaultLocale);
-}
-
-/** The same language from what `view` keeps, without a read; undefined if the chat's setting is not kept. */
-export function keptLocale(view: CacheView, invocation: Invocation, defaultLocale: Locale): Locale | undefined {
-  if (invocation.locale !== undefined) return invocation.locale;
-  const chatLocale = peekChatLocale(view, invocation.platform, invocation.chat.id);
-  return chatLocale === undefined ? undefined : pickLocale(chatLocale.value, invocation, defaultLocale);
-}
-
-function pickLocale(chatLocale: Locale | undefined, invocation: Invocation, defaultLocale: Locale): Locale {
+  const chatLocale = await getChatLocale(db, invocation.platform, invocation.chat.id, cache);
   return chatLocale ?? localeFromLanguageCode(invocation.user.languageCode) ?? defaultLocale;
 }

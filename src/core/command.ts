@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Owner } from '../config.js';
+import type { CacheView } from '../domain/read-cache.js';
 import type { Locale, Localized } from '../domain/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Access } from './access.js';
@@ -20,6 +21,11 @@ export interface CommandLogger {
 /** What a handler gets besides its arguments. */
 export interface CommandContext {
   readonly db: Kysely<Database>;
+  /**
+   * Kept reads as of this question's data version (pass it to listIndicators, indicatorSummary…);
+   * UNCACHED while the command runs inside its write's transaction.
+   */
+  readonly cache: CacheView;
   /** The reply's language, already resolved. */
   readonly locale: Locale;
   /** The catalog for `locale`. */

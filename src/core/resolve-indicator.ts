@@ -18,7 +18,7 @@ export async function resolveIndicator(
   text: string,
   commandFor: (slug: string) => string,
 ): Promise<IndicatorResolution> {
-  const indicators = await listIndicators(ctx.db);
+  const indicators = await listIndicators(ctx.db, ctx.cache);
   const result = lookupIndicator(indicators, text);
   if (result.kind === 'match') return { indicator: result.indicator };
   if (result.kind === 'ambiguous') return { reply: choice(ctx, ctx.t.lookup.ambiguous(text), result.candidates, commandFor) };

@@ -1,46 +1,77 @@
-// The one dispatcher: finds the command by name or alias, resolves the reply language, checks
-// access, reads the arguments, runs the handler — and turns every DomainError and ArgumentError
-// into a translated error reply, here and nowhere else. Anything else is a bug and is rethrown
-// for the platform's error boundary.
-import type { Kysely } from 'kysely';
+// The one dispatcher, and the one path every answer takes: finds the command by name or alias,
+// resolves the reply language, checks access, reads the arguments, runs the handler — and turns
+// every DomainError and ArgumentError into a translated error reply, here and nowhere else.
+// Anything else is a bug and is rethrown for the platform's error boundary.
+//
+// A kept answer is not a second path: a cacheable command's reply is read through the same
+// cache view, under one key, after the same access check and argument parsing.
+//
+// A command that may write, delivered by a platform that re-sends (a Telegram update, a Discord
+// interaction), claims the delivery's id inside the write's own transaction: both commit or
+// neither does, so a crash between them cannot lose the write, and a re-sent copy of a committed
+// one is answered "already handled" and applies nothing. A denied command claims nothing.
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
+import { isEditor } from '../domain/editors.js';
 import { isDomainError } from '../domain/errors.js';
-import { cacheView, cacheViewNow } from '../domain/read-cache.js';
+import { claimUpdate, type UpdatePlatform } from '../domain/processed-updates.js';
+import { UNCACHED, type CacheView, type ReadCache } from '../domain/read-cache.js';
 import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
-import { isEditor } from '../domain/editors.js';
 import { hasAccess, type IsEditor } from './access.js';
 import { ArgumentError } from './argument-error.js';
-import { keptLocale, resolveLocale } from './chat-locale.js';
-import type { AnyCommand, CommandContext, CommandLogger } from './command.js';
+import { resolveLocale } from './chat-locale.js';
+import { mayWrite, type AnyCommand, type CommandContext, type CommandLogger } from './command.js';
 import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
-import { parseTextArgs, parseTypedArgs } from './parse-args.js';
 import type { ParsedArgs } from './options.js';
+import { parseTextArgs, parseTypedArgs } from './parse-args.js';
 import { normalizeCommandName, type Registry } from './registry.js';
-import { errorBlock, reply, type Reply } from './reply.js';
+import { errorBlock, isErrorReply, reply, type Reply } from './reply.js';
+
+/** How an answer ended, as counted in `commands_total` (prom-client's Counter satisfies it). */
+export type CommandOutcome = 'ok' | 'error' | 'duplicate' | 'unknown';
+export interface CommandCounter {
+  inc(labels: { command: string; platform: string; outcome: string }): void;
+}
 
 export interface CommandDeps {
   readonly db: Kysely<Database>;
+  /** Kept answers (created once by the composition root); absent: nothing is kept. */
+  readonly cache?: ReadCache;
   readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
   readonly now: () => Date;
   readonly logger?: CommandLogger;
   /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
+  readonly commands?: CommandCounter;
 }
 
-/** Runs one invocation and returns the reply to send (an error reply for anything the user can fix). */
-export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps): Promise<Reply> {
-  // One reading of the data version answers the chat's language and a cacheable reply.
-  const view = await cacheView(deps.db);
+/** The platform's id of this delivery (Telegram update_id, Discord interaction id). */
+export interface DeliveryClaim {
+  readonly platform: UpdatePlatform;
+  readonly id: string;
+}
+
+/**
+ * Runs one invocation and returns the reply to send (an error reply for anything the user can
+ * fix). `claim`: the delivery's id, claimed with the write when the command may write.
+ */
+export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps, claim?: DeliveryClaim): Promise<Reply> {
+  // One reading of the data version answers the chat's language and a kept reply.
+  const view = deps.cache === undefined ? UNCACHED : await deps.cache.view();
   const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
   const t = messagesFor(locale);
   const command = registry.find(invocation.commandName);
-  if (command === undefined) return unknownCommand(registry, invocation, locale, t);
-
+  const count = (outcome: CommandOutcome): void =>
+    deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
+  if (command === undefined) {
+    count('unknown');
+    return unknownCommand(registry, invocation, locale, t);
+  }
   const allowed = await hasAccess(command.access, {
     db: deps.db,
     owners: deps.config.owners,
@@ -49,12 +80,13 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     chat: invocation.chat,
   });
   if (!allowed && command.access !== 'anyone') {
+    count('error');
     return reply(locale, errorBlock(t.accessDenied[command.access](`/${displayName(command, locale)}`)));
   }
-
   const now = deps.now();
-  const ctx: CommandContext = {
-    db: deps.db,
+  const context = (db: Kysely<Database>, cache: CacheView): CommandContext => ({
+    db,
+    cache,
     locale,
     t,
     now,
@@ -64,44 +96,39 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     owners: deps.config.owners,
     registry,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
-  };
+  });
   try {
     const args = readArgs(command, invocation);
-    if (command.cacheable !== true) return await command.handler(ctx, args);
-    return await view.read(replyKey(command, locale, ctx.today, args), () => command.handler(ctx, args));
+    let answer: Reply;
+    if (claim !== undefined && mayWrite(command)) {
+      const claimed = await deps.db.transaction().execute((trx) => claimedRun(trx, claim, now, () => command.handler(context(trx, UNCACHED), args)));
+      if (claimed === null) {
+        count('duplicate');
+        deps.logger?.info({ platform: claim.platform, id: claim.id, command: command.name }, 're-delivered: not applied again');
+        return reply(locale, errorBlock(t.platform.alreadyHandled));
+      }
+      answer = claimed;
+    } else {
+      const ctx = context(deps.db, view);
+      answer = await (command.cacheable === true
+        ? view.read(replyKey(command, locale, ctx.today, args), () => command.handler(ctx, args))
+        : command.handler(ctx, args));
+    }
+    count(isErrorReply(answer) ? 'error' : 'ok');
+    return answer;
   } catch (error) {
     const handled = errorReply(error, command, locale, t);
     if (handled === undefined) throw error;
+    count('error');
     return handled;
   }
 }
 
-/**
- * The reply runCommand would give, when it is kept and can be given at once: a cacheable command
- * that anyone may run, its reply and the chat's language already kept as of the data version read
- * now. Nothing is awaited, so the most frequent question — the same /count again — costs no
- * promise at all. Undefined whenever anything would need work (not kept yet, PostgreSQL, whose
- * data version is a query, access to check, arguments that do not parse): then call runCommand,
- * which answers every case, this one included. `command`: the registry's for the invocation's
- * name, which the caller has already looked up.
- */
-export function keptReply(
-  command: AnyCommand | undefined,
-  invocation: Invocation,
-  deps: Pick<CommandDeps, 'db' | 'config' | 'now'>,
-): Reply | undefined {
-  if (command === undefined || command.cacheable !== true || command.access !== 'anyone') return undefined;
-  const view = cacheViewNow(deps.db);
-  if (view === undefined) return undefined;
-  const locale = keptLocale(view, invocation, deps.config.defaultLocale);
-  if (locale === undefined) return undefined;
-  let args: ParsedArgs;
-  try {
-    args = readArgs(command, invocation);
-  } catch {
-    return undefined;
-  }
-  return view.peek<Reply>(replyKey(command, locale, todayOf(deps.now()), args))?.value;
+/** The handler's reply with the id claimed in the same transaction; null if it was claimed before. */
+async function claimedRun(trx: Transaction<Database>, claim: DeliveryClaim, now: Date, run: () => Promise<Reply>): Promise<Reply | null> {
+  if (!(await claimUpdate(trx, claim.platform, claim.id, now))) return null;
+  // A DomainError thrown here rolls the claim back with whatever the handler wrote.
+  return run();
 }
 
 /** Where a cacheable command's reply is kept: it depends on the arguments, the language and the day (staleness). */

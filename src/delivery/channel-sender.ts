@@ -2,6 +2,7 @@
 // ChannelSender and acts on what it answers. Each platform adapter (src/platforms/*/) implements
 // it; tests implement it against the fake servers. A sender never throws for a platform answer:
 // it classifies it.
+import type { Reply } from '../core/reply.js';
 
 /** Where a notification goes. `threadId` is a Telegram forum topic or a Discord thread. */
 export interface SendTarget {
@@ -55,4 +56,10 @@ export interface ChannelSender<Message = unknown> {
   send(target: SendTarget, message: Message, idempotencyNonce: string, options?: SendOptions): Promise<SendResult>;
   /** Rewrites a message sent earlier in place (Telegram editMessageText, Discord message PATCH). */
   edit(ref: SentMessageRef, message: Message): Promise<EditResult>;
+}
+
+/** A platform's sender as the worker gets it: it renders the neutral Reply in its own idiom. */
+export interface PlatformSender extends ChannelSender<Reply> {
+  /** Where a direct message to `userId` goes (owners are told of a paused subscription there). */
+  directTarget(userId: string): Promise<SendTarget>;
 }

@@ -4,23 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import type { DbOrTrx, WriteContext } from './db.js';
-import { cachedRead, type CacheView } from './read-cache.js';
+import { UNCACHED, type CacheView } from './read-cache.js';
 import { inTransaction } from './transaction.js';
 import { LOCALES, type Locale } from './types.js';
 
-/**
- * The chat's /lang setting, if it has one; kept between messages until the next write
- * (read-cache.ts), read as of `view` when the caller has one.
- */
-export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string, view?: CacheView): Promise<Locale | undefined> {
-  const key = chatLocaleKey(platform, chatId);
-  const load = () => loadChatLocale(db, platform, chatId);
-  return view === undefined ? cachedRead(db, key, load) : view.read(key, load);
-}
-
-/** The chat's setting as kept in `view` (`{ value: undefined }`: it has none); undefined if not kept. */
-export function peekChatLocale(view: CacheView, platform: string, chatId: string): { readonly value: Locale | undefined } | undefined {
-  return view.peek<Locale | undefined>(chatLocaleKey(platform, chatId));
+/** The chat's /lang setting, if it has one; kept until the next write when `cache` keeps it (read-cache.ts). */
+export async function getChatLocale(db: DbOrTrx, platform: string, chatId: string, cache: CacheView = UNCACHED): Promise<Locale | undefined> {
+  return cache.read(chatLocaleKey(platform, chatId), () => loadChatLocale(db, platform, chatId));
 }
 
 const chatLocaleKey = (platform: string, chatId: string): string => `chat-locale:${platform}:${chatId}`;

@@ -7,7 +7,7 @@ import type { IndicatorsTable } from '../../db/schema.js';
 import { recordAudit } from './audit.js';
 import { inTransaction } from './transaction.js';
 import { storedAlready } from './stored-already.js';
-import { cachedRead } from './read-cache.js';
+import { UNCACHED, type CacheView } from './read-cache.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
 import { assertSlug } from './slug.js';
@@ -56,9 +56,9 @@ export function indicatorFromRow(row: Selectable<IndicatorsTable>): Indicator {
   };
 }
 
-/** Every indicator by slug. The same array is shared by callers until something is written. */
-export async function listIndicators(db: DbOrTrx): Promise<readonly Indicator[]> {
-  return cachedRead(db, 'indicators', async () => {
+/** Every indicator by slug; with a `cache`, the same array is shared by callers until something is written. */
+export async function listIndicators(db: DbOrTrx, cache: CacheView = UNCACHED): Promise<readonly Indicator[]> {
+  return cache.read('indicators', async () => {
     const rows = await db.selectFrom('indicators').selectAll().orderBy('slug').execute();
     return rows.map(indicatorFromRow);
   });

@@ -7,7 +7,7 @@ import { isStale } from './as-of.js';
 import type { DbOrTrx } from './db.js';
 import { loadFigures } from './figure-read.js';
 import { listIndicators } from './indicators.js';
-import { cachedRead } from './read-cache.js';
+import { UNCACHED, type CacheView } from './read-cache.js';
 import type { Figure, Indicator, IndicatorSummary, LatestFigure, Spread } from './types.js';
 import { valueBounds } from './value.js';
 
@@ -63,10 +63,10 @@ function byNewestFirst(a: Figure, b: Figure): number {
 
 /**
  * Latest per source, spread and staleness for one indicator, as of `today` (YYYY-MM-DD). The
- * answer is shared by callers until something is written (read-cache.ts).
+ * answer is shared by callers until something is written when `cache` keeps it (read-cache.ts).
  */
-export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
-  return cachedRead(db, `summary:${indicator.id}:${indicator.staleAfterDays}:${today}`, () => loadSummary(db, indicator, today));
+export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today: string, cache: CacheView = UNCACHED): Promise<IndicatorSummary> {
+  return cache.read( `summary:${indicator.id}:${indicator.staleAfterDays}:${today}`, () => loadSummary(db, indicator, today));
 }
 
 /** indicatorSummary without the cache: what the query costs (the benchmark measures this). */
@@ -85,10 +85,10 @@ export async function loadSummary(db: DbOrTrx, indicator: Indicator, today: stri
 }
 
 /** A summary of every indicator (for `/count` with no argument and the indicator list). */
-export async function allSummaries(db: DbOrTrx, today: string): Promise<IndicatorSummary[]> {
-  const indicators = await listIndicators(db);
+export async function allSummaries(db: DbOrTrx, today: string, cache: CacheView = UNCACHED): Promise<IndicatorSummary[]> {
+  const indicators = await listIndicators(db, cache);
   const summaries: IndicatorSummary[] = [];
-  for (const indicator of indicators) summaries.push(await indicatorSummary(db, indicator, today));
+  for (const indicator of indicators) summaries.push(await indicatorSummary(db, indicator, today, cache));
   return summaries;
 }
 

@@ -2,6 +2,7 @@
 // per-request variables (request id, the logger).
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config } from '../config.js';
+import type { ReadCache } from '../domain/read-cache.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Kept reads, shared with the platforms (one per database, made by the composition root). */
+  readonly cache: ReadCache;
   /** The clock; tests pin it so staleness does not drift with the calendar. */
   readonly now?: () => Date;
 }

@@ -1,8 +1,8 @@
 // The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
-// access log), one error boundary, and the read API. Routes that need more than the database —
-// the Telegram webhook, Discord interactions, the write API — are built elsewhere and mounted by
-// the composition root, either through `extraRoutes` or with `app.route('/', subApp)` on the
-// returned app: routes added after createApp still pass through the middleware and onError.
+// access log), one error boundary, and the read API. The composition root gives it the rest: the
+// write API as `routes`, and each platform's `webhooks` — routes at paths only a platform calls,
+// where the middleware is scoped differently (request-id.ts). Everything passes through the same
+// middleware and onError.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorHandler, handleNotFound } from './error-handler.js';
@@ -13,18 +13,33 @@ import { indicatorFigureRoutes } from './routes/indicator-figures.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
+import { chartRoutes } from '../web/chart-routes.js';
 
 export type { AppDeps, AppEnv } from './app-env.js';
 export type App = Hono<AppEnv>;
 
+/** A platform's route, at the one path the platform calls (`/telegram/webhook`). */
+export interface Webhook {
+  readonly path: string;
+  readonly routes: App;
+}
+
+/** Routes mounted under a prefix (the write API at `/api/v1`). */
+export interface MountedRoutes {
+  readonly at: string;
+  readonly routes: App;
+}
+
 export interface CreateAppOptions extends AppDeps {
-  /** Sub-apps to mount at the root, e.g. the Telegram webhook or the write API. */
-  readonly extraRoutes?: readonly App[];
+  readonly routes?: readonly MountedRoutes[];
+  /** The platforms' webhook routes. */
+  readonly webhooks?: readonly Webhook[];
 }
 
 export function createApp(options: CreateAppOptions): App {
   const app = new Hono<AppEnv>();
-  app.use(requestId());
+  const webhooks = options.webhooks ?? [];
+  app.use(requestId(new Set(webhooks.map((webhook) => webhook.path))));
   app.use(observeRequests(options.logger, options.metrics));
   app.onError(errorHandler(options.config.defaultLocale));
   app.notFound(handleNotFound);
@@ -34,9 +49,11 @@ export function createApp(options: CreateAppOptions): App {
     indicatorRoutes(options),
     indicatorFigureRoutes(options),
     sourceRoutes(options),
-    ...(options.extraRoutes ?? []),
+    chartRoutes(options),
+    ...webhooks.map((webhook) => webhook.routes),
   ]) {
     app.route('/', routes);
   }
+  for (const mounted of options.routes ?? []) app.route(mounted.at, mounted.routes);
   return app;
 }

@@ -10,10 +10,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { requestId as honoRequestId } from 'hono/request-id';
 import type { AppEnv } from './app-env.js';
-import { PLATFORM_WEBHOOK_PATHS } from './webhook-paths.js';
 
-export function requestId(): MiddlewareHandler<AppEnv> {
+/** `webhookPaths`: the paths only a platform calls, where the id is logged but not echoed. */
+export function requestId(webhookPaths: ReadonlySet<string>): MiddlewareHandler<AppEnv> {
   const echoed = honoRequestId();
   const logged = honoRequestId({ headerName: '' });
-  return (c, next) => (PLATFORM_WEBHOOK_PATHS.has(c.req.path) ? logged(c, next) : echoed(c, next));
+  return (c, next) => (webhookPaths.has(c.req.path) ? logged(c, next) : echoed(c, next));
 }

@@ -193,4 +193,11 @@ export const en = {
     truncated: '… (reply cut short)',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
+  chart: {
+    subtitle: "Each source's figures by the date they are as of",
+    empty: 'There are no figures for this chart yet.',
+    key: { exact: 'exact', approx: 'approximate', atLeast: 'at least', atMost: 'at most', range: 'range' },
+    latest: (source, value, asOf) => `${source}: ${value} as of ${asOf}.`,
+    widthOutOfRange: (input, min, max) => `The width "${input}" is not valid: use a whole number from ${min} to ${max} (pixels).`,
+  },
 } as const satisfies Messages;

@@ -193,4 +193,11 @@ export const es = {
     truncated: '… (respuesta recortada)',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
+  chart: {
+    subtitle: 'Cifras de cada fuente según la fecha a la que se refieren',
+    empty: 'Todavía no hay cifras para este gráfico.',
+    key: { exact: 'exacta', approx: 'aproximada', atLeast: 'como mínimo', atMost: 'como máximo', range: 'rango' },
+    latest: (source, value, asOf) => `${source}: ${value} al ${asOf}.`,
+    widthOutOfRange: (input, min, max) => `El ancho «${input}» no es válido: usa un número entero de ${min} a ${max} (píxeles).`,
+  },
 } as const satisfies Messages;

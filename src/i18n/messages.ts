@@ -172,4 +172,16 @@ export interface Messages {
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
+  /** Texts drawn in the history charts (SVG and PNG). */
+  readonly chart: {
+    /** Under the title: what the x axis is. */
+    readonly subtitle: string;
+    readonly empty: string;
+    /** The explanation of the marks, shown for the kinds a chart has. */
+    readonly key: { readonly exact: string; readonly approx: string; readonly atLeast: string; readonly atMost: string; readonly range: string };
+    /** One source's latest figure in the chart's description for screen readers. */
+    readonly latest: (source: string, value: string, asOf: string) => string;
+    /** `?width=` outside what the chart routes draw. */
+    readonly widthOutOfRange: (input: string, min: number, max: number) => string;
+  };
 }

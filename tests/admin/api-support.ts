@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { loadConfig } from '../../src/config.js';
+import { createReadCache } from '../../src/domain/read-cache.js';
 import { createApp, type App } from '../../src/http/app.js';
 import { writeApiRoutes } from '../../src/http/write-api/write-api-routes.js';
 import { createLogger } from '../../src/logger.js';
@@ -17,10 +18,9 @@ export const TOKEN = 'a3f1c9e0b7d24e5f8a6c1b2d3e4f5a6b';
 export function buildWriteApp(handle: DatabaseHandle, token: string | null = TOKEN): App {
   const config = loadConfig(token === null ? {} : { ADMIN_API_TOKEN: token });
   const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  const deps = { handle, config, logger: createLogger({ level: 'silent', destination: discard }), metrics: createMetrics(), now: () => NOW };
-  const app = createApp(deps);
-  app.route('/api/v1', writeApiRoutes(deps));
-  return app;
+  const cache = createReadCache(handle.capabilities.dataVersion);
+  const deps = { handle, cache, config, logger: createLogger({ level: 'silent', destination: discard }), metrics: createMetrics(), now: () => NOW };
+  return createApp({ ...deps, routes: [{ at: '/api/v1', routes: writeApiRoutes(deps) }] });
 }
 
 export interface ApiCall {

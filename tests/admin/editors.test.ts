@@ -1,6 +1,7 @@
 // Editors in the domain and the owners' protection, on both databases: grant and revoke are
 // audited with before and after, owners can never be revoked, and /admins lists the owners and
 // refuses to revoke one when the command context carries them (ctx.owners).
+import { UNCACHED } from '../../src/domain/read-cache.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { admins } from '../../commands/admins.js';
@@ -67,6 +68,7 @@ for (const dialect of dialects) {
       // A context as the dispatcher builds it, plus the owners it is to carry (see admins.ts).
       const withOwners = {
         db: handle.db,
+        cache: UNCACHED,
         locale: 'en' as const,
         t: messagesFor('en'),
         now: NOW,

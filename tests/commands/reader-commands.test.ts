@@ -6,6 +6,7 @@ import { createRegistry } from '../../src/core/registry.js';
 import { runCommand } from '../../src/core/run-command.js';
 import { listAudit } from '../../src/domain/audit.js';
 import { reportFigure } from '../../src/domain/figures.js';
+import { createReadCache } from '../../src/domain/read-cache.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { runAsk, type AskOptions } from '../../src/platforms/console/run-ask.js';
 import { dialects } from '../support/databases.js';
@@ -220,8 +221,9 @@ for (const dialect of dialects) {
         user: { platform: 'telegram' as const, id: '8', isChatAdmin: false, languageCode },
         chat: { id: '8', type: 'private' as const },
       });
+      const cache = createReadCache(handle.capabilities.dataVersion);
       const run = (rawArgs: string, languageCode = 'es') =>
-        runCommand(registry, invocation(rawArgs, languageCode), { db: handle.db, config, now });
+        runCommand(registry, invocation(rawArgs, languageCode), { db: handle.db, cache, config, now });
       const first = await run('presos politicos');
       expect(await run('presos politicos')).toBe(first);
       expect(await run('presos politicos', 'en')).not.toBe(first);

@@ -7,7 +7,7 @@ import { correct } from '../../commands/correct.js';
 import { report } from '../../commands/report.js';
 import { retract } from '../../commands/retract.js';
 import { figureOption, reasonOption, valueOption } from '../../commands/shared-options.js';
-import { commandSchemas } from '../../src/core/platform-schema.js';
+import { commandSchemas } from '../../src/platforms/discord/command-schema.js';
 import { createRegistry } from '../../src/core/registry.js';
 
 const FIGURE = {

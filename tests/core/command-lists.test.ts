@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { commands, createCommandRegistry } from '../../commands/index.js';
 import { helpText, usageLine } from '../../src/core/help-text.js';
-import { commandSchemas, telegramCommandLists } from '../../src/core/platform-schema.js';
+import { commandSchemas } from '../../src/platforms/discord/command-schema.js';
+import { telegramCommandLists } from '../../src/platforms/telegram/command-lists.js';
 import { createRegistry } from '../../src/core/registry.js';
 
 const registry = createCommandRegistry();

@@ -8,7 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config } from '../../src/config.js';
-import { startWorkerService, type WorkerService } from '../../src/delivery/compose-worker.js';
+import type { Worker } from '../../src/delivery/worker.js';
+import { startWorker } from '../../src/main.js';
 import { correctFigure, reportFigure, retractFigure } from '../../src/domain/figures.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { subscribe } from '../../src/domain/subscriptions.js';
@@ -33,7 +34,7 @@ for (const dialect of dialects) {
     let handle: DatabaseHandle;
     let telegram: FakeTelegramApi;
     let discord: FakeDiscordApi;
-    let service: WorkerService | undefined;
+    let service: Worker | undefined;
 
     beforeEach(async () => {
       handle = await dialect.open();
@@ -50,7 +51,7 @@ for (const dialect of dialects) {
         owners: [],
         timezone: 'America/Caracas',
       };
-      service = startWorkerService({ handle, config, logger: silentLogger, now: () => NOW }, fast);
+      service = startWorker({ handle, config, logger: silentLogger, now: () => NOW }, fast);
     });
     afterEach(async () => {
       await service?.stop();

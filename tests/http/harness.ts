@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
-import { createApp, type App } from '../../src/http/app.js';
+import { createReadCache } from '../../src/domain/read-cache.js';
+import { createApp, type App, type MountedRoutes, type Webhook } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { dialects, type TestDialect } from '../support/databases.js';
@@ -22,7 +23,8 @@ export interface HarnessOptions {
   readonly now?: Date;
   readonly seed?: boolean;
   readonly env?: Env;
-  readonly extraRoutes?: readonly App[];
+  readonly routes?: readonly MountedRoutes[];
+  readonly webhooks?: readonly Webhook[];
 }
 
 /** 2026-03-01: Foro Penal's count of 2025-12-20 is then more than 30 days old. */
@@ -41,11 +43,13 @@ export async function buildApp(handle: DatabaseHandle, options: HarnessOptions =
   const metrics = createMetrics();
   const app = createApp({
     handle,
+    cache: createReadCache(handle.capabilities.dataVersion),
     config: loadConfig(options.env ?? {}),
     logger: createLogger({ level: 'debug', destination: stream }),
     metrics,
     now: () => now,
-    extraRoutes: options.extraRoutes ?? [],
+    routes: options.routes ?? [],
+    webhooks: options.webhooks ?? [],
   });
   const logs = () => chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
   return { app, handle, metrics, logs };

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import { ConfigError } from '../../src/config.js';
 import type { AppEnv } from '../../src/http/app.js';
 import { startServer, type ServerHandle } from '../../src/main.js';
+import type { Platform } from '../../src/platforms/platform.js';
 
 describe('startServer', () => {
   let dir: string;
@@ -89,20 +90,30 @@ describe('startServer', () => {
       release = resolve;
     });
     const events: string[] = [];
-    const server = await start({
-      routes: () => [new Hono<AppEnv>().get('/slow', async (c) => {
-        events.push('request started');
-        await gate;
-        return c.text('done');
-      })],
-      services: [({ handle }) => ({
-        name: 'probe',
-        stop: async () => {
-          await handle.db.selectFrom('indicators').select('id').execute();
-          events.push('service stopped with the database open');
-        },
-      })],
-    });
+    // A platform as the composition root sees one: a route at its own path, a service beside it.
+    const probe: Platform = {
+      name: 'telegram',
+      enabled: () => true,
+      serve: ({ db }) => ({
+        webhooks: [{ path: '/slow', routes: new Hono<AppEnv>().get('/slow', async (c) => {
+          events.push('request started');
+          await gate;
+          return c.text('done');
+        }) }],
+        services: [async () => ({
+          name: 'probe',
+          stop: async () => {
+            await db.selectFrom('indicators').select('id').execute();
+            events.push('service stopped with the database open');
+          },
+        })],
+      }),
+      sender: () => {
+        throw new Error('not used');
+      },
+      register: async () => 'not used',
+    };
+    const server = await start({ platforms: [probe] });
     const inFlight = fetch(`${server.url}/slow`);
     await expect.poll(() => events).toContain('request started');
     const closing = server.close().then(() => events.push('closed'));

@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLATFORM_WEBHOOK_PATHS } from '../../src/http/webhook-paths.js';
+import { DISCORD_INTERACTIONS_PATH } from '../../src/platforms/discord/interaction-routes.js';
+import { TELEGRAM_WEBHOOK_PATH } from '../../src/platforms/telegram/webhook-routes.js';
+
+const PLATFORM_WEBHOOK_PATHS: ReadonlySet<string> = new Set([TELEGRAM_WEBHOOK_PATH, DISCORD_INTERACTIONS_PATH]);
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { messageUpdate } from '../platforms/telegram/telegram-harness.js';
 import { killAllServers, logLines, spawnServer, waitReady, type ServerProcess } from './support/server-process.js';

@@ -4,7 +4,6 @@
 // rides in the webhook/interaction response, so they should see nothing but grammY's getMe.
 import { loadConfig } from '../../../src/config.js';
 import { startServer } from '../../../src/main.js';
-import { composePlatforms } from '../../../src/platforms/compose.js';
 import { startFakeDiscordApi } from '../../../tests/fakes/fake-discord-api.js';
 import { startFakeTelegramApi } from '../../../tests/fakes/fake-telegram-api.js';
 import { DISCORD_APPLICATION_ID, TELEGRAM_SECRET, TELEGRAM_TOKEN, type RunningServer, type ServerSpec } from '../server-spec.js';
@@ -28,8 +27,7 @@ export async function startCifras(spec: Extract<ServerSpec, { kind: 'cifras' }>)
     DISCORD_API_BASE: discordApi.url,
   });
   // The same wiring `cifras serve` uses (without the delivery worker, as `serve --no-worker`).
-  const platforms = composePlatforms(config);
-  const server = await startServer({ config, handleSignals: false, routes: platforms.routes, services: platforms.services });
+  const server = await startServer({ config, handleSignals: false });
   return {
     port: server.port,
     async stop() {

@@ -8,12 +8,12 @@ import { findIndicator } from '../find-indicator.js';
 import { indicatorJson, latestBriefJson, summaryJson } from '../present.js';
 import { requestLocale } from '../request-locale.js';
 
-export function indicatorRoutes({ handle, config, now = () => new Date() }: AppDeps): Hono<AppEnv> {
+export function indicatorRoutes({ handle, cache, config, now = () => new Date() }: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/api/v1/indicators', async (c) => {
     const locale = requestLocale(c, config.defaultLocale);
-    const summaries = await allSummaries(handle.db, todayOf(now()));
+    const summaries = await allSummaries(handle.db, todayOf(now()), await cache.view());
     return c.json({
       indicators: summaries.map((s) => ({
         ...indicatorJson(s.indicator),
@@ -24,8 +24,9 @@ export function indicatorRoutes({ handle, config, now = () => new Date() }: AppD
 
   routes.get('/api/v1/indicators/:slug', async (c) => {
     const locale = requestLocale(c, config.defaultLocale);
-    const indicator = await findIndicator(handle.db, c.req.param('slug'));
-    const summary = await indicatorSummary(handle.db, indicator, todayOf(now()));
+    const view = await cache.view();
+    const indicator = await findIndicator(handle.db, c.req.param('slug'), view);
+    const summary = await indicatorSummary(handle.db, indicator, todayOf(now()), view);
     return c.json(summaryJson(summary, locale));
   });
 

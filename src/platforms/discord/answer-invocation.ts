@@ -2,7 +2,7 @@
 // command that finishes before `deferAfterMs` is answered directly (type 4, or 7 updating the
 // message whose button was pressed); a slower one is answered "thinking…" (type 5, or 6 for a
 // button) and its result is sent as an edit of the original response through the REST API.
-// The id of an interaction that may write is claimed first: a re-delivered one is told it was
+// The dispatcher claims the interaction id with any write: a re-delivered one is told it was
 // already handled, and writes nothing.
 import {
   InteractionResponseType,
@@ -10,13 +10,10 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { localeFromLanguageCode, resolveLocale } from '../../core/chat-locale.js';
+import { localeFromLanguageCode } from '../../core/chat-locale.js';
 import type { Invocation } from '../../core/invocation.js';
-import { errorBlock, isErrorReply, reply, type Reply } from '../../core/reply.js';
-import { messagesFor } from '../../i18n/index.js';
-import { mayWrite } from '../../core/command.js';
-import { keptReply, runCommand } from '../../core/run-command.js';
-import { claimUpdate, releaseUpdate } from '../../domain/processed-updates.js';
+import type { Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
 import { failureReply } from './failure-message.js';
@@ -24,29 +21,13 @@ import { renderDiscord } from './render.js';
 
 export type InvocationSource = 'command' | 'component';
 
-export function answerInvocation(
-  source: InvocationSource,
-  interaction: APIInteraction,
-  invocation: Invocation,
-  deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
-): APIInteractionResponse | Promise<APIInteractionResponse> {
-  // A kept answer (the same /count again, nothing written since) is given at once: no timer, no await.
-  const command = deps.registry.find(invocation.commandName);
-  const kept = keptReply(command, invocation, deps);
-  if (command !== undefined && kept !== undefined) {
-    deps.metrics?.commands.inc({ command: command.name, platform: 'discord', outcome: isErrorReply(kept) ? 'error' : 'ok' });
-    return directResponse(source, kept);
-  }
-  return answerInTime(source, interaction, invocation, deps);
-}
-
-async function answerInTime(
+export async function answerInvocation(
   source: InvocationSource,
   interaction: APIInteraction,
   invocation: Invocation,
   deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
 ): Promise<APIInteractionResponse> {
-  const work = runOnce(interaction, invocation, deps);
+  const work = answer(interaction, invocation, deps);
   const early = await withinDeadline(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   if (early !== undefined) return directResponse(source, early);
   deps.tasks.add(followUp(interaction, work, deps));
@@ -55,39 +36,18 @@ async function answerInTime(
   };
 }
 
-/** Claims the id of a command that may write, runs it (not a re-delivery); never rejects. */
-async function runOnce(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
-  const command = deps.registry.find(invocation.commandName);
-  const commandName = command?.name ?? 'unknown';
-  let claimed = false;
+/**
+ * The command's reply; never rejects. Discord's error boundary: a failure the user cannot fix
+ * (a bug, the database down) is logged and answered with a short apology, since Discord would
+ * otherwise show only "The application did not respond".
+ */
+async function answer(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
   try {
-    // Only a command that may write needs its id claimed; a reading one is simply answered again.
-    // A re-delivered write is not re-run, even in a transaction rolled back afterwards: its answer
-    // would describe a write that did not happen (a figure number the next real figure then gets,
-    // a language since changed again). It is told so, as on Telegram.
-    claimed = mayWrite(command) && (await claimUpdate(deps.db, 'discord', interaction.id, deps.now()));
-    if (mayWrite(command) && !claimed) {
-      deps.logger.info({ interactionId: interaction.id }, 'discord interaction re-delivered: not applied again');
-      deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: 'duplicate' });
-      const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale);
-      return reply(locale, errorBlock(messagesFor(locale).platform.alreadyHandled));
-    }
-    const answer = await runCommand(deps.registry, invocation, {
-      db: deps.db,
-      config: deps.config,
-      now: deps.now,
-      logger: deps.logger,
-      ...(deps.isEditor ? { isEditor: deps.isEditor } : {}),
-    });
-    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: isErrorReply(answer) ? 'error' : 'ok' });
-    return answer;
+    return await runCommand(deps.registry, invocation, { ...deps, ...(deps.metrics ? { commands: deps.metrics.commands } : {}) }, { platform: 'discord', id: interaction.id });
   } catch (error) {
-    deps.logger.error({ err: error, interactionId: interaction.id, command: commandName }, 'discord command failed');
-    // Nothing was applied (the write's transaction rolled back): a re-sent interaction may run it.
-    if (claimed) await releaseUpdate(deps.db, 'discord', interaction.id).catch(() => undefined);
-    deps.metrics?.commands.inc({ command: commandName, platform: 'discord', outcome: 'failed' });
-    const locale = localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale;
-    return failureReply(locale);
+    deps.logger.error({ err: error, interactionId: interaction.id, command: invocation.commandName }, 'discord command failed');
+    deps.metrics?.commands.inc({ command: deps.registry.find(invocation.commandName)?.name ?? 'unknown', platform: 'discord', outcome: 'failed' });
+    return failureReply(localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale);
   }
 }
 
@@ -104,23 +64,7 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
-/**
- * Responses by reply and source: a kept reply (run-command.ts, `cacheable`) gets the same response
- * object each time, so the route can reuse its JSON (interaction-routes.ts).
- */
-const responses = new WeakMap<Reply, Partial<Record<InvocationSource, APIInteractionResponse>>>();
-
 function directResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
-  const known = responses.get(reply) ?? {};
-  let response = known[source];
-  if (response === undefined) {
-    response = buildResponse(source, reply);
-    responses.set(reply, { ...known, [source]: response });
-  }
-  return response;
-}
-
-function buildResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
   const data = renderDiscord(reply);
   // A button's answer replaces the choice it came from; an error goes only to whoever pressed it.
   if (source === 'component' && data.flags === undefined) return { type: InteractionResponseType.UpdateMessage, data };

@@ -15,6 +15,7 @@ import type { DbOrTrx } from '../../domain/db.js';
 import { listIndicators } from '../../domain/indicators.js';
 import { lookupIndicator, normalizeText } from '../../domain/lookup.js';
 import { recentFigures } from '../../domain/recent-figures.js';
+import type { CacheView, ReadCache } from '../../domain/read-cache.js';
 import { listSources } from '../../domain/sources.js';
 import type { Indicator, Locale } from '../../domain/types.js';
 import { formatValue } from '../../domain/value.js';
@@ -28,6 +29,7 @@ type Choice = APIApplicationCommandOptionChoice<string | number>;
 
 export interface AutocompleteDeps {
   readonly db: DbOrTrx;
+  readonly cache: ReadCache;
   readonly registry: Registry;
   readonly defaultLocale: Locale;
 }
@@ -41,19 +43,20 @@ export async function answerAutocomplete(
   // Discord sends what was typed so far; for an integer option it may be a partial number or text.
   const typed = String(focused?.value ?? '');
   const invocation = { platform: 'discord', commandName: interaction.data.name, user: invocationUser(interaction), chat: invocationChat(interaction) } as const;
-  const locale = await resolveLocale(deps.db, invocation, deps.defaultLocale);
-  const choices = kind === undefined ? [] : await choicesFor(kind, typed, locale, deps.db);
+  const view = await deps.cache.view();
+  const locale = await resolveLocale(deps.db, invocation, deps.defaultLocale, view);
+  const choices = kind === undefined ? [] : await choicesFor(kind, typed, locale, deps.db, view);
   return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices.slice(0, MAX_CHOICES) } };
 }
 
-async function choicesFor(kind: OptionKind, typed: string, locale: Locale, db: DbOrTrx): Promise<Choice[]> {
+async function choicesFor(kind: OptionKind, typed: string, locale: Locale, db: DbOrTrx, cache: CacheView): Promise<Choice[]> {
   switch (kind) {
     case 'indicator':
-      return indicatorChoices(await listIndicators(db), typed, locale);
+      return indicatorChoices(await listIndicators(db, cache), typed, locale);
     case 'source':
       return sourceChoices(db, typed);
     case 'figure-id':
-      return figureChoices(db, typed, locale);
+      return figureChoices(db, typed, locale, cache);
     default:
       return [];
   }
@@ -97,8 +100,8 @@ async function sourceChoices(db: DbOrTrx, typed: string): Promise<Choice[]> {
 }
 
 /** `#17 · Presos políticos · Foro Penal: 902 (20 dic 2025)`, newest first. */
-async function figureChoices(db: DbOrTrx, typed: string, locale: Locale): Promise<Choice[]> {
-  const [figures, indicators] = await Promise.all([recentFigures(db, MAX_CHOICES, typed.replace(/^#/, '').trim()), listIndicators(db)]);
+async function figureChoices(db: DbOrTrx, typed: string, locale: Locale, cache: CacheView): Promise<Choice[]> {
+  const [figures, indicators] = await Promise.all([recentFigures(db, MAX_CHOICES, typed.replace(/^#/, '').trim()), listIndicators(db, cache)]);
   const names = new Map(indicators.map((i) => [i.slug, i.name[locale]]));
   return figures.map((figure) => {
     const label = `#${figure.id} · ${names.get(figure.indicatorSlug) ?? figure.indicatorSlug} · ${figure.source.name}: ${formatValue(figure.value, locale)} (${formatAsOf(figure.asOf, locale)})`;

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Access } from '../../core/access.js';
-import { commandSchemas, type CommandSchema, type OptionSchema } from '../../core/platform-schema.js';
+import { commandSchemas, type CommandSchema, type OptionSchema } from './command-schema.js';
 import type { Registry } from '../../core/registry.js';
 
 /** Both Spanish locales Discord distinguishes get the Spanish text. */

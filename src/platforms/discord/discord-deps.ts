@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
 import type { Registry } from '../../core/registry.js';
+import type { ReadCache } from '../../domain/read-cache.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import type { BackgroundTasks } from './background-tasks.js';
@@ -17,6 +18,7 @@ export interface DiscordRestClient {
 
 export interface DiscordInteractionDeps {
   readonly db: Kysely<Database>;
+  readonly cache: ReadCache;
   readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'discord'>;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly metrics?: Pick<Metrics, 'webhookRejected' | 'commands'>;

@@ -16,11 +16,11 @@ import { parseComponentId } from './component-id.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { commandInvocation, textInvocation } from './invocation-from-interaction.js';
 
-/** The answer; given at once (not a promise) when it is a kept one. */
-export function dispatchInteraction(
+/** The answer; undefined for an interaction this bot does not offer. */
+export async function dispatchInteraction(
   interaction: APIInteraction,
   deps: DiscordInteractionDeps & { readonly tasks: BackgroundTasks },
-): APIInteractionResponse | undefined | Promise<APIInteractionResponse | undefined> {
+): Promise<APIInteractionResponse | undefined> {
   switch (interaction.type) {
     case InteractionType.Ping:
       return { type: InteractionResponseType.Pong };
@@ -28,7 +28,7 @@ export function dispatchInteraction(
       if (!isChatInput(interaction)) return undefined;
       return answerInvocation('command', interaction, commandInvocation(interaction), deps);
     case InteractionType.ApplicationCommandAutocomplete:
-      return answerAutocomplete(interaction, { db: deps.db, registry: deps.registry, defaultLocale: deps.config.defaultLocale });
+      return answerAutocomplete(interaction, { db: deps.db, cache: deps.cache, registry: deps.registry, defaultLocale: deps.config.defaultLocale });
     case InteractionType.MessageComponent: {
       const target = parseComponentId(interaction.data.custom_id);
       if (target === undefined) return undefined;

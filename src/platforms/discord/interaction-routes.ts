@@ -1,18 +1,18 @@
 // `POST /discord/interactions`, Discord's HTTP interactions endpoint. Every request's Ed25519
 // signature is checked before anything else is read; an unsigned, badly signed or tampered
 // request gets 401 (and is counted), a signed one its interaction's answer as JSON.
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIInteraction } from 'discord-api-types/v10';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from '../../http/body-limit.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { errorBody } from '../../http/error-handler.js';
-import { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import type { DiscordInteractionDeps } from './discord-deps.js';
 import { dispatchInteraction } from './dispatch-interaction.js';
 import { createSignatureVerifier } from './verify-signature.js';
 
-export { DISCORD_INTERACTIONS_PATH } from '../../http/webhook-paths.js';
+/** Discord's "Interactions Endpoint URL" is PUBLIC_URL + this. */
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
 // Interactions are a few kilobytes; anything far larger is not from Discord.
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,28 +39,11 @@ export function discordInteractionRoutes(deps: DiscordInteractionDeps): Hono<App
       deps.metrics?.webhookRejected.inc({ platform: 'discord', reason: 'malformed' });
       return c.json(errorBody('malformed', 'the body is not an interaction'), 400);
     }
-    const answer = dispatchInteraction(interaction, withTasks);
-    const response = answer instanceof Promise ? await answer : answer;
+    const response = await dispatchInteraction(interaction, withTasks);
     if (response === undefined) return c.json(errorBody('unsupported_interaction', 'this interaction is not handled'), 400);
-    return c.body(responseJson(response), 200, { 'Content-Type': 'application/json' });
+    return c.json(response);
   });
   return app;
-}
-
-/**
- * Serialized responses: the same response object (a kept reply's) is serialized and UTF-8 encoded
- * once. Sent as bytes, Node need not measure and encode a few kilobytes of text on every answer.
- */
-const serialized = new WeakMap<APIInteractionResponse, Uint8Array<ArrayBuffer>>();
-const utf8Encoder = new TextEncoder();
-
-function responseJson(response: APIInteractionResponse): Uint8Array<ArrayBuffer> {
-  let json = serialized.get(response);
-  if (json === undefined) {
-    json = utf8Encoder.encode(JSON.stringify(response));
-    serialized.set(response, json);
-  }
-  return json;
 }
 
 const utf8 = new TextDecoder();

@@ -30,23 +30,8 @@ const BUTTON_LABEL_MAX = 80;
 const BUTTONS_PER_ROW = 5;
 const ROWS_MAX = 5;
 
-/**
- * Rendered replies, by reply: a kept reply (run-command.ts, `cacheable`) is the same object each
- * time it is asked for, so it is rendered once. Weak keys: a reply nobody keeps goes with it.
- */
-const rendered = new WeakMap<Reply, DiscordMessage>();
-
 /** The message for a reply: embeds for data, buttons for a choice; ephemeral for an error. */
 export function renderDiscord(reply: Reply): DiscordMessage {
-  let message = rendered.get(reply);
-  if (message === undefined) {
-    message = render(reply);
-    rendered.set(reply, message);
-  }
-  return message;
-}
-
-function render(reply: Reply): DiscordMessage {
   const embeds: APIEmbed[] = [];
   const paragraphs: string[] = [];
   const flush = () => {

@@ -1,4 +1,4 @@
-// The delivery worker's Discord ChannelSender: posts a rendered notification to a channel (or
+// The delivery worker's Discord sender: renders a notification's Reply and posts it to a channel (or
 // the thread it names) through @discordjs/rest and turns every answer into one SendResult
 // (DESIGN.md "Delivery"). Each send carries the delivery's `nonce` with `enforce_nonce`, so a
 // resend after a crash returns the message already created instead of posting a second one.
@@ -11,8 +11,8 @@
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { DiscordConfig } from '../../config.js';
-import type { ChannelSender, EditResult, SendOptions, SendResult } from '../../delivery/channel-sender.js';
-import type { DiscordMessage } from './render.js';
+import type { EditResult, PlatformSender, SendOptions, SendResult } from '../../delivery/channel-sender.js';
+import { renderDiscord, type DiscordMessage } from './render.js';
 
 export interface DeliveryRestOptions {
   /** Per request; keep it under half the worker's lease. Default 10 s. */
@@ -100,23 +100,30 @@ export function messageBody(message: DiscordMessage, nonce: string, options: Sen
 }
 
 /**
- * A ChannelSender for Discord's rendered messages. `rest` defaults to a client from
- * createDeliveryRest; one that retries or waits by itself would hide 429s and 5xx from the worker.
+ * The worker's sender for Discord: each Reply rendered by renderDiscord, then posted. `rest`
+ * defaults to a client from createDeliveryRest; one that retries or waits by itself would hide
+ * 429s and 5xx from the worker.
  */
-export function discordSender(discord: DiscordConfig, rest: REST = createDeliveryRest(discord)): ChannelSender<DiscordMessage> {
+export function discordSender(discord: DiscordConfig, rest: REST = createDeliveryRest(discord)): PlatformSender {
+  const dmChannels = new Map<string, string>();
   return {
-    async send(target, message, nonce, options): Promise<SendResult> {
+    async directTarget(userId) {
+      let channelId = dmChannels.get(userId);
+      if (channelId === undefined) dmChannels.set(userId, (channelId = await openDirectMessage(rest, userId)));
+      return { platform: 'discord', chatId: channelId, threadId: null };
+    },
+    async send(target, reply, nonce, options): Promise<SendResult> {
       const channelId = target.threadId ?? target.chatId;
       try {
-        const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(message, nonce, options) })) as { id?: string; channel_id?: string };
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(renderDiscord(reply), nonce, options) })) as { id?: string; channel_id?: string };
         return { kind: 'sent', ...(sent.id ? { ref: { chatId: sent.channel_id ?? channelId, messageId: sent.id, threadId: target.threadId } } : {}) };
       } catch (error) {
         return classifyDiscordError(error);
       }
     },
-    async edit(ref, message): Promise<EditResult> {
+    async edit(ref, reply): Promise<EditResult> {
       try {
-        await rest.patch(Routes.channelMessage(ref.chatId, ref.messageId), { body: editBody(message) });
+        await rest.patch(Routes.channelMessage(ref.chatId, ref.messageId), { body: editBody(renderDiscord(reply)) });
         return { kind: 'edited' };
       } catch (error) {
         return classifyDiscordEditError(error);

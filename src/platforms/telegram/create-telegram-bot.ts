@@ -13,10 +13,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
-import { isEditor } from '../../domain/editors.js';
 import { namesOf, type Registry } from '../../core/registry.js';
+import type { ReadCache } from '../../domain/read-cache.js';
 import type { Metrics } from '../../metrics.js';
-import { answerCommand, keptAnswer, type AnswerDeps, type TelegramLogger } from './answer-command.js';
+import { answerCommand, type AnswerDeps, type TelegramLogger } from './answer-command.js';
 import { decodeCallbackData } from './callback-data.js';
 import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
 import { answerButton, sendReply } from './send-reply.js';
@@ -24,9 +24,10 @@ import type { CommandCall } from './telegram-invocation.js';
 
 export interface TelegramBotDeps {
   readonly db: Kysely<Database>;
+  readonly cache: ReadCache;
   readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale'>;
   readonly logger: TelegramLogger;
-  readonly metrics?: Metrics;
+  readonly metrics?: Pick<Metrics, 'commands'>;
   readonly registry: Registry;
   readonly now: () => Date;
   /** The bot's own getMe; given, the bot needs no network to start (tests). Else `bot.init()` fetches it. */
@@ -48,23 +49,21 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   });
   const answerDeps: AnswerDeps = {
     db: deps.db,
+    cache: deps.cache,
     config: deps.config,
     registry: deps.registry,
     now: deps.now,
     logger: deps.logger,
     admins: deps.admins ?? createChatAdminCache(),
-    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
-    isEditor: deps.isEditor ?? isEditor,
+    ...(deps.metrics === undefined ? {} : { commands: deps.metrics.commands }),
+    ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
   };
 
   // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
-  bot.command(deps.registry.commands.flatMap(namesOf), (ctx) => {
+  bot.command(deps.registry.commands.flatMap(namesOf), async (ctx) => {
     const call = commandCall(ctx);
-    if (call === null) return undefined;
-    // A kept answer is sent without a single await: the same /count again is most of the traffic.
-    const kept = keptAnswer(ctx, call, answerDeps);
-    if (kept !== undefined) return sendReply(ctx, bot.api, kept);
-    return answerCommand(ctx, call, answerDeps).then((messages) => sendReply(ctx, bot.api, messages));
+    if (call === null) return;
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
   });
 
   // Anything else that starts with a command: `/Count` (grammY matches case-sensitively; the

@@ -4,7 +4,7 @@
 // Telegram is in Spanish. Both names run the command either way.
 import { Api } from 'grammy';
 import type { Config } from '../../config.js';
-import { telegramCommandLists } from '../../core/platform-schema.js';
+import { telegramCommandLists } from './command-lists.js';
 import type { Registry } from '../../core/registry.js';
 import { TELEGRAM_WEBHOOK_PATH } from './webhook-routes.js';
 

@@ -22,23 +22,8 @@ export const MAX_MESSAGES = 5;
 /** What every message the bot sends carries besides its text. */
 export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 
-/**
- * Rendered replies, by reply: a kept reply (run-command.ts, `cacheable`) is the same object each
- * time it is asked for, so it is rendered once. Weak keys: a reply nobody keeps goes with it.
- */
-const rendered = new WeakMap<Reply, readonly TelegramMessage[]>();
-
 /** The messages for a reply, in order; the inline keyboard (if any) rides on the last one. */
 export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
-  let messages = rendered.get(reply);
-  if (messages === undefined) {
-    messages = render(reply);
-    rendered.set(reply, messages);
-  }
-  return messages;
-}
-
-function render(reply: Reply): readonly TelegramMessage[] {
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
   const texts = packLines(lines, messagesFor(reply.locale).platform.truncated);
   const keyboard = inlineKeyboard(reply.blocks);

@@ -1,9 +1,9 @@
 // Sends rendered messages in answer to an update. The last Bot API call of an update may travel
-// in the webhook response (grammY's webhook reply, through ctx.api); earlier messages go through
-// `directApi` (no webhook envelope) so they reach the chat first and the order is kept.
+// in the webhook response: grammY's webhook reply, which ctx.api uses when the update came
+// through the webhook (the envelope is per request: it travels with the update). Earlier messages
+// go through `directApi` (no webhook envelope) so they reach the chat first and the order is kept.
 import type { Api, Context } from 'grammy';
 import { HTML_OPTIONS, type TelegramMessage } from './render.js';
-import { offerWebhookReply } from './webhook-reply.js';
 
 interface Target {
   readonly chatId: number;
@@ -26,23 +26,12 @@ function target(ctx: Context): Target | null {
   return { chatId: chat.id, extra };
 }
 
-/**
- * Sends the messages answering a command message or channel post. The usual answer is one message
- * in the webhook response: then there is nothing to wait for, and nothing is returned.
- */
-export function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> | undefined {
+/** Sends the messages answering a command message or channel post, the last one through ctx.api. */
+export async function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
   const to = target(ctx);
-  const [only] = messages;
-  if (to === null || only === undefined) return undefined;
-  if (messages.length === 1 && offerWebhookReply(ctx.update, to.chatId, only, to.extra)) return undefined;
-  return sendInOrder(ctx, directApi, messages, to);
-}
-
-async function sendInOrder(ctx: Context, directApi: Api, messages: readonly TelegramMessage[], to: Target): Promise<void> {
+  if (to === null) return;
   for (const [index, message] of messages.entries()) {
-    const last = index === messages.length - 1;
-    if (last && offerWebhookReply(ctx.update, to.chatId, message, to.extra)) return;
-    const api = last ? ctx.api : directApi;
+    const api = index === messages.length - 1 ? ctx.api : directApi;
     await api.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
   }
 }

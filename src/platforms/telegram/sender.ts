@@ -1,4 +1,4 @@
-// The delivery worker's Telegram ChannelSender: sends a rendered notification with grammY's Api
+// The delivery worker's Telegram sender: renders a notification's Reply as HTML and sends it with grammY's Api
 // (no transformers: no auto-retry, no throttler — the worker owns pacing and retries) and turns
 // every Bot API answer into one SendResult (DESIGN.md "Delivery").
 //
@@ -8,9 +8,9 @@
 // later part is logged, not retried — a retry would repeat the parts the chat already has.
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { TelegramConfig } from '../../config.js';
-import type { ChannelSender, EditResult, SendOptions, SendResult, SendTarget, SentMessageRef } from '../../delivery/channel-sender.js';
+import type { EditResult, PlatformSender, SendOptions, SendResult, SendTarget, SentMessageRef } from '../../delivery/channel-sender.js';
 import type { Logger } from '../../logger.js';
-import { HTML_OPTIONS, type TelegramMessage } from './render.js';
+import { HTML_OPTIONS, renderTelegramHtml, type TelegramMessage } from './render.js';
 
 export interface TelegramSenderOptions {
   /** Per Bot API call; keep it under half the worker's lease. Default 10 s. */
@@ -90,8 +90,8 @@ function sendOptions(target: SendTarget, message: TelegramMessage, options: Send
   };
 }
 
-/** A ChannelSender for Telegram's rendered messages (what renderTelegramHtml returns). */
-export function telegramSender(telegram: TelegramConfig, options: TelegramSenderOptions = {}): ChannelSender<readonly TelegramMessage[]> {
+/** The worker's sender for Telegram: each Reply rendered by renderTelegramHtml, then sent. */
+export function telegramSender(telegram: TelegramConfig, options: TelegramSenderOptions = {}): PlatformSender {
   const timeoutMs = options.timeoutMs ?? TELEGRAM_SEND_TIMEOUT_MS;
   const api = new Api(telegram.token, {
     apiRoot: telegram.apiRoot,
@@ -99,7 +99,10 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
-    async send(target, messages, _nonce, sendOpts = {}): Promise<SendResult> {
+    // A user's private chat with the bot has the user's id.
+    directTarget: async (userId) => ({ platform: 'telegram', chatId: userId, threadId: null }),
+    async send(target, reply, _nonce, sendOpts = {}): Promise<SendResult> {
+      const messages = renderTelegramHtml(reply);
       // Never expected (every reply renders to at least one message): a bug, so not "sent".
       if (messages.length === 0) return { kind: 'transient', error: 'nothing to send: the notification rendered to no message' };
       let ref: SentMessageRef | undefined;
@@ -117,8 +120,8 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
       }
       return { kind: 'sent', ref };
     },
-    async edit(ref, messages): Promise<EditResult> {
-      const message = messages[0];
+    async edit(ref, reply): Promise<EditResult> {
+      const message = renderTelegramHtml(reply)[0];
       if (message === undefined) return { kind: 'transient', error: 'nothing to edit: the edit rendered to no message' };
       try {
         await api.editMessageText(ref.chatId, Number(ref.messageId), message.text, { ...HTML_OPTIONS, ...(message.reply_markup !== undefined ? { reply_markup: message.reply_markup } : {}) });

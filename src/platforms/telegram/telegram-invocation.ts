@@ -25,15 +25,6 @@ export async function telegramInvocation(ctx: Context, call: CommandCall, needsA
   return invocationOf(ctx, call, type, knownChatAdmin(ctx, type, needsAdmin) ?? (await askChatAdmin(ctx, deps)));
 }
 
-/**
- * The invocation of a command whose access does not depend on chat admin rights, built without
- * waiting on anything: a group member counts as not an admin (as telegramInvocation decides).
- */
-export function invocationWithoutAdminCheck(ctx: Context, call: CommandCall): Invocation {
-  const type = chatType(ctx.chat?.type);
-  return invocationOf(ctx, call, type, knownChatAdmin(ctx, type, false) ?? false);
-}
-
 function invocationOf(ctx: Context, call: CommandCall, type: ChatType, isChatAdmin: boolean): Invocation {
   const chat = ctx.chat;
   const msg = ctx.msg;

@@ -1,6 +1,7 @@
 // POST /telegram/webhook: Telegram updates through grammY's webhookCallback. A missing or wrong
 // X-Telegram-Bot-Api-Secret-Token gets 401 before the body is even read (counted in
-// webhook_rejected_total). An answer that fits rides in the response body as a webhook reply.
+// webhook_rejected_total). The answer's last call rides in the response body: grammY's webhook
+// reply, whose envelope webhookCallback makes for each request and hands to handleUpdate.
 //
 // grammY's built-in 'hono' adapter answers a webhook reply with `c.json(payload)`, but the payload
 // it is handed is already a JSON string, so Telegram would receive a JSON-encoded string and drop
@@ -10,21 +11,20 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
 import type { Metrics } from '../../metrics.js';
-import { openWebhookReply, type WebhookReplySlot } from './webhook-reply.js';
 
-export { TELEGRAM_WEBHOOK_PATH } from '../../http/webhook-paths.js';
+/** Where Telegram posts updates (`cifras register` sets the webhook to PUBLIC_URL + this). */
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
 export interface TelegramWebhookDeps {
   readonly bot: Bot;
   /** TELEGRAM_WEBHOOK_SECRET: required — an unauthenticated webhook would accept forged updates. */
   readonly secretToken: string | null;
-  readonly metrics?: Metrics;
+  readonly metrics?: Pick<Metrics, 'webhookRejected'>;
 }
 
-/** A sub-app to mount at the root (`createApp({ extraRoutes: [...] })` or `app.route('/', …)`). */
+/** A sub-app serving TELEGRAM_WEBHOOK_PATH, to mount at the root. */
 export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
   if (deps.secretToken === null) {
     throw new Error('the Telegram webhook needs TELEGRAM_WEBHOOK_SECRET; without PUBLIC_URL use long polling instead');
@@ -69,25 +69,13 @@ function honoAdapter(onUnauthorized: () => void) {
     const handlerReturn = new Promise<Response>((resolve) => {
       resolveResponse = resolve;
     });
-    let reply: WebhookReplySlot | null = null;
     return {
       get update(): Promise<Update> {
-        return c.req.json<Update>().then((update) => {
-          reply = openWebhookReply(update);
-          return update;
-        });
+        return c.req.json<Update>();
       },
       header: c.req.header(SECRET_HEADER),
-      // grammY's own webhook reply was not used: send the one cifras serialized, if any.
-      end: () => {
-        const body = reply?.body ?? null;
-        if (reply !== null) reply.closed = true;
-        resolveResponse(body === null ? c.body(null, 200) : c.body(body, 200, { 'Content-Type': 'application/json' }));
-      },
-      respond: (json) => {
-        if (reply !== null) reply.closed = true;
-        resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' }));
-      },
+      end: () => resolveResponse(c.body(null, 200)),
+      respond: (json) => resolveResponse(c.body(json, 200, { 'Content-Type': 'application/json' })),
       unauthorized: () => {
         onUnauthorized();
         resolveResponse(c.body(null, 401));

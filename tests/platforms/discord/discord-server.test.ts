@@ -1,13 +1,14 @@
-// Discord mounted the way the composition root mounts it: discordServer's routes inside the real
-// HTTP app (its middleware and error boundary), and its service draining follow-ups on stop.
+// Discord mounted the way the composition root mounts it (composeApp): its front door's routes
+// inside the real HTTP app (its middleware and error boundary), and its service draining
+// follow-ups on stop.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/connect.js';
 import { loadConfig, type Env } from '../../../src/config.js';
 import { seedIfEmpty } from '../../../src/domain/seed.js';
-import { createApp, type App, type AppDeps } from '../../../src/http/app.js';
+import type { App } from '../../../src/http/app.js';
 import { createLogger } from '../../../src/logger.js';
-import { createMetrics } from '../../../src/metrics.js';
-import { discordServer } from '../../../src/platforms/discord/discord-server.js';
+import { composeApp, type ComposedApp } from '../../../src/main.js';
+import { createMetrics, type Metrics } from '../../../src/metrics.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../../fakes/fake-discord-api.js';
 import { dialects } from '../../support/databases.js';
 import { createInteractionSigner } from '../../support/discord-signing.js';
@@ -15,10 +16,9 @@ import { APPLICATION_ID, NOW, envelope, slashCommand } from './interaction-harne
 
 const signer = createInteractionSigner();
 
-function appWith(handle: DatabaseHandle, env: Env): { app: App; deps: AppDeps; server: ReturnType<typeof discordServer> } {
-  const deps: AppDeps = { handle, config: loadConfig(env), logger: createLogger({ level: 'silent' }), metrics: createMetrics(), now: () => NOW };
-  const server = discordServer();
-  return { app: createApp({ ...deps, extraRoutes: server.routes(deps) }), deps, server };
+function appWith(handle: DatabaseHandle, env: Env): ComposedApp & { metrics: Metrics } {
+  const metrics = createMetrics();
+  return { ...composeApp({ handle, config: loadConfig(env), logger: createLogger({ level: 'silent' }), metrics, now: () => NOW }), metrics };
 }
 
 async function post(app: App, interaction: object, sign = true): Promise<Response> {
@@ -27,7 +27,7 @@ async function post(app: App, interaction: object, sign = true): Promise<Respons
 }
 
 for (const dialect of dialects) {
-  describe.skipIf(!dialect.available)(`discordServer in the HTTP app (${dialect.name})`, () => {
+  describe.skipIf(!dialect.available)(`Discord's front door in the HTTP app (${dialect.name})`, () => {
     let handle: DatabaseHandle;
     let api: FakeDiscordApi;
     beforeEach(async () => {
@@ -41,7 +41,7 @@ for (const dialect of dialects) {
     });
 
     it('serves signed interactions at POST /discord/interactions and refuses unsigned ones', async () => {
-      const { app, deps, server } = appWith(handle, {
+      const { app, metrics: appMetrics, services } = appWith(handle, {
         DISCORD_APPLICATION_ID: APPLICATION_ID,
         DISCORD_PUBLIC_KEY: signer.publicKeyHex,
         DISCORD_BOT_TOKEN: 'bot-token',
@@ -57,10 +57,11 @@ for (const dialect of dialects) {
       expect(body.data.embeds[0]?.description).toContain('**Foro Penal**: 902 · al 20 dic 2025');
 
       expect((await post(app, envelope(1), false)).status).toBe(401);
-      const metrics = await deps.metrics.registry.metrics();
+      const metrics = await appMetrics.registry.metrics();
       expect(metrics).toContain('webhook_rejected_total{platform="discord",reason="missing_signature"} 1');
       expect(metrics).toContain('commands_total{command="count",platform="discord",outcome="ok"} 1');
-      for (const start of server.services) await start(deps).stop();
+      expect(services).toHaveLength(1);
+      for (const start of services) await (await start()).stop();
     });
 
     it('mounts nothing when Discord is off', async () => {

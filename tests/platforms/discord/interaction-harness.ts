@@ -12,6 +12,7 @@ import { seedIfEmpty } from '../../../src/domain/seed.js';
 import { createLogger } from '../../../src/logger.js';
 import { createMetrics, type Metrics } from '../../../src/metrics.js';
 import { createBackgroundTasks, type BackgroundTasks } from '../../../src/platforms/discord/background-tasks.js';
+import { createReadCache } from '../../../src/domain/read-cache.js';
 import { discordInteractionRoutes } from '../../../src/platforms/discord/interaction-routes.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../../fakes/fake-discord-api.js';
 import { createInteractionSigner, type InteractionSigner } from '../../support/discord-signing.js';
@@ -65,6 +66,7 @@ export async function startDiscordHarness(handle: DatabaseHandle, options: Harne
   const tasks = createBackgroundTasks();
   const routes = discordInteractionRoutes({
     db: handle.db,
+    cache: createReadCache(handle.capabilities.dataVersion),
     config,
     logger: createLogger({ level: 'silent' }),
     metrics,

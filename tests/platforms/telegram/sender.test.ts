@@ -2,23 +2,29 @@
 // preview, the forum topic) and how each answer is classified — success, 429, 5xx, timeout, 403,
 // chat not found, migration, a malformed request, network failure — and split messages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { link, reply, strong, text } from '../../../src/core/reply.js';
+import { link, reply, strong, text, type Reply } from '../../../src/core/reply.js';
 import type { SendTarget } from '../../../src/delivery/channel-sender.js';
-import { renderTelegramHtml, type TelegramMessage } from '../../../src/platforms/telegram/render.js';
+import { MESSAGE_MAX_CHARS } from '../../../src/platforms/telegram/render.js';
 import { telegramSender, type TelegramSenderOptions } from '../../../src/platforms/telegram/sender.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../fakes/fake-telegram-api.js';
 
 const TOKEN = '123:abc';
 const group: SendTarget = { platform: 'telegram', chatId: '-1001', threadId: null };
-const NOTIFICATION = renderTelegramHtml(
-  reply('es', text(strong('Nueva cifra · Presos <políticos>')), text(strong('Foro & "Penal"'), ': ', strong('902'), ' · ', link('example.org', 'https://example.org/?a=1&b=2'))),
+const NOTIFICATION: Reply = reply(
+  'es',
+  text(strong('Nueva cifra · Presos <políticos>')),
+  text(strong('Foro & "Penal"'), ': ', strong('902'), ' · ', link('example.org', 'https://example.org/?a=1&b=2')),
 );
+
+/** A reply too long for one message: `parts` paragraphs that each nearly fill one. */
+const longReply = (parts: number): Reply =>
+  reply('es', ...Array.from({ length: parts }, (_, i) => text(`part ${i + 1} ${'x'.repeat(MESSAGE_MAX_CHARS - 100)}`)));
 
 describe('telegramSender', () => {
   let fake: FakeTelegramApi;
   const sender = (options: TelegramSenderOptions = {}) => telegramSender({ token: TOKEN, webhookSecret: null, apiRoot: fake.url }, options);
-  const send = (target: SendTarget = group, messages: readonly TelegramMessage[] = NOTIFICATION, options?: TelegramSenderOptions) =>
-    sender(options).send(target, messages, 'cifras-1');
+  const send = (target: SendTarget = group, notification: Reply = NOTIFICATION, options?: TelegramSenderOptions) =>
+    sender(options).send(target, notification, 'cifras-1');
 
   beforeEach(async () => {
     fake = await startFakeTelegramApi();
@@ -109,9 +115,9 @@ describe('telegramSender', () => {
   });
 
   it('split messages go out in order; the first part decides the result', async () => {
-    const parts = [{ text: 'part 1' }, { text: 'part 2' }, { text: 'part 3' }];
+    const parts = longReply(3);
     expect(await send(group, parts)).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
-    expect(fake.messages.map((m) => m.text)).toEqual(['part 1', 'part 2', 'part 3']);
+    expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1', 'part 2', 'part 3']);
     fake.setFault({ type: 'server_error' }, { chatId: '-5' });
     expect(await send({ ...group, chatId: '-5' }, parts)).toEqual({ kind: 'transient', error: '500: Internal Server Error' });
     expect(fake.messages.filter((m) => m.chatId === '-5')).toHaveLength(0);
@@ -122,15 +128,15 @@ describe('telegramSender', () => {
     fake = await startFakeTelegramApi({ limits: { perChatPerSecond: 1 } });
     const warnings: unknown[] = [];
     const logger = { warn: (fields: unknown) => void warnings.push(fields) };
-    const parts = [{ text: 'part 1' }, { text: 'part 2' }];
+    const parts = longReply(2);
     expect(await send(group, parts, { logger })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
-    expect(fake.messages.map((m) => m.text)).toEqual(['part 1']);
+    expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1']);
     expect(fake.calls.map((c) => c.status)).toEqual([200, 429]);
     expect(warnings).toEqual([expect.objectContaining({ chatId: '-1001', part: 2, parts: 2 })]);
   });
 
   it('an empty rendering is never reported as sent', async () => {
-    expect((await send(group, [])).kind).toBe('transient');
+    expect((await send(group, reply('es'))).kind).toBe('transient');
     expect(fake.calls).toHaveLength(0);
   });
 });

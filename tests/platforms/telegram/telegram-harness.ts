@@ -6,12 +6,13 @@ import type { DatabaseHandle } from '../../../db/connect.js';
 import { createCommandRegistry } from '../../../commands/index.js';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { Registry } from '../../../src/core/registry.js';
+import { createReadCache } from '../../../src/domain/read-cache.js';
 import { seedIfEmpty } from '../../../src/domain/seed.js';
 import { createApp, type App } from '../../../src/http/app.js';
 import { createLogger } from '../../../src/logger.js';
 import { createMetrics, type Metrics } from '../../../src/metrics.js';
 import { createTelegramBot } from '../../../src/platforms/telegram/create-telegram-bot.js';
-import { telegramWebhookRoutes } from '../../../src/platforms/telegram/webhook-routes.js';
+import { TELEGRAM_WEBHOOK_PATH, telegramWebhookRoutes } from '../../../src/platforms/telegram/webhook-routes.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../fakes/fake-telegram-api.js';
 import type { TestDialect } from '../../support/databases.js';
 
@@ -62,15 +63,10 @@ export async function startTelegramHarness(dialect: TestDialect, registry: Regis
   const logger = createLogger({ level: 'silent' });
   const metrics = createMetrics();
   const now = () => NOW;
-  const bot = createTelegramBot({ db: handle.db, config, logger, metrics, registry, now, botInfo: BOT_INFO });
-  const app = createApp({
-    handle,
-    config,
-    logger,
-    metrics,
-    now,
-    extraRoutes: [telegramWebhookRoutes({ bot, secretToken: config.telegram?.webhookSecret ?? null, metrics })],
-  });
+  const cache = createReadCache(handle.capabilities.dataVersion);
+  const bot = createTelegramBot({ db: handle.db, cache, config, logger, metrics, registry, now, botInfo: BOT_INFO });
+  const routes = telegramWebhookRoutes({ bot, secretToken: config.telegram?.webhookSecret ?? null, metrics });
+  const app = createApp({ handle, cache, config, logger, metrics, now, webhooks: [{ path: TELEGRAM_WEBHOOK_PATH, routes }] });
   return {
     handle,
     app,

@@ -1,4 +1,4 @@
-// Telegram wired into the real server (startServer, as `cifras serve` runs it): the webhook route
+// Telegram wired into the real server by its front door (startServer, as `cifras serve` runs it): the webhook route
 // when PUBLIC_URL is set — the bot fetching its own getMe from the Bot API as the server starts —
 // and long polling when it is not.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { Bot } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { startServer, type ServerHandle } from '../../../src/main.js';
-import { telegramRoutes, telegramServices, warmUp } from '../../../src/platforms/telegram/telegram-server.js';
+import { telegram } from '../../../src/platforms/telegram/index.js';
+import { warmUp } from '../../../src/platforms/telegram/warm-up.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../fakes/fake-telegram-api.js';
 import { SECRET, TOKEN, messageUpdate } from './telegram-harness.js';
 
@@ -39,8 +40,8 @@ describe('Telegram in the server', () => {
 
   it('serves POST /telegram/webhook when PUBLIC_URL is set', async () => {
     const config = loadConfig(env({ PUBLIC_URL: 'https://cifras.example.org', TELEGRAM_WEBHOOK_SECRET: SECRET }));
-    expect(telegramServices(config)).toEqual([]);
-    server = await startServer({ config, handleSignals: false, routes: (deps) => telegramRoutes(deps) });
+    expect(telegram.enabled(config)).toBe(true);
+    server = await startServer({ config, handleSignals: false });
     // Asked at startup, before any update.
     await vi.waitFor(() => expect(api.calls.map((c) => c.method)).toEqual(['getMe']));
     const post = (secret: string) =>
@@ -60,7 +61,7 @@ describe('Telegram in the server', () => {
 
   it('polls instead when PUBLIC_URL is unset, and stops with the server', async () => {
     const config = loadConfig(env({}));
-    server = await startServer({ config, handleSignals: false, routes: (deps) => telegramRoutes(deps), services: telegramServices(config) });
+    server = await startServer({ config, handleSignals: false });
     expect((await fetch(`${server.url}/telegram/webhook`, { method: 'POST' })).status).toBe(404);
     const methods = api.calls.map((c) => c.method);
     expect(methods.slice(0, 2).sort()).toEqual(['deleteWebhook', 'getMe']);

@@ -12,6 +12,7 @@ import { createCommandRegistry } from '../../../commands/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { loadDataset, seedIfEmpty } from '../../../src/domain/seed.js';
 import { createLogger } from '../../../src/logger.js';
+import { createReadCache } from '../../../src/domain/read-cache.js';
 import { createTelegramBot } from '../../../src/platforms/telegram/create-telegram-bot.js';
 import { startPolling, type Polling } from '../../../src/platforms/telegram/polling.js';
 import { dialects } from '../../support/databases.js';
@@ -48,6 +49,7 @@ for (const dialect of dialects) {
       const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, DEFAULT_LOCALE: 'es' });
       const bot = createTelegramBot({
         db: handle.db,
+        cache: createReadCache(handle.capabilities.dataVersion),
         config,
         logger: createLogger({ level: 'silent' }),
         registry: createCommandRegistry(),

@@ -1,4 +1,4 @@
-// The worker as `cifras serve` and `cifras worker` compose it — the production senders, the real
+// The worker as the composition root (src/main.ts) wires it for `cifras serve` and `cifras worker` — the production senders, the real
 // notification and renderers — on the demo data, on SQLite and PostgreSQL, against the fake
 // platforms: each subscribed chat gets exactly one message per event, with the facts in its own
 // language; a chat the bot was kicked from is paused and the owners are told in a direct message.
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Config } from '../../src/config.js';
-import { composeWorker, startWorkerService, type WorkerService } from '../../src/delivery/compose-worker.js';
+import type { Service } from '../../src/core/service.js';
+import { startWorker, workerOptions } from '../../src/main.js';
 import { correctFigure, reportFigure } from '../../src/domain/figures.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { getSubscription, subscribe } from '../../src/domain/subscriptions.js';
@@ -55,9 +56,9 @@ for (const dialect of dialects) {
     let handle: DatabaseHandle;
     let telegram: FakeTelegramApi;
     let discord: FakeDiscordApi;
-    let service: WorkerService | undefined;
+    let service: Service | undefined;
     const start = (config: Config3, logger = captureLogger(), metrics = createMetrics()) =>
-      (service = startWorkerService({ handle, config, logger, metrics, now: () => NOW }, fast));
+      (service = startWorker({ handle, config, logger, metrics, now: () => NOW }, fast));
 
     beforeEach(async () => {
       handle = await dialect.open();
@@ -160,12 +161,12 @@ for (const dialect of dialects) {
       await waitForQuiet(handle);
       expect(telegram.messages.map((m) => [m.chatId, m.text.split('\n')[0]])).toEqual([['-1005550000', '<b>New figure · Political prisoners</b>']]);
       // Only Telegram is configured: the worker claims nothing for Discord.
-      expect(Object.keys(composeWorker({ handle, config: configFor(telegram.url, null), logger: captureLogger() }).senders)).toEqual(['telegram']);
+      expect(Object.keys(workerOptions({ handle, config: configFor(telegram.url, null), logger: captureLogger() }).senders)).toEqual(['telegram']);
     });
 
     it('sends at the configured rates (TELEGRAM_RATE_*, DISCORD_RATE_PER_SECOND)', () => {
       const deliveryRates = { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 };
-      const options = composeWorker({ handle, config: { ...configFor(telegram.url, discord.url), deliveryRates }, logger: captureLogger() });
+      const options = workerOptions({ handle, config: { ...configFor(telegram.url, discord.url), deliveryRates }, logger: captureLogger() });
       expect(options.limits).toEqual({
         telegram: { perSecond: 1000, perChatPerSecond: 0.5, perGroupPerMinute: 10 },
         discord: { perSecond: 40 },
@@ -193,7 +194,7 @@ describe('owners on Discord', () => {
     const [sqlite] = dialects;
     const handle = await sqlite!.open();
     try {
-      const options = composeWorker({ handle, config: configFor(null, api.url, [{ platform: 'discord', userId: '80351110224678912' }]), logger: captureLogger() });
+      const options = workerOptions({ handle, config: configFor(null, api.url, [{ platform: 'discord', userId: '80351110224678912' }]), logger: captureLogger() });
       const notice = { subscriptionId: 3, platform: 'discord', chatId: '111', threadId: null, scope: '*', reason: 'Missing Access (50001)' };
       await options.notifyOwners?.('Subscription #3 @everyone **paused**', notice);
       await options.notifyOwners?.('Subscription #4 paused', { ...notice, subscriptionId: 4 });
@@ -212,11 +213,11 @@ describe('owners on Discord', () => {
 /** `cifras worker`'s loop as its own process: JSON log lines on stdout, the database from the environment. */
 const WORKER_PROCESS = `
 const { openDatabase } = await import('./db/connect.ts');
-const { runWorkerUntilSignal } = await import('./src/delivery/compose-worker.ts');
+const { runWorker } = await import('./src/main.ts');
 const env = process.env;
 const handle = await openDatabase(env.DATABASE_URL, env.PG_SCHEMA ? { pgSchema: env.PG_SCHEMA } : {});
 const log = (level) => (fields, message) => console.log(JSON.stringify({ level, message: typeof fields === 'string' ? fields : message }));
-await runWorkerUntilSignal({ handle, config: JSON.parse(env.WORKER_CONFIG), logger: { info: log('info'), warn: log('warn'), error: log('error') } }, { pollMs: 30 });
+await runWorker({ handle, config: JSON.parse(env.WORKER_CONFIG), logger: { info: log('info'), warn: log('warn'), error: log('error') } }, { pollMs: 30 });
 await handle.close();
 console.log(JSON.stringify({ level: 'info', message: 'database closed' }));
 `;

@@ -1,33 +1,10 @@
-// Platform-neutral views of the declarations for the platform adapters: Telegram's command menus
-// (setMyCommands) and an option schema the Discord adapter turns into slash-command JSON.
-import type { Localized } from '../domain/types.js';
-import type { Access } from './access.js';
-import type { OptionKind } from './options.js';
-import type { Registry } from './registry.js';
-
-/** The shape of Telegram's BotCommand, without importing grammY. */
-export interface CommandListEntry {
-  readonly command: string;
-  readonly description: string;
-}
-
-// Telegram: command 1-32 chars of a-z 0-9 _; description 1-256 chars.
-const TELEGRAM_DESCRIPTION_MAX = 256;
-
-/**
- * Telegram's menus: `default` (English names) for every user, `es` (Spanish aliases where there
- * are any) for `language_code=es`. Both names run the command either way.
- */
-export function telegramCommandLists(registry: Registry): { default: CommandListEntry[]; es: CommandListEntry[] } {
-  return {
-    default: registry.commands.map((c) => ({ command: c.name, description: clip(c.description.en) })),
-    es: registry.commands.map((c) => ({ command: c.alias ?? c.name, description: clip(c.description.es) })),
-  };
-}
-
-function clip(text: string): string {
-  return text.length <= TELEGRAM_DESCRIPTION_MAX ? text : `${text.slice(0, TELEGRAM_DESCRIPTION_MAX - 1)}…`;
-}
+// The declarations as an option schema the Discord adapter turns into slash-command JSON
+// (command-json.ts): how each option's value travels (Discord STRING or INTEGER) and whether it
+// autocompletes.
+import type { Access } from '../../core/access.js';
+import type { OptionKind } from '../../core/options.js';
+import type { Registry } from '../../core/registry.js';
+import type { Localized } from '../../domain/types.js';
 
 export interface OptionSchema {
   /** The English option name (what Discord sends back). */
