@@ -1,11 +1,13 @@
-// /subscribe (/suscribir) [indicator | all]: this chat (or forum topic / Discord thread) gets a
-// message for every new figure, correction and retraction — of one indicator or, by default, of
-// all — in the chat's language. Anyone in a private chat; in a group, channel or server only its
+// /subscribe (/suscribir) [indicator | all] [immediate | daily | weekly]: this chat (or forum topic
+// / Discord thread) gets a message for every new figure, correction and retraction — of one
+// indicator or, by default, of all — in the chat's language; or, daily or weekly (Mondays), one
+// digest of them at DIGEST_HOUR (`/suscribir presos diario`, `/subscribe all weekly`). Anyone in a private chat; in a group, channel or server only its
 // admins. A chat following all needs no single-indicator subscription besides (it would get each
 // message twice), so subscribing to all replaces them, and a single one under all is refused.
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { errorBlock, reply, text, type Reply } from '../src/core/reply.js';
-import { chatRefOf, resolveSubscriptionScope, scopeKey } from '../src/core/subscription-scope.js';
+import { chatRefOf, resolveSubscriptionScope, scopeKey, splitFrequency } from '../src/core/subscription-scope.js';
+import type { Frequency } from '../db/schema.js';
 import { ALL_INDICATORS, listForChat, subscribe as subscribeChat, unsubscribe, type Subscription } from '../src/domain/subscriptions.js';
 import { inTransaction } from '../src/domain/transaction.js';
 
@@ -23,15 +25,25 @@ export const subscribe = defineCommand({
       names: { es: 'indicador', en: 'indicator' },
       description: { es: 'Un indicador, o «todo» (por defecto)', en: 'One indicator, or "all" (the default)' },
       required: false,
-      rest: true,
+      // Unquoted, the indicator takes every word; a frequency word at the end is split off.
+      phrase: true,
       autocomplete: true,
       orAll: true,
     },
+    {
+      name: 'frequency',
+      kind: 'choice',
+      names: { es: 'frecuencia', en: 'frequency' },
+      description: { es: 'Al instante (por defecto), diario o semanal (lunes)', en: 'Immediate (the default), daily or weekly (Mondays)' },
+      required: false,
+      choices: ['immediate', 'daily', 'weekly'],
+    },
   ],
   access: 'private-or-chat-admin',
-  handler: async (ctx, { indicator }) => {
+  handler: async (ctx, args) => {
     // No worker could ever deliver to the console: refuse rather than queue messages forever.
     if (ctx.invocation.platform === 'console') return reply(ctx.locale, errorBlock(ctx.t.subscriptions.notOnConsole));
+    const { indicator, frequency } = splitFrequency(args.indicator, args.frequency);
     const scope = await resolveSubscriptionScope(ctx, indicator, 'subscribe');
     if (scope.kind === 'reply') return scope.reply;
     const existing = await listForChat(ctx.db, chatRefOf(ctx));
@@ -39,31 +51,29 @@ export const subscribe = defineCommand({
     if (scope.kind === 'indicator' && existing.some((s) => s.scope === ALL_INDICATORS && s.status === 'active')) {
       return reply(ctx.locale, text(ctx.t.subscriptions.coveredByAll(what)));
     }
-    return subscribeTo(ctx, scopeKey(scope), what, existing);
+    return subscribeTo(ctx, scopeKey(scope), what, existing, frequency);
   },
 });
 
-async function subscribeTo(ctx: CommandContext, scope: string, what: string, existing: readonly Subscription[]): Promise<Reply> {
+async function subscribeTo(ctx: CommandContext, scope: string, what: string, existing: readonly Subscription[], frequency: Frequency | undefined): Promise<Reply> {
   const chat = chatRefOf(ctx);
   const write = { actor: ctx.actor, now: ctx.now };
   const replaced = scope === ALL_INDICATORS ? existing.filter((s) => s.scope !== ALL_INDICATORS) : [];
   const outcome = await inTransaction(ctx.db, async (trx) => {
-    const result = await subscribeChat(trx, { ...chat, scope, locale: ctx.locale }, write);
+    const result = await subscribeChat(trx, { ...chat, scope, locale: ctx.locale, ...(frequency ? { frequency } : {}) }, write);
     for (const single of replaced) await unsubscribe(trx, { ...chat, scope: single.scope }, write);
-    return result.outcome;
+    return result;
   });
-  const before = existing.find((s) => s.scope === scope);
   const language = ctx.t.languageName[ctx.locale];
+  const { frequency: now } = outcome.subscription;
+  const subscribed = now === 'immediate' ? ctx.t.subscriptions.subscribed(what, language) : ctx.t.subscriptions.subscribedDigest(what, language, ctx.t.subscriptions.digestOf[now]);
   const message =
-    outcome === 'created'
-      ? ctx.t.subscriptions.subscribed(what, language)
-      : outcome === 'resumed'
-        ? ctx.t.subscriptions.resumed(what, language)
-        : // No `before`: another admin's /subscribe created it a moment ago, in this chat's language.
-          (before?.locale ?? ctx.locale) === ctx.locale
-          ? ctx.t.subscriptions.already(what)
-          : // Active already, but in another language: the language was brought up to date.
-            ctx.t.subscriptions.subscribed(what, language);
+    outcome.outcome === 'resumed'
+      ? ctx.t.subscriptions.resumed(what, language)
+      : outcome.outcome === 'unchanged'
+        ? ctx.t.subscriptions.already(what)
+        : // Created, or its language or frequency brought up to date.
+          subscribed;
   return replaced.length === 0
     ? reply(ctx.locale, text(message))
     : reply(ctx.locale, text(message), text(ctx.t.subscriptions.replaced(replaced.length)));

@@ -24,7 +24,7 @@ export const subscriptions = defineCommand({
       title: [strong(ctx.t.subscriptions.title)],
       items: found.map((s): Span[] => [
         strong(scopeName(ctx, s.scope, indicators)),
-        { text: ` · ${ctx.t.languageName[s.locale]}` },
+        { text: ` · ${ctx.t.languageName[s.locale]} · ${ctx.t.subscriptions.frequency[s.frequency]}` },
         // The reason comes from the platform's answer: data, shown as plain text.
         ...(s.status === 'paused' ? [{ text: ` · ${ctx.t.subscriptions.paused(s.pausedReason ?? '')}` }] : []),
       ]),

@@ -101,7 +101,11 @@ export interface SubscriptionsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  frequency: Generated<Frequency>;
 }
+
+/** How often a subscription is told: each event at once, or one digest a day or a week. */
+export type Frequency = 'immediate' | 'daily' | 'weekly';
 
 export type EventKind = 'published' | 'corrected' | 'retracted';
 
@@ -127,7 +131,19 @@ export interface DeliveriesTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  kind: Generated<DeliveryKind>;
+  /** For an edit: the delivery whose message it rewrites; 0 otherwise. */
+  edit_of: Generated<number>;
+  /** For a digest: its period, `daily:YYYY-MM-DD` / `weekly:YYYY-MM-DD` (the local send date). */
+  digest_period: string | null;
+  /** The sent message's platform ids (Telegram chat + message id + topic; Discord channel + message id). */
+  sent_chat_id: string | null;
+  sent_message_id: string | null;
+  sent_thread_id: string | null;
 }
+
+/** A notification, an edit of an earlier one in place, or a digest. */
+export type DeliveryKind = 'send' | 'edit' | 'digest';
 
 export interface ProcessedUpdatesTable {
   platform: string;

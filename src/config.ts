@@ -52,6 +52,8 @@ export interface Config {
   readonly deliveryRates: DeliveryRates;
   /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
   readonly timezone: string;
+  /** Local hour (DIGEST_HOUR, 0-23) at which daily and weekly digests go out. */
+  readonly digestHour: number;
 }
 
 export type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -86,6 +88,7 @@ const DEFAULTS = {
   DISCORD_RATE_PER_SECOND: '50',
   // Most readers follow Venezuelan figures: recorded times read in Caracas time unless set.
   CIFRAS_TIMEZONE: 'America/Caracas',
+  DIGEST_HOUR: '8',
 } as const;
 
 const SECRET_CHARS = /^[A-Za-z0-9_-]{1,256}$/;
@@ -130,6 +133,7 @@ export function loadConfig(env: Env): Config {
       discordPerSecond: checkRate('DISCORD_RATE_PER_SECOND', withDefault('DISCORD_RATE_PER_SECOND'), problems),
     },
     timezone: checkTimezone(withDefault('CIFRAS_TIMEZONE'), problems),
+    digestHour: checkDigestHour(withDefault('DIGEST_HOUR'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -143,6 +147,13 @@ export function formatConfigError(error: ConfigError): string {
     ...error.problems.map((p) => `  - ${p}`),
     'Every variable is optional; see "Interfaces" in DESIGN.md or the README for what each one does.',
   ].join('\n');
+}
+
+function checkDigestHour(text: string, problems: string[]): number {
+  const hour = Number(text);
+  if (/^\d{1,2}$/.test(text) && hour <= 23) return hour;
+  problems.push(`DIGEST_HOUR is "${text}", which is not an hour: set it to a whole number from 0 to 23 (default 8).`);
+  return 8;
 }
 
 function checkPort(text: string, problems: string[]): number {

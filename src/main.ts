@@ -15,10 +15,9 @@ import type { Reply } from './core/reply.js';
 import type { Service } from './core/service.js';
 import type { PlatformSender } from './delivery/channel-sender.js';
 import { limitsFromRates } from './delivery/limits.js';
-import { buildNotificationReply } from './delivery/notification-reply.js';
+import { buildDeliveryReply } from './delivery/delivery-reply.js';
 import { ownerNotifier } from './delivery/owner-notifier.js';
 import { createWorker, type Worker, type WorkerOptions } from './delivery/worker.js';
-import { todayOf } from './domain/as-of.js';
 import { createReadCache, type ReadCache } from './domain/read-cache.js';
 import { seedIfEmpty } from './domain/seed.js';
 import { createApp, type App } from './http/app.js';
@@ -36,7 +35,7 @@ export type { Service } from './core/service.js';
 export const PLATFORMS: readonly Platform[] = [telegram, discord];
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
-export type WorkerTuning = Partial<Pick<WorkerOptions<Reply>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId'>> & {
+export type WorkerTuning = Partial<Pick<WorkerOptions<Reply>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId' | 'now' | 'digestCheckMs'>> & {
   /** Per platform request; must stay under half the lease. */
   readonly timeoutMs?: number;
 };
@@ -173,7 +172,7 @@ export function composeApp(parts: AppParts): ComposedApp {
 export interface WorkerDeps {
   readonly handle: DatabaseHandle;
   /** deliveryRates: the configured send rates; without them, the platforms' documented limits. */
-  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates'>>;
+  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates' | 'timezone' | 'digestHour'>>;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly metrics?: Metrics;
   readonly now?: () => Date;
@@ -182,8 +181,11 @@ export interface WorkerDeps {
 /** The worker's options: a sender from each enabled platform, the notification, the owners. */
 export function workerOptions(deps: WorkerDeps, tuning: WorkerTuning = {}): WorkerOptions<Reply> {
   const { timeoutMs, ...workerTuning } = tuning;
-  const now = deps.now ?? (() => new Date());
+  // deps.now dates what is rendered (what is stale); tuning.now, if any, is the worker's own clock.
+  const now = deps.now ?? tuning.now ?? (() => new Date());
   const config = deps.config as Config;
+  // Daily and weekly digests go out at DIGEST_HOUR in CIFRAS_TIMEZONE.
+  const digests = { timeZone: deps.config.timezone ?? 'America/Caracas', hour: deps.config.digestHour ?? 8 };
   const senders: Record<string, PlatformSender> = {};
   for (const platform of PLATFORMS) {
     if (platform.enabled(config)) senders[platform.name] = platform.sender(config, { logger: deps.logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
@@ -194,7 +196,8 @@ export function workerOptions(deps: WorkerDeps, tuning: WorkerTuning = {}): Work
     db: deps.handle.db,
     capabilities: deps.handle.capabilities,
     senders,
-    render: (job) => buildNotificationReply(deps.handle.db, job.event, job.subscription.locale, todayOf(now())),
+    render: (job) => buildDeliveryReply(deps.handle.db, job, digests, now()),
+    digests,
     logger: deps.logger,
     ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
     notifyOwners: ownerNotifier(deps.config.owners, senders, deps.logger),

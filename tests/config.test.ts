@@ -32,7 +32,13 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       deliveryRates: { telegramPerSecond: 30, telegramPerChatPerSecond: 1, telegramPerGroupPerMinute: 20, discordPerSecond: 50 },
       timezone: 'America/Caracas',
+      digestHour: 8,
     });
+  });
+
+  it('reads CIFRAS_TIMEZONE and DIGEST_HOUR, and names a wrong zone or hour', () => {
+    expect(loadConfig({ CIFRAS_TIMEZONE: 'Europe/Madrid', DIGEST_HOUR: '0' })).toMatchObject({ timezone: 'Europe/Madrid', digestHour: 0 });
+    expect(() => loadConfig({ CIFRAS_TIMEZONE: 'Mars/Olympus', DIGEST_HOUR: '24' })).toThrow(/CIFRAS_TIMEZONE is "Mars\/Olympus"[\s\S]*DIGEST_HOUR is "24"/);
   });
 
   it('treats empty variables as unset', () => {
@@ -93,6 +99,7 @@ describe('loadConfig defaults', () => {
       logLevel: 'debug',
       deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
       timezone: 'Europe/Madrid',
+      digestHour: 8,
     });
   });
 

@@ -7,7 +7,8 @@ import type { Locale } from '../domain/types.js';
 /** A run of text with optional styling; `link` makes it a hyperlink to that URL. */
 export interface Span {
   readonly text: string;
-  readonly style?: 'strong' | 'em' | 'code';
+  /** `strike`: a value no longer true (a corrected message shows the old value struck through). */
+  readonly style?: 'strong' | 'em' | 'code' | 'strike';
   readonly link?: string;
 }
 
@@ -108,6 +109,10 @@ export function text(...parts: (string | Span)[]): TextBlock {
 
 export function strong(textValue: string): Span {
   return { text: textValue, style: 'strong' };
+}
+
+export function strike(textValue: string): Span {
+  return { text: textValue, style: 'strike' };
 }
 
 export function code(textValue: string): Span {

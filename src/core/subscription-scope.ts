@@ -2,6 +2,7 @@
 // were sent in, and an indicator or all of them — `all`, or in Spanish `todo`, `todos`, `todas`.
 // The indicator is looked up like /count's, so a near name works and an ambiguous one offers a
 // choice that runs the same command.
+import type { Frequency } from '../../db/schema.js';
 import { ALL_INDICATORS, type ChatRef } from '../domain/subscriptions.js';
 import { normalizeText } from '../domain/lookup.js';
 import type { Indicator } from '../domain/types.js';
@@ -15,6 +16,32 @@ export type SubscriptionScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'indicator'; readonly indicator: Indicator }
   | { readonly kind: 'reply'; readonly reply: Reply };
+
+/** The words for a frequency, in either language, as typed after the indicator. */
+const FREQUENCY_WORDS: Readonly<Record<string, Frequency>> = {
+  immediate: 'immediate',
+  immediately: 'immediate',
+  inmediato: 'immediate',
+  inmediata: 'immediate',
+  daily: 'daily',
+  diario: 'daily',
+  diaria: 'daily',
+  weekly: 'weekly',
+  semanal: 'weekly',
+};
+
+/**
+ * `/subscribe presos diario`: a frequency word at the end of the indicator text is the frequency
+ * (on Discord it comes as its own option). Answers the indicator text without it.
+ */
+export function splitFrequency(indicator: string | undefined, frequency: Frequency | undefined): { indicator: string | undefined; frequency: Frequency | undefined } {
+  if (frequency !== undefined || indicator === undefined) return { indicator, frequency };
+  const words = indicator.trim().split(/\s+/);
+  const found = FREQUENCY_WORDS[normalizeText(words.at(-1) ?? '')];
+  if (found === undefined) return { indicator, frequency };
+  const rest = words.slice(0, -1).join(' ');
+  return { indicator: rest === '' ? undefined : rest, frequency: found };
+}
 
 /** No argument or an "all" word means every indicator; anything else is looked up. */
 export async function resolveSubscriptionScope(

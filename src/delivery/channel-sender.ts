@@ -11,9 +11,20 @@ export interface SendTarget {
   readonly threadId: string | null;
 }
 
+/**
+ * A message the platform accepted, as it names it: what an edit or a reply needs later. Telegram:
+ * the chat id (after a migration, the new one) and message id, and the topic; Discord: the channel
+ * (or thread) id and the message snowflake.
+ */
+export interface SentMessageRef {
+  readonly chatId: string;
+  readonly messageId: string;
+  readonly threadId: string | null;
+}
+
 export type SendResult =
-  /** The platform accepted the message. */
-  | { readonly kind: 'sent' }
+  /** The platform accepted the message; `ref` is the message it made (absent when it says none). */
+  | { readonly kind: 'sent'; readonly ref?: SentMessageRef }
   /** 429: wait this long, then send again (not a failure). */
   | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
   /** 5xx, timeout, network error: retry later with backoff. */
@@ -23,13 +34,28 @@ export type SendResult =
   /** Telegram `migrate_to_chat_id`: the group became a supergroup with this id. */
   | { readonly kind: 'migrated'; readonly chatId: string };
 
+export type EditResult =
+  /** Edited, or already showing exactly this (Telegram "message is not modified"): done. */
+  | { readonly kind: 'edited' }
+  /** The message cannot be edited any more (deleted, chat gone, too old): recorded, never retried. */
+  | { readonly kind: 'impossible'; readonly reason: string }
+  | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
+  | { readonly kind: 'transient'; readonly error: string };
+
+export interface SendOptions {
+  /** Send as a reply to this message; sent anyway, as a plain message, if it is gone. */
+  readonly replyTo?: SentMessageRef;
+}
+
 export interface ChannelSender<Message = unknown> {
   /**
    * Sends one message. `idempotencyNonce` is the same on every attempt of one delivery (at most
    * 25 characters): Discord sends it as `nonce` with `enforce_nonce: true`, so a resend after a
    * crash creates no second message.
    */
-  send(target: SendTarget, message: Message, idempotencyNonce: string): Promise<SendResult>;
+  send(target: SendTarget, message: Message, idempotencyNonce: string, options?: SendOptions): Promise<SendResult>;
+  /** Rewrites a message sent earlier in place (Telegram editMessageText, Discord message PATCH). */
+  edit(ref: SentMessageRef, message: Message): Promise<EditResult>;
 }
 
 /** A platform's sender as the worker gets it: it renders the neutral Reply in its own idiom. */

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Capabilities } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { Locale } from '../domain/types.js';
+import type { SentMessageRef } from './channel-sender.js';
 import type { DeliveryJob } from './delivery-job.js';
 
 export interface ClaimOptions {
@@ -67,18 +68,64 @@ export async function claimDue(
       .selectFrom('deliveries as d')
       .innerJoin('subscriptions as s', 's.id', 'd.subscription_id')
       .innerJoin('events as e', 'e.id', 'd.event_id')
-      .select(['d.id', 'd.attempts', 'd.due_at', 'e.id as event_id', 'e.kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale'])
+      // An edit's earlier message and the event it told of.
+      .leftJoin('deliveries as o', 'o.id', 'd.edit_of')
+      .leftJoin('events as oe', 'oe.id', 'o.event_id')
+      .select(['d.id', 'd.kind', 'd.attempts', 'd.due_at', 'd.digest_period', 'e.id as event_id', 'e.kind as event_kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale', 's.frequency'])
+      .select(['o.id as edit_id', 'o.status as edit_status', 'o.sent_chat_id as edit_chat_id', 'o.sent_message_id as edit_message_id', 'o.sent_thread_id as edit_thread_id', 'oe.id as edit_event_id', 'oe.kind as edit_event_kind', 'oe.revision as edit_revision'])
       .where('d.id', 'in', ids)
       .orderBy('d.due_at')
       .orderBy('d.id')
       .execute();
-    return rows.map(
-      (r): DeliveryJob => ({
-        id: r.id,
-        attempts: r.attempts,
-        event: { id: r.event_id, kind: r.kind, figureId: r.figure_id, revision: r.revision, createdAt: r.created_at },
-        subscription: { id: r.subscription_id, platform: r.platform, chatId: r.chat_id, threadId: r.thread_id === '' ? null : r.thread_id, scope: r.scope, locale: r.locale as Locale },
-      }),
+    const originals = await originalMessages(
+      trx,
+      rows.filter((r) => r.kind === 'send' && r.event_kind !== 'published'),
     );
+    return rows.map((r): DeliveryJob => {
+      const replyTo = r.kind === 'send' && r.event_kind !== 'published' ? originals.get(`${r.subscription_id}:${r.figure_id}`) : undefined;
+      return {
+        id: r.id,
+        kind: r.kind,
+        attempts: r.attempts,
+        event: { id: r.event_id, kind: r.event_kind, figureId: r.figure_id, revision: r.revision, createdAt: r.created_at },
+        subscription: { id: r.subscription_id, platform: r.platform, chatId: r.chat_id, threadId: r.thread_id === '' ? null : r.thread_id, scope: r.scope, locale: r.locale as Locale, frequency: r.frequency },
+        ...(r.kind === 'edit' && r.edit_id !== null && r.edit_event_id !== null && r.edit_event_kind !== null && r.edit_revision !== null
+          ? {
+              edit: {
+                deliveryId: r.edit_id,
+                status: r.edit_status ?? 'cancelled',
+                ref: r.edit_chat_id !== null && r.edit_message_id !== null ? { chatId: r.edit_chat_id, messageId: r.edit_message_id, threadId: r.edit_thread_id } : null,
+                event: { id: r.edit_event_id, kind: r.edit_event_kind, revision: r.edit_revision },
+              },
+            }
+          : {}),
+        ...(replyTo !== undefined ? { replyTo } : {}),
+        ...(r.digest_period !== null ? { digestPeriod: r.digest_period } : {}),
+      };
+    });
   });
+}
+
+/**
+ * The message that announced each figure to each subscription (its 'published' delivery), for the
+ * notices of corrections and retractions to answer: one query for the whole batch.
+ */
+async function originalMessages(trx: Kysely<Database>, notices: readonly { subscription_id: number; figure_id: number }[]): Promise<Map<string, SentMessageRef>> {
+  const found = new Map<string, SentMessageRef>();
+  if (notices.length === 0) return found;
+  const rows = await trx
+    .selectFrom('deliveries as d')
+    .innerJoin('events as e', 'e.id', 'd.event_id')
+    .select(['d.subscription_id', 'e.figure_id', 'd.sent_chat_id', 'd.sent_message_id', 'd.sent_thread_id'])
+    .where('d.kind', '=', 'send')
+    .where('e.kind', '=', 'published')
+    .where('d.sent_message_id', 'is not', null)
+    .where('d.subscription_id', 'in', [...new Set(notices.map((n) => n.subscription_id))])
+    .where('e.figure_id', 'in', [...new Set(notices.map((n) => n.figure_id))])
+    .orderBy('d.id')
+    .execute();
+  for (const r of rows) {
+    if (r.sent_chat_id !== null && r.sent_message_id !== null) found.set(`${r.subscription_id}:${r.figure_id}`, { chatId: r.sent_chat_id, messageId: r.sent_message_id, threadId: r.sent_thread_id });
+  }
+  return found;
 }

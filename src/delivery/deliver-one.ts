@@ -1,15 +1,19 @@
-// One attempt at one delivery: render, send, and record what the platform answered. Every
-// platform answer maps to exactly one outcome (DESIGN.md "Delivery").
+// One attempt at one delivery: render, send (or edit), and record what the platform answered.
+// Every platform answer maps to exactly one outcome (DESIGN.md "Delivery"). An edit that cannot be
+// made is recorded and done: it never pauses the subscription, and the notice is its own delivery.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { moveChat } from '../domain/subscriptions.js';
-import type { ChannelSender, SendResult } from './channel-sender.js';
+import type { ChannelSender, EditResult, SendResult, SentMessageRef } from './channel-sender.js';
 import { nonceOf, targetOf, type DeliveryJob } from './delivery-job.js';
 import type { RetryPolicy } from './limits.js';
 import { holdBudget } from './rate-budget.js';
-import { failPermanent, failTransient, markSent, requeue } from './record-outcome.js';
+import { failPermanent, failTransient, markEditImpossible, markSent, requeue } from './record-outcome.js';
 
-export type DeliveryOutcome = 'sent' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
+export type DeliveryOutcome = 'sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
+
+/** An edit whose earlier message is still on its way is looked at again this much later. */
+const ORIGINAL_PENDING_MS = 2000;
 
 /** What owners are told when a subscription is paused. */
 export interface PauseNotice {
@@ -32,8 +36,8 @@ export interface DeliverContext<Message> {
   readonly notifyOwners: NotifyOwners;
   readonly now: () => Date;
   readonly random: () => number;
-  /** Records a successful send (the worker batches these); one UPDATE per send without it. */
-  readonly recordSent?: (job: DeliveryJob, answeredAt: Date) => Promise<void>;
+  /** Records a successful send or edit (the worker batches these); one UPDATE each without it. */
+  readonly recordSent?: (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) => Promise<void>;
 }
 
 export function describePause(notice: PauseNotice): string {
@@ -43,25 +47,61 @@ export function describePause(notice: PauseNotice): string {
 
 async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<SendResult> {
   try {
-    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job));
+    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job), job.replyTo ? { replyTo: job.replyTo } : {});
   } catch (error) {
     // A sender classifies platform answers itself; anything thrown is unexpected: retry it.
     return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
   }
 }
 
+async function attemptEdit<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, ref: SentMessageRef): Promise<EditResult> {
+  try {
+    return await ctx.sender.edit(ref, await ctx.render(job));
+  } catch (error) {
+    return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** Sends and records; `answeredAt` is when the platform answered (before anything was recorded). */
 export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; answeredAt: Date }> {
+  if (job.kind === 'edit') return editOne(ctx, job);
   const result = await attempt(ctx, job);
   const answeredAt = ctx.now();
   return { outcome: await record(ctx, job, result, answeredAt), answeredAt };
 }
 
-async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, result: SendResult, now: Date): Promise<DeliveryOutcome> {
+async function editOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; answeredAt: Date }> {
+  const original = job.edit;
+  const now = ctx.now();
+  if (original?.ref == null) {
+    // Still being sent: once it is, it can be edited. Never sent (dead, cancelled, sent before
+    // message ids were kept): there is nothing to edit.
+    if (original !== undefined && (original.status === 'pending' || original.status === 'sending')) {
+      await requeue(ctx.db, ctx.workerId, [job.id], new Date(now.getTime() + ORIGINAL_PENDING_MS));
+      return { outcome: 'waiting', answeredAt: now };
+    }
+    await markEditImpossible(ctx.db, job, 'the earlier message has no platform id (never sent, or sent before ids were kept)');
+    return { outcome: 'edit_impossible', answeredAt: now };
+  }
+  const result = await attemptEdit(ctx, job, original.ref);
+  const answeredAt = ctx.now();
+  switch (result.kind) {
+    case 'edited':
+      await (ctx.recordSent ? ctx.recordSent(job, answeredAt, undefined) : markSent(ctx.db, job, answeredAt));
+      return { outcome: 'edited', answeredAt };
+    case 'impossible':
+      await markEditImpossible(ctx.db, job, result.reason);
+      return { outcome: 'edit_impossible', answeredAt };
+    default:
+      return { outcome: await record(ctx, job, result, answeredAt), answeredAt };
+  }
+}
+
+async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, result: SendResult | Extract<EditResult, { kind: 'rate_limited' | 'transient' }>, now: Date): Promise<DeliveryOutcome> {
   const { platform, chatId } = job.subscription;
   switch (result.kind) {
     case 'sent':
-      await (ctx.recordSent ? ctx.recordSent(job, now) : markSent(ctx.db, job, now));
+      await (ctx.recordSent ? ctx.recordSent(job, now, result.ref) : markSent(ctx.db, job, now, result.ref));
       return 'sent';
     case 'rate_limited': {
       // The whole bot waits, not only this delivery: the limit hit is usually the overall one.

@@ -1,10 +1,22 @@
-// A claimed delivery with what the renderer and the sender need: the event and the subscription.
-import type { EventKind } from '../../db/schema.js';
+// A claimed delivery with what the renderer and the sender need: the event and the subscription,
+// and by kind: for an edit, the earlier message it rewrites; for a notice about a correction or a
+// retraction, the original message it answers; for a digest, its period.
+import type { DeliveryKind, DeliveryStatus, EventKind, Frequency } from '../../db/schema.js';
 import type { Locale } from '../domain/types.js';
-import type { SendTarget } from './channel-sender.js';
+import type { SendTarget, SentMessageRef } from './channel-sender.js';
+
+/** The message an edit rewrites: the earlier delivery and the event it told of. */
+export interface EditedMessage {
+  readonly deliveryId: number;
+  /** Null while that delivery is not (or was never) recorded as sent. */
+  readonly ref: SentMessageRef | null;
+  readonly status: DeliveryStatus;
+  readonly event: { readonly id: number; readonly kind: EventKind; readonly revision: number };
+}
 
 export interface DeliveryJob {
   readonly id: number;
+  readonly kind: DeliveryKind;
   /** Failed attempts so far (429s do not count). */
   readonly attempts: number;
   readonly event: {
@@ -23,7 +35,14 @@ export interface DeliveryJob {
     /** An indicator slug or '*'. */
     readonly scope: string;
     readonly locale: Locale;
+    readonly frequency: Frequency;
   };
+  /** kind 'edit': the message to rewrite. */
+  readonly edit?: EditedMessage;
+  /** A notice of a correction or retraction: the chat's message that announced the figure. */
+  readonly replyTo?: SentMessageRef;
+  /** kind 'digest': `daily:YYYY-MM-DD` or `weekly:YYYY-MM-DD` (the local date it goes out). */
+  readonly digestPeriod?: string;
 }
 
 export function targetOf(job: DeliveryJob): SendTarget {
@@ -34,4 +53,20 @@ export function targetOf(job: DeliveryJob): SendTarget {
 /** The same on every attempt of one delivery; Discord allows 25 characters. */
 export function nonceOf(job: DeliveryJob): string {
   return `cifras-${job.id}`;
+}
+
+/**
+ * What a rendering depends on besides platform and language: jobs with the same key render alike
+ * (an event's notice; an event's edit of messages about the same earlier event), a digest is its
+ * subscription's own.
+ */
+export function renderKeyOf(job: DeliveryJob): string {
+  switch (job.kind) {
+    case 'send':
+      return `send:${job.event.id}`;
+    case 'edit':
+      return `edit:${job.event.id}:${job.edit?.event.id ?? 0}`;
+    case 'digest':
+      return `digest:${job.subscription.id}:${job.digestPeriod ?? ''}`;
+  }
 }

@@ -4,7 +4,7 @@
 // shows old → new and the reason; a retraction says so with the reason. Source names, links,
 // notes and reasons are data typed by people: plain spans, escaped by the renderers.
 import type { EventKind } from '../../db/schema.js';
-import { link, reply, strong, text, type Block, type ListBlock, type Reply, type Span } from '../core/reply.js';
+import { link, reply, strike, strong, text, type Block, type ListBlock, type Reply, type Span } from '../core/reply.js';
 import { formatPeriod } from '../core/summary-block.js';
 import { formatAsOf } from '../domain/as-of.js';
 import type { DbOrTrx } from '../domain/db.js';
@@ -23,19 +23,25 @@ export interface NotificationEvent {
   readonly revision: number;
 }
 
-interface Parts {
+export interface Parts {
   readonly figure: Figure;
   readonly indicator: Indicator;
   readonly locale: Locale;
   readonly t: Messages;
 }
 
+/** A figure with its indicator and the language's messages: what every line about it needs. */
+export async function figureParts(db: DbOrTrx, figureId: number, locale: Locale): Promise<Parts> {
+  const figure = await getFigure(db, figureId);
+  // The outbox only references figures that exist and are never deleted: a miss is a bug.
+  if (figure === undefined) throw new Error(`notification for missing figure ${figureId}`);
+  return { figure, indicator: await requireIndicator(db, figure.indicatorSlug), locale, t: messagesFor(locale) };
+}
+
 /** The notification for `event` in `locale`; `today` (YYYY-MM-DD) decides what is stale. */
 export async function buildNotificationReply(db: DbOrTrx, event: NotificationEvent, locale: Locale, today: string): Promise<Reply> {
-  const figure = await getFigure(db, event.figureId);
-  // The outbox only references figures that exist and are never deleted: a miss is a bug.
-  if (figure === undefined) throw new Error(`notification for missing figure ${event.figureId}`);
-  const parts: Parts = { figure, indicator: await requireIndicator(db, figure.indicatorSlug), locale, t: messagesFor(locale) };
+  const parts = await figureParts(db, event.figureId, locale);
+  const figure = parts.figure;
   const current = revisionOf(figure, event.revision);
   switch (event.kind) {
     case 'published':
@@ -47,6 +53,27 @@ export async function buildNotificationReply(db: DbOrTrx, event: NotificationEve
     case 'retracted':
       return reply(locale, title(parts, parts.t.notification.retracted), figureLine(parts, [current.value]), reasonBlock(parts, current));
   }
+}
+
+/**
+ * An earlier message (about `original`) rewritten after `event`, a correction or a retraction:
+ * its title, the value it showed struck through and the value now, and "corrected on <date>:
+ * <reason>". `changedOn` is the local date (YYYY-MM-DD) of the change.
+ */
+export async function buildEditedReply(db: DbOrTrx, original: { kind: EventKind; revision: number }, event: NotificationEvent, locale: Locale, changedOn: string): Promise<Reply> {
+  const parts = await figureParts(db, event.figureId, locale);
+  const { figure, t } = parts;
+  const shown = revisionOf(figure, original.kind === 'published' ? 1 : original.revision).value;
+  const current = revisionOf(figure, event.revision);
+  const heading = original.kind === 'published' ? t.notification.published : original.kind === 'corrected' ? t.notification.corrected : t.notification.retracted;
+  const date = formatAsOf({ text: changedOn, precision: 'day', start: changedOn }, locale);
+  const reason = current.reason ?? '';
+  const was = strike(formatValue(shown, locale));
+  const line =
+    event.kind === 'retracted'
+      ? text(strong(figure.source.name), ': ', was, ...valueSpans(figure, '', parts).slice(1))
+      : text(strong(figure.source.name), ': ', was, ' ', ...valueSpans(figure, current.value, parts));
+  return reply(locale, title(parts, heading), line, text(event.kind === 'retracted' ? t.notification.retractedOn(date, reason) : t.notification.correctedOn(date, reason)));
 }
 
 async function published(db: DbOrTrx, parts: Parts, value: FigureValue, today: string): Promise<Block[]> {
@@ -69,7 +96,7 @@ async function published(db: DbOrTrx, parts: Parts, value: FigureValue, today: s
   return blocks;
 }
 
-function title(parts: Parts, what: string): Block {
+export function title(parts: Parts, what: string): Block {
   return text(strong(`${what} · ${parts.indicator.name[parts.locale]}`));
 }
 
@@ -80,7 +107,7 @@ function figureLine(parts: Parts, values: readonly FigureValue[]): Block {
 }
 
 /** The value, date (and period), link and id of a figure. */
-function valueSpans(figure: Figure, value: FigureValue | string, parts: Parts): Span[] {
+export function valueSpans(figure: Figure, value: FigureValue | string, parts: Parts): Span[] {
   const { locale, t } = parts;
   const shown = typeof value === 'string' ? value : formatValue(value, locale);
   const period = figure.period === null ? '' : ` (${t.summary.period} ${formatPeriod(figure.period, locale)})`;
@@ -98,7 +125,7 @@ function reasonBlock(parts: Parts, revision: FigureRevision): Block {
 }
 
 /** The revision the event names; the newest one if the figure has fewer (never expected). */
-function revisionOf(figure: Figure, revision: number): FigureRevision {
+export function revisionOf(figure: Figure, revision: number): FigureRevision {
   const found = figure.revisions.find((r) => r.revision === revision) ?? figure.revisions.at(-1);
   if (found === undefined) throw new Error(`figure ${figure.id} has no revisions`);
   return found;

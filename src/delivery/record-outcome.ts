@@ -5,13 +5,33 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { pause } from '../domain/subscriptions.js';
+import type { SentMessageRef } from './channel-sender.js';
 import type { DeliveryJob } from './delivery-job.js';
 import { backoffMs, type RetryPolicy } from './limits.js';
 
-export async function markSent(db: Kysely<Database>, job: DeliveryJob, now: Date): Promise<void> {
+export async function markSent(db: Kysely<Database>, job: DeliveryJob, now: Date, ref?: SentMessageRef): Promise<void> {
   await db
     .updateTable('deliveries')
-    .set({ status: 'sent', sent_at: now.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+    .set({
+      status: 'sent',
+      sent_at: now.toISOString(),
+      claimed_by: null,
+      claimed_until: null,
+      last_error: null,
+      ...(ref ? { sent_chat_id: ref.chatId, sent_message_id: ref.messageId, sent_thread_id: ref.threadId } : {}),
+    })
+    .where('id', '=', job.id)
+    .execute();
+}
+
+/**
+ * An edit that cannot be made (the message was deleted, the chat is gone): recorded with the
+ * reason and done — cancelled, not dead, for nothing an admin retries would bring the message back.
+ */
+export async function markEditImpossible(db: Kysely<Database>, job: DeliveryJob, reason: string): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'cancelled', last_error: `edit impossible: ${reason}`.slice(0, 500), claimed_by: null, claimed_until: null })
     .where('id', '=', job.id)
     .execute();
 }

@@ -1,6 +1,6 @@
 // Small helpers for the worker: an abortable sleep, a counting semaphore, and a render cache
 // (one rendering per event, platform and language, not one per subscription).
-import type { DeliveryJob } from './delivery-job.js';
+import { renderKeyOf, type DeliveryJob } from './delivery-job.js';
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -45,7 +45,7 @@ const MAX_CACHED = 500;
 export function cachedRender<Message>(render: (job: DeliveryJob) => Promise<Message>): (job: DeliveryJob) => Promise<Message> {
   const cache = new Map<string, Promise<Message>>();
   return (job) => {
-    const key = `${job.event.id}:${job.subscription.platform}:${job.subscription.locale}`;
+    const key = `${renderKeyOf(job)}:${job.subscription.platform}:${job.subscription.locale}`;
     let rendered = cache.get(key);
     if (!rendered) {
       if (cache.size >= MAX_CACHED) cache.clear();

@@ -11,7 +11,9 @@ import type { Capabilities } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { ChannelSender } from './channel-sender.js';
+import type { ChannelSender, SentMessageRef } from './channel-sender.js';
+import type { DigestClock } from './digest-period.js';
+import { scheduleDigests } from './schedule-digests.js';
 import { claimDue, DEFAULT_LEASE_MS } from './claim-due.js';
 import { deliverOne, type DeliverContext, type NotifyOwners } from './deliver-one.js';
 import type { DeliveryJob } from './delivery-job.js';
@@ -46,6 +48,10 @@ export interface WorkerOptions<Message> {
   /** Successful sends are written in batches, each at most this long after its first answer. */
   readonly recordDelayMs?: number;
   readonly now?: () => Date;
+  /** Daily and weekly digests: queued once their period ends at this local hour (none without it). */
+  readonly digests?: DigestClock;
+  /** How often digests due are looked for; default once a minute. */
+  readonly digestCheckMs?: number;
   readonly sleep?: Sleep;
   readonly random?: () => number;
 }
@@ -163,8 +169,8 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
       maxDelayMs: options.recordDelayMs ?? 10,
       raiseLate: (keys, untilMs) => raiseAll(db, keys, untilMs),
     });
-    const recordSent = (job: DeliveryJob, answeredAt: Date) =>
-      recorder.record(job.id, answeredAt, lateChat(platform, platformLimits, job.subscription.chatId, slots.get(job.id) ?? answeredAt.getTime(), answeredAt.getTime()));
+    const recordSent = (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) =>
+      recorder.record(job.id, answeredAt, lateChat(platform, platformLimits, job.subscription.chatId, slots.get(job.id) ?? answeredAt.getTime(), answeredAt.getTime()), ref);
     const context: DeliverContext<Message> = { db, workerId, sender, render, retry: options.retry ?? DEFAULT_RETRY, notifyOwners, now, random: options.random ?? Math.random, recordSent };
     dispatching.set(platform, new Set());
     while (!abort.signal.aborted) {
@@ -179,11 +185,25 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     }
   }
 
+  /** Queues the digests whose period ended; every worker may, the outbox keeps one per period. */
+  async function digestLoop(clock: DigestClock): Promise<void> {
+    while (!abort.signal.aborted) {
+      try {
+        const queued = await scheduleDigests(db, now(), clock);
+        if (queued > 0) logger.info({ queued }, 'digests queued');
+      } catch (error) {
+        logger.error({ err: error }, 'queueing digests failed; trying again');
+      }
+      await sleep(options.digestCheckMs ?? 60_000, abort.signal);
+    }
+  }
+
   return {
     id: workerId,
     start() {
       if (loops.length > 0) return;
       loops = Object.entries(options.senders).map(([platform, sender]) => loop(platform, sender));
+      if (options.digests && loops.length > 0) loops.push(digestLoop(options.digests));
       logger.info({ workerId, platforms: Object.keys(options.senders) }, 'delivery worker started');
     },
     async stop() {

@@ -6,7 +6,7 @@ import type { DbOrTrx, WriteContext } from './db.js';
 import { requireIndicator } from './indicators.js';
 import { inTransaction } from './transaction.js';
 import type { Locale } from './types.js';
-import type { SubscriptionsTable } from '../../db/schema.js';
+import type { Frequency, SubscriptionsTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
 
 /** Every indicator. */
@@ -21,6 +21,8 @@ export interface Subscription {
   /** An indicator slug or '*'. */
   readonly scope: string;
   readonly locale: Locale;
+  /** Each event at once, or one digest a day or a week. */
+  readonly frequency: Frequency;
   readonly status: 'active' | 'paused';
   readonly pausedReason: string | null;
   readonly createdBy: string;
@@ -37,9 +39,11 @@ export interface ChatRef {
 export interface SubscribeInput extends ChatRef {
   readonly scope: string;
   readonly locale: Locale;
+  /** Absent: a new subscription is immediate, an existing one keeps its frequency. */
+  readonly frequency?: Frequency;
 }
 
-export type SubscribeOutcome = 'created' | 'resumed' | 'unchanged';
+export type SubscribeOutcome = 'created' | 'resumed' | 'updated' | 'unchanged';
 
 export function subscriptionFromRow(row: Selectable<SubscriptionsTable>): Subscription {
   return {
@@ -49,6 +53,7 @@ export function subscriptionFromRow(row: Selectable<SubscriptionsTable>): Subscr
     threadId: row.thread_id === '' ? null : row.thread_id,
     scope: row.scope,
     locale: row.locale as Locale,
+    frequency: row.frequency,
     status: row.status,
     pausedReason: row.paused_reason,
     createdBy: row.created_by,
@@ -73,7 +78,10 @@ export async function getSubscription(db: DbOrTrx, id: number): Promise<Subscrip
   return row && subscriptionFromRow(row);
 }
 
-/** Subscribes a chat; idempotent. Re-subscribing a paused one resumes it; the locale is refreshed. */
+/**
+ * Subscribes a chat; idempotent. Re-subscribing a paused one resumes it; the locale and the
+ * frequency are brought up to date ('updated' when only they changed).
+ */
 export async function subscribe(
   db: DbOrTrx,
   input: SubscribeInput,
@@ -90,22 +98,23 @@ export async function subscribe(
       // this one carries on as a re-subscribe instead of failing on subscriptions_chat_scope_uq.
       const inserted = await trx
         .insertInto('subscriptions')
-        .values({ platform: input.platform, chat_id: input.chatId, thread_id: input.threadId ?? '', scope, locale: input.locale, status: 'active', paused_reason: null, created_by: ctx.actor, created_at: at, updated_at: at })
+        .values({ platform: input.platform, chat_id: input.chatId, thread_id: input.threadId ?? '', scope, locale: input.locale, frequency: input.frequency ?? 'immediate', status: 'active', paused_reason: null, created_by: ctx.actor, created_at: at, updated_at: at })
         .onConflict((oc) => oc.columns(['platform', 'chat_id', 'thread_id', 'scope']).doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) existing = await findOne(trx, key);
       else return recordSubscribe(trx, key, null, 'created', ctx);
     }
     if (!existing) throw new Error('subscription row neither inserted nor found');
-    if (existing.status === 'active' && existing.locale === input.locale) {
+    const frequency = input.frequency ?? existing.frequency;
+    if (existing.status === 'active' && existing.locale === input.locale && existing.frequency === frequency) {
       return { subscription: subscriptionFromRow(existing), outcome: 'unchanged' as const };
     }
     await trx
       .updateTable('subscriptions')
-      .set({ status: 'active', paused_reason: null, locale: input.locale, updated_at: at })
+      .set({ status: 'active', paused_reason: null, locale: input.locale, frequency, updated_at: at })
       .where('id', '=', existing.id)
       .execute();
-    return recordSubscribe(trx, key, existing, existing.status === 'paused' ? 'resumed' : 'unchanged', ctx);
+    return recordSubscribe(trx, key, existing, existing.status === 'paused' ? 'resumed' : 'updated', ctx);
   });
 }
 

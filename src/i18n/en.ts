@@ -234,6 +234,9 @@ export const en = {
     allChoice: 'All indicators',
     notOnConsole: 'Subscriptions are delivered to a Telegram chat or a Discord channel; the console cannot receive them.',
     subscribed: (what, language) => `Done: this chat will get every new figure, correction and retraction of ${what}, in ${language}.`,
+    subscribedDigest: (what, language, frequency) => `Done: this chat will get ${frequency} of ${what} (new figures, corrections and retractions), in ${language}.`,
+    frequency: { immediate: 'immediately', daily: 'daily digest', weekly: 'weekly digest, on Mondays' },
+    digestOf: { daily: 'one digest a day', weekly: 'one digest every Monday' },
     resumed: (what, language) => `Done: this chat gets the news of ${what} again, in ${language}.`,
     already: (what) => `This chat is already subscribed to ${what}: nothing changes.`,
     coveredByAll: (what) => `This chat is already subscribed to all indicators, ${what} included: nothing changes.`,
@@ -249,6 +252,10 @@ export const en = {
     paused: (reason) => `paused: ${reason}`,
     thread: 'thread',
   },
+  digest: {
+    daily: (date) => `Daily digest · ${date}`,
+    weekly: (from, to) => `Weekly digest · ${from} – ${to}`,
+  },
   notification: {
     published: 'New figure',
     corrected: 'Figure corrected',
@@ -258,6 +265,8 @@ export const en = {
     reason: 'Reason',
     historical: 'Historical figure added',
     currentLatest: (source) => `${source}'s latest figure`,
+    correctedOn: (date, reason) => `Corrected on ${date}: ${reason}`,
+    retractedOn: (date, reason) => `Retracted on ${date}: ${reason}`,
   },
   deliveries: {
     pausedTitle: 'Paused subscriptions',

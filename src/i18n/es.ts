@@ -240,6 +240,9 @@ export const es = {
     allChoice: 'Todos los indicadores',
     notOnConsole: 'Las suscripciones se entregan en un chat de Telegram o un canal de Discord; la consola no puede recibirlas.',
     subscribed: (what, language) => `Listo: este chat recibirá cada cifra nueva, corrección y retirada de ${what}, en ${language}.`,
+    subscribedDigest: (what, language, frequency) => `Listo: este chat recibirá ${frequency} de ${what} (cifras nuevas, correcciones y retiradas), en ${language}.`,
+    frequency: { immediate: 'al instante', daily: 'resumen diario', weekly: 'resumen semanal, los lunes' },
+    digestOf: { daily: 'un resumen cada día', weekly: 'un resumen cada lunes' },
     resumed: (what, language) => `Listo: este chat vuelve a recibir las novedades de ${what}, en ${language}.`,
     already: (what) => `Este chat ya está suscrito a ${what}: no cambia nada.`,
     coveredByAll: (what) => `Este chat ya está suscrito a todos los indicadores, ${what} incluido: no cambia nada.`,
@@ -255,6 +258,10 @@ export const es = {
     paused: (reason) => `en pausa: ${reason}`,
     thread: 'tema',
   },
+  digest: {
+    daily: (date) => `Resumen del día · ${date}`,
+    weekly: (from, to) => `Resumen de la semana · ${from} – ${to}`,
+  },
   notification: {
     published: 'Nueva cifra',
     corrected: 'Cifra corregida',
@@ -264,6 +271,8 @@ export const es = {
     reason: 'Motivo',
     historical: 'Cifra histórica añadida',
     currentLatest: (source) => `Cifra más reciente de ${source}`,
+    correctedOn: (date, reason) => `Corregida el ${date}: ${reason}`,
+    retractedOn: (date, reason) => `Retirada el ${date}: ${reason}`,
   },
   deliveries: {
     pausedTitle: 'Suscripciones en pausa',

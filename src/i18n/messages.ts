@@ -194,6 +194,11 @@ export interface Messages {
     /** /subscribe from `cifras ask`: the console is no chat that can receive messages. */
     readonly notOnConsole: string;
     readonly subscribed: (what: string, language: string) => string;
+    /** A daily or weekly subscription made or changed; `frequency` is digestOf's phrase. */
+    readonly subscribedDigest: (what: string, language: string, frequency: string) => string;
+    /** How often, as /subscriptions lists it. */
+    readonly frequency: Readonly<Record<'immediate' | 'daily' | 'weekly', string>>;
+    readonly digestOf: Readonly<Record<'daily' | 'weekly', string>>;
     readonly resumed: (what: string, language: string) => string;
     readonly already: (what: string) => string;
     readonly coveredByAll: (what: string) => string;
@@ -208,6 +213,11 @@ export interface Messages {
     readonly thread: string;
   };
   /** What subscribed chats are sent for each event. */
+  /** The heading of a daily or weekly digest; dates already formatted. */
+  readonly digest: {
+    readonly daily: (date: string) => string;
+    readonly weekly: (from: string, to: string) => string;
+  };
   readonly notification: {
     readonly published: string;
     readonly corrected: string;
@@ -219,6 +229,9 @@ export interface Messages {
     readonly historical: string;
     /** Beside a historical figure: the source's latest, which it does not replace. */
     readonly currentLatest: (sourceName: string) => string;
+    /** What an edited message says below the new value: `Corregida el 3 dic 2026: <reason>`. */
+    readonly correctedOn: (date: string, reason: string) => string;
+    readonly retractedOn: (date: string, reason: string) => string;
   };
   /** /deliveries: paused subscriptions and dead deliveries, resumed or retried by editors. */
   readonly deliveries: {

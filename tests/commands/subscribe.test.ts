@@ -66,6 +66,32 @@ for (const dialect of dialects) {
     });
     afterEach(async () => handle.close());
 
+    it('/suscribir presos diario and /subscribe all weekly set the frequency, shown by /subscriptions; Discord types it', async () => {
+      const me = privateChat('5002');
+      expect(await run(telegram(me, 'suscribir', 'presos politicos diario'))).toBe(
+        'Listo: este chat recibirá un resumen cada día de Presos políticos (cifras nuevas, correcciones y retiradas), en español.',
+      );
+      expect(await run(telegram(me, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español · resumen diario');
+      // The same again changes nothing; another frequency is brought up to date.
+      expect(await run(telegram(me, 'suscribir', 'presos politicos diario'))).toBe('Este chat ya está suscrito a Presos políticos: no cambia nada.');
+      expect(await run(telegram(me, 'suscribir', 'presos politicos semanal'))).toContain('un resumen cada lunes de Presos políticos');
+      // No frequency given: the one it has is kept.
+      expect(await run(telegram(me, 'suscribir', 'presos politicos'))).toBe('Este chat ya está suscrito a Presos políticos: no cambia nada.');
+      const english = { ...privateChat('5003'), languageCode: 'en' };
+      expect(await run(telegram(english, 'subscribe', 'all weekly'))).toBe(
+        'Done: this chat will get one digest every Monday of all indicators (new figures, corrections and retractions), in English.',
+      );
+      expect(await run(telegram(english, 'subscriptions'))).toBe("This chat's subscriptions\n  • all indicators · English · weekly digest, on Mondays");
+      const channel = { userId: '77', isChatAdmin: true, chat: { id: '4242', type: 'channel' as const } };
+      expect(await run(discord(channel, 'subscribe', { indicator: 'released', frequency: 'daily' }))).toContain('one digest a day of');
+      const rows = await handle.db.selectFrom('subscriptions').select(['chat_id', 'scope', 'frequency']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { chat_id: '5002', scope: 'political-prisoners', frequency: 'weekly' },
+        { chat_id: '5003', scope: '*', frequency: 'weekly' },
+        { chat_id: '4242', scope: expect.any(String), frequency: 'daily' },
+      ]);
+    });
+
     it('a private chat subscribes, lists, and unsubscribes, in Spanish', async () => {
       const me = privateChat('5001');
       expect(await run(telegram(me, 'suscribir', 'presos politicos'))).toBe(
@@ -76,7 +102,7 @@ for (const dialect of dialects) {
       ]);
       expect(await run(telegram(me, 'subscribe', 'political-prisoners'))).toBe('Este chat ya está suscrito a Presos políticos: no cambia nada.');
       expect(await subscriptionRows(handle.db)).toHaveLength(1);
-      expect(await run(telegram(me, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español');
+      expect(await run(telegram(me, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español · al instante');
 
       expect(await run(telegram(me, 'desuscribir', 'presos políticos'))).toBe('Listo: este chat ya no recibirá las novedades de Presos políticos.');
       expect(await run(telegram(me, 'desuscribir', 'presos políticos'))).toBe('Este chat no está suscrito a Presos políticos: no cambia nada.');
@@ -138,7 +164,7 @@ for (const dialect of dialects) {
 
       expect(await run(telegram(admin, 'suscribir', 'presos politicos'))).toMatch(/^Listo: este chat recibirá/);
       // Anyone may look at what the chat follows, and nobody but an admin may change it.
-      expect(await run(telegram(member, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español');
+      expect(await run(telegram(member, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español · al instante');
       expect(await run(telegram(member, 'desuscribir', 'presos politicos'))).toMatch(/^⚠ En este chat solo sus administradores/);
       expect(await subscriptionRows(handle.db)).toEqual([
         { platform: 'telegram', chat_id: '-1001234', thread_id: '', scope: 'political-prisoners', locale: 'es', status: 'active', created_by: 'telegram:4004' },
@@ -177,7 +203,7 @@ for (const dialect of dialects) {
       // Unsubscribing everything in the topic leaves the general chat's subscription alone.
       expect(await run(telegram(topic, 'desuscribir', 'todos'))).toBe('Listo: se canceló la suscripción de este chat.');
       expect(await run(telegram(topic, 'suscripciones'))).toMatch(/^Este chat no tiene suscripciones/);
-      expect(await run(telegram(general, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español');
+      expect(await run(telegram(general, 'suscripciones'))).toBe('Suscripciones de este chat\n  • Presos políticos · español · al instante');
       expect((await subscriptionRows(handle.db)).map((r) => [r.chat_id, r.thread_id])).toEqual([
         ['-1005555', ''],
         ['1234567890123456789', '1234567890123456790'],
@@ -192,7 +218,7 @@ for (const dialect of dialects) {
         'Done: this chat will get every new figure, correction and retraction of Political prisoners, in English.',
       );
       expect((await subscriptionRows(handle.db)).map((r) => r.locale)).toEqual(['en']);
-      expect(await run(telegram(admin, 'subscriptions'))).toBe("This chat's subscriptions\n  • Political prisoners · English");
+      expect(await run(telegram(admin, 'subscriptions'))).toBe("This chat's subscriptions\n  • Political prisoners · English · immediately");
 
       await run(telegram(admin, 'lang', 'es'));
       expect((await subscriptionRows(handle.db)).map((r) => r.locale)).toEqual(['es']);

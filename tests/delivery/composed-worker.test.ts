@@ -104,12 +104,29 @@ for (const dialect of dialects) {
       expect(discord.messages).toHaveLength(2);
       expect(description(discord.messages[1]!.body)).toContain('**910 → 915**');
       expect(description(discord.messages[1]!.body)).toContain('Reason: recount \\<b>');
+      // The notice answers the original, which now shows the old value struck through.
+      expect(telegram.messages[1]?.replyTo).toBe(telegram.messages[0]?.messageId);
+      expect(telegram.edits.map((e) => [e.chatId, e.messageId])).toEqual([['-100123', telegram.messages[0]?.messageId]]);
+      expect(telegram.messages[0]?.text).toContain('<b>Foro Penal</b>: <s>910</s> <b>915</b> — al 4 ene 2026');
+      expect(telegram.messages[0]?.text).toContain('Corregida el 5 ene 2026: recount &lt;b&gt;');
+      expect(discord.messages[1]?.replyTo).toBe(discord.messages[0]?.id);
+      expect(discord.edits.map((e) => [e.channelId, e.messageId])).toEqual([['222', discord.messages[0]?.id]]);
+      expect(description(discord.messages[0]!.body)).toContain('**Foro Penal**: ~~910~~ **915** — as of 4 Jan 2026');
+      expect(description(discord.messages[0]!.body)).toContain('Corrected on 5 Jan 2026: recount \\<b>');
 
-      const counted = await metrics.registry.getSingleMetricAsString('deliveries_total');
+      // Counted just after each outcome is written: the last count may trail the quiet queue.
+      let counted = '';
+      for (let tries = 0; tries < 100; tries++) {
+        counted = await metrics.registry.getSingleMetricAsString('deliveries_total');
+        if (counted.includes('platform="telegram",outcome="edited"} 1') && counted.includes('platform="discord",outcome="edited"} 1')) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(counted).toContain('deliveries_total{platform="telegram",outcome="sent"} 2');
       expect(counted).toContain('deliveries_total{platform="discord",outcome="sent"} 2');
-      const rows = await handle.db.selectFrom('deliveries').select('status').execute();
-      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+      expect(counted).toContain('deliveries_total{platform="telegram",outcome="edited"} 1');
+      expect(counted).toContain('deliveries_total{platform="discord",outcome="edited"} 1');
+      const rows = await handle.db.selectFrom('deliveries').select(['status', 'kind']).orderBy('id').execute();
+      expect(rows.map((r) => `${r.kind} ${r.status}`).sort()).toEqual(['edit sent', 'edit sent', 'send sent', 'send sent', 'send sent', 'send sent']);
     });
 
     it('a chat the bot was kicked from is paused with the reason, and each owner is told; an unreachable owner is only logged', async () => {

@@ -24,7 +24,7 @@ const LOOP_SAMPLE_MS = 5;
 const UNSEEN_MS = 2 * LOOP_SAMPLE_MS + 5;
 
 function counting(sender: ChannelSender<string>, counter: { sent: number }): ChannelSender<string> {
-  return { send: async (...args) => ((counter.sent += 1), sender.send(...args)) };
+  return { send: async (...args) => ((counter.sent += 1), sender.send(...args)), edit: (...args) => sender.edit(...args) };
 }
 
 /**

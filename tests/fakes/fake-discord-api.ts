@@ -25,9 +25,19 @@ export interface DiscordCall {
 export interface DiscordMessage {
   readonly id: string;
   readonly channelId: string;
-  readonly content: string;
-  readonly body: Record<string, unknown>;
+  /** The current content and body: an edit changes them. */
+  content: string;
+  body: Record<string, unknown>;
   readonly nonce: string | null;
+  readonly at: number;
+  /** The message it answers (`message_reference`), when that message exists. */
+  readonly replyTo: string | null;
+}
+
+export interface DiscordEdit {
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly body: Record<string, unknown>;
   readonly at: number;
 }
 
@@ -43,6 +53,10 @@ export interface FakeDiscordApi {
   readonly calls: DiscordCall[];
   /** Every message created (channel messages and webhook follow-ups), never twice per nonce. */
   readonly messages: DiscordMessage[];
+  /** Every PATCH /channels/{id}/messages/{id} that found its message, in order. */
+  readonly edits: DiscordEdit[];
+  /** A user deletes a message: a PATCH of it then answers 404 Unknown Message (10008). */
+  deleteMessage(channelId: string, messageId: string): void;
   /** Registered commands: `global` or the guild id → the last PUT body. */
   readonly commands: Map<string, unknown[]>;
   readonly rateLimited: { global: number };
@@ -52,6 +66,7 @@ export interface FakeDiscordApi {
 
 const ROUTES: readonly [string, RegExp][] = [
   ['POST /channels/:id/messages', /^POST \/v10\/channels\/(\d+)\/messages$/],
+  ['PATCH /channels/:id/messages/:message', /^PATCH \/v10\/channels\/(\d+)\/messages\/(\d+)$/],
   ['POST /webhooks/:app/:token', /^POST \/v10\/webhooks\/(\d+)\/([^/]+)$/],
   ['PATCH /webhooks/:app/:token/messages/:id', /^PATCH \/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/],
   ['POST /interactions/:id/:token/callback', /^POST \/v10\/interactions\/(\d+)\/([^/]+)\/callback$/],
@@ -69,6 +84,9 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
   const faults = new FaultTable<DiscordFault>();
   const calls: DiscordCall[] = [];
   const messages: DiscordMessage[] = [];
+  const edits: DiscordEdit[] = [];
+  /** Messages still in their channel, by `channel:id`. */
+  const live = new Map<string, DiscordMessage>();
   const commands = new Map<string, unknown[]>();
   const nonces = new Map<string, DiscordMessage>();
   const rateLimited = { global: 0 };
@@ -83,8 +101,15 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     const key = `${channelId}:${nonce}`;
     const seen = nonce !== null && body.enforce_nonce === true ? nonces.get(key) : undefined;
     if (seen && now - seen.at < nonceTtl) return { status: 200, body: messageJson(seen) };
-    const message: DiscordMessage = { id: String(snowflake++), channelId, content: String(body.content ?? ''), body, nonce, at: now };
+    // As Discord: a reply to a message that is gone fails unless fail_if_not_exists is false.
+    const reference = body.message_reference as { message_id?: string; fail_if_not_exists?: boolean } | undefined;
+    const replied = reference?.message_id === undefined ? undefined : live.get(`${channelId}:${reference.message_id}`);
+    if (reference !== undefined && replied === undefined && reference.fail_if_not_exists !== false) {
+      return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { message_reference: { _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }] } } } };
+    }
+    const message: DiscordMessage = { id: String(snowflake++), channelId, content: String(body.content ?? ''), body, nonce, at: now, replyTo: replied?.id ?? null };
     messages.push(message);
+    live.set(`${channelId}:${message.id}`, message);
     if (nonce !== null) nonces.set(key, message);
     return { status: 200, body: messageJson(message) };
   }
@@ -116,6 +141,14 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     switch (route) {
       case 'POST /channels/:id/messages':
         return createMessage(args[0]!, body, now);
+      case 'PATCH /channels/:id/messages/:message': {
+        const message = live.get(`${args[0]}:${args[1]}`);
+        if (message === undefined) return error(404, 'Unknown Message', 10008);
+        message.content = String(body.content ?? message.content);
+        message.body = { ...message.body, ...body };
+        edits.push({ channelId: args[0]!, messageId: args[1]!, body, at: now });
+        return { status: 200, body: { ...(messageJson(message) as object), edited_timestamp: new Date(now).toISOString() } };
+      }
       case 'POST /webhooks/:app/:token':
         return createMessage(`webhook:${args[1]}`, body, now);
       case 'PATCH /webhooks/:app/:token/messages/:id':
@@ -144,8 +177,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     const authorization = request.headers.authorization;
     const call: DiscordCall = { route, path: request.path, body: request.body, authorization, at: now, status: 200 };
     calls.push(call);
-    const needsBot = route.startsWith('POST /channels') || route.startsWith('PUT /applications');
-    const fault = faults.take(route, route.startsWith('POST /channels') ? args[0] : undefined);
+    const needsBot = route.includes(' /channels') || route.startsWith('PUT /applications');
+    const fault = faults.take(route, route.includes(' /channels') ? args[0] : undefined);
     let answer: FakeAnswer | undefined = fault && answerFault(fault);
     if (!answer && needsBot && !authorization?.startsWith('Bot ')) answer = error(401, '401: Unauthorized', 0);
     if (!answer && global) {
@@ -166,6 +199,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     url: server.url,
     calls,
     messages,
+    edits,
+    deleteMessage: (channelId, messageId) => void live.delete(`${channelId}:${messageId}`),
     commands,
     rateLimited,
     setFault: (fault, scope) => faults.set(fault, scope),

@@ -38,6 +38,17 @@ export interface TelegramSentMessage {
   readonly chatId: string;
   readonly threadId: string | null;
   readonly messageId: number;
+  /** The current text: an edit changes it. */
+  text: string;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+  /** The message it answers (`reply_parameters`), when that message exists. */
+  readonly replyTo: number | null;
+}
+
+export interface TelegramEdit {
+  readonly chatId: string;
+  readonly messageId: number;
   readonly text: string;
   readonly params: Record<string, unknown>;
   readonly at: number;
@@ -55,6 +66,10 @@ export interface FakeTelegramApi {
   readonly calls: TelegramCall[];
   /** Every sendMessage that succeeded, in order. */
   readonly messages: TelegramSentMessage[];
+  /** Every editMessageText that changed a message, in order. */
+  readonly edits: TelegramEdit[];
+  /** A user deletes a message: editing it then answers "message to edit not found". */
+  deleteMessage(chatId: string | number, messageId: number): void;
   /** 429 answers given, by cause. */
   readonly rateLimited: { overall: number; chat: number; group: number };
   setFault(fault: TelegramFault | null, scope?: FaultScope): void;
@@ -91,6 +106,14 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   const faults = new FaultTable<TelegramFault>();
   const calls: TelegramCall[] = [];
   const messages: TelegramSentMessage[] = [];
+  const edits: TelegramEdit[] = [];
+  /** Messages sent through this fake and still in their chat, by `chat:message id`. */
+  const live = new Map<string, TelegramSentMessage>();
+  /**
+   * Messages deleted by deleteMessage. A message the fake never saw is taken to exist: a webhook
+   * reply (the answer inside the HTTP response) never reaches the Bot API, yet Telegram keeps it.
+   */
+  const deleted = new Set<string>();
   const rateLimited = { overall: 0, chat: 0, group: 0 };
   let nextMessageId = 1;
 
@@ -137,14 +160,30 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       case 'getMe':
         return ok({ id: 42, is_bot: true, first_name: 'cifras', username: options.botUsername ?? 'cifras_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false });
       case 'sendMessage': {
-        const messageId = nextMessageId++;
         const threadId = params.message_thread_id === undefined ? null : String(params.message_thread_id);
         const text = String(params.text ?? '');
-        messages.push({ chatId, threadId, messageId, text, params, at: now });
+        // As the Bot API: a reply to a message that is gone fails unless allow_sending_without_reply.
+        const replyParameters = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
+        const repliedKey = replyParameters?.message_id === undefined ? undefined : `${chatId}:${replyParameters.message_id}`;
+        const repliedGone = repliedKey === undefined || deleted.has(repliedKey);
+        if (replyParameters !== undefined && repliedGone && replyParameters.allow_sending_without_reply !== true) return fail(400, 'Bad Request: message to be replied not found');
+        const messageId = nextMessageId++;
+        const message: TelegramSentMessage = { chatId, threadId, messageId, text, params, at: now, replyTo: repliedGone ? null : Number(replyParameters?.message_id) };
+        messages.push(message);
+        live.set(`${chatId}:${messageId}`, message);
         return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text, ...(threadId ? { message_thread_id: Number(threadId) } : {}) });
       }
-      case 'editMessageText':
-        return ok({ message_id: Number(params.message_id ?? 0), date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text: String(params.text ?? '') });
+      case 'editMessageText': {
+        const messageId = Number(params.message_id ?? 0);
+        const key = `${chatId}:${messageId}`;
+        if (deleted.has(key) || messageId <= 0) return fail(400, 'Bad Request: message to edit not found');
+        const message = live.get(key);
+        const text = String(params.text ?? '');
+        if (message !== undefined && text === message.text) return fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        if (message !== undefined) message.text = text;
+        edits.push({ chatId, messageId, text, params, at: now });
+        return ok({ message_id: messageId, date: Math.floor((message?.at ?? now) / 1000), edit_date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text });
+      }
       case 'getChatMember': {
         const userId = String(params.user_id);
         const status = members.get(`${chatId}:${userId}`) ?? 'member';
@@ -185,6 +224,11 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     url: server.url,
     calls,
     messages,
+    edits,
+    deleteMessage: (chatId, messageId) => {
+      live.delete(`${chatId}:${messageId}`);
+      deleted.add(`${chatId}:${messageId}`);
+    },
     rateLimited,
     setFault: (fault, scope) => faults.set(fault, scope),
     setMember: (chatId, userId, status) => members.set(`${chatId}:${userId}`, status),

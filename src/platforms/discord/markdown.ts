@@ -42,6 +42,7 @@ export function spanMarkdown(span: Span): string {
   if (text.trim() === '') return text;
   if (span.style === 'strong') return `**${text}**`;
   if (span.style === 'em') return `*${text}*`;
+  if (span.style === 'strike') return `~~${text}~~`;
   return text;
 }
 

@@ -11,7 +11,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { DiscordConfig } from '../../config.js';
-import type { PlatformSender, SendResult } from '../../delivery/channel-sender.js';
+import type { EditResult, PlatformSender, SendOptions, SendResult } from '../../delivery/channel-sender.js';
 import { renderDiscord, type DiscordMessage } from './render.js';
 
 export interface DeliveryRestOptions {
@@ -67,8 +67,26 @@ export function classifyDiscordError(error: unknown): SendResult {
   return { kind: 'transient', error: String(error) };
 }
 
+/** Codes that mean the message to edit is beyond reach (deleted, its channel gone or closed). */
+const EDIT_GONE_CODES = new Set<number>([RESTJSONErrorCodes.UnknownMessage, ...GONE_CODES]);
+
+/** One PATCH failure as an EditResult. */
+export function classifyDiscordEditError(error: unknown): EditResult {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : 0;
+    if (error.status === 403 || EDIT_GONE_CODES.has(code)) return { kind: 'impossible', reason: `${error.message} (${code})` };
+  }
+  const sent = classifyDiscordError(error);
+  return sent.kind === 'rate_limited' || sent.kind === 'transient' ? sent : { kind: 'impossible', reason: sent.kind === 'permanent' ? sent.reason : 'gone' };
+}
+
+/** The edited body: the new text and embeds, still without pings. */
+function editBody(message: DiscordMessage): Record<string, unknown> {
+  return { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } };
+}
+
 /** The wire body: the rendered embeds, no pings, and the nonce Discord deduplicates on. */
-export function messageBody(message: DiscordMessage, nonce: string): Record<string, unknown> {
+export function messageBody(message: DiscordMessage, nonce: string, options: SendOptions = {}): Record<string, unknown> {
   return {
     ...(message.content !== undefined ? { content: message.content } : {}),
     embeds: message.embeds,
@@ -76,6 +94,8 @@ export function messageBody(message: DiscordMessage, nonce: string): Record<stri
     allowed_mentions: { parse: [] },
     nonce,
     enforce_nonce: true,
+    // A reply to the original, or a plain message should the original be gone.
+    ...(options.replyTo !== undefined ? { message_reference: { message_id: options.replyTo.messageId, channel_id: options.replyTo.chatId, fail_if_not_exists: false } } : {}),
   };
 }
 
@@ -92,12 +112,21 @@ export function discordSender(discord: DiscordConfig, rest: REST = createDeliver
       if (channelId === undefined) dmChannels.set(userId, (channelId = await openDirectMessage(rest, userId)));
       return { platform: 'discord', chatId: channelId, threadId: null };
     },
-    async send(target, reply, nonce): Promise<SendResult> {
+    async send(target, reply, nonce, options): Promise<SendResult> {
+      const channelId = target.threadId ?? target.chatId;
       try {
-        await rest.post(Routes.channelMessages(target.threadId ?? target.chatId), { body: messageBody(renderDiscord(reply), nonce) });
-        return { kind: 'sent' };
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(renderDiscord(reply), nonce, options) })) as { id?: string; channel_id?: string };
+        return { kind: 'sent', ...(sent.id ? { ref: { chatId: sent.channel_id ?? channelId, messageId: sent.id, threadId: target.threadId } } : {}) };
       } catch (error) {
         return classifyDiscordError(error);
+      }
+    },
+    async edit(ref, reply): Promise<EditResult> {
+      try {
+        await rest.patch(Routes.channelMessage(ref.chatId, ref.messageId), { body: editBody(renderDiscord(reply)) });
+        return { kind: 'edited' };
+      } catch (error) {
+        return classifyDiscordEditError(error);
       }
     },
   };

@@ -57,6 +57,7 @@ function span(part: Span): string {
   if (part.style === 'strong') html = `<b>${html}</b>`;
   else if (part.style === 'em') html = `<i>${html}</i>`;
   else if (part.style === 'code') html = `<code>${html}</code>`;
+  else if (part.style === 'strike') html = `<s>${html}</s>`;
   return part.link !== undefined && isLinkable(part.link) ? `<a href="${escapeHtml(part.link)}">${html}</a>` : html;
 }
 

@@ -8,7 +8,7 @@
 // later part is logged, not retried — a retry would repeat the parts the chat already has.
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { TelegramConfig } from '../../config.js';
-import type { PlatformSender, SendResult, SendTarget } from '../../delivery/channel-sender.js';
+import type { EditResult, PlatformSender, SendOptions, SendResult, SendTarget, SentMessageRef } from '../../delivery/channel-sender.js';
 import type { Logger } from '../../logger.js';
 import { HTML_OPTIONS, renderTelegramHtml, type TelegramMessage } from './render.js';
 
@@ -61,11 +61,32 @@ export function classifyTelegramError(error: unknown): SendResult {
   return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
 }
 
-function sendOptions(target: SendTarget, message: TelegramMessage) {
+/**
+ * Edit answers that mean the message is beyond reach: deleted, in a chat the bot left, too old to
+ * edit. "message is not modified" is not among them: it means done (the text is already this).
+ */
+const EDIT_IMPOSSIBLE_400 = [/message to edit not found/i, /message can't be edited/i, /MESSAGE_ID_INVALID/, ...GONE_400];
+
+/** One editMessageText failure as an EditResult. */
+export function classifyTelegramEditError(error: unknown): EditResult {
+  if (error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description)) return { kind: 'edited' };
+  if (error instanceof GrammyError && error.error_code === 400 && EDIT_IMPOSSIBLE_400.some((pattern) => pattern.test(error.description))) {
+    return { kind: 'impossible', reason: error.description };
+  }
+  if (error instanceof GrammyError && error.error_code === 403) return { kind: 'impossible', reason: error.description };
+  const sent = classifyTelegramError(error);
+  if (sent.kind === 'rate_limited' || sent.kind === 'transient') return sent;
+  // A migrated group: its old messages stay in the old chat, which the bot can no longer write.
+  return { kind: 'impossible', reason: sent.kind === 'permanent' ? sent.reason : `chat migrated to ${sent.kind === 'migrated' ? sent.chatId : '?'}` };
+}
+
+function sendOptions(target: SendTarget, message: TelegramMessage, options: SendOptions) {
   return {
     ...HTML_OPTIONS,
     ...(target.threadId !== null ? { message_thread_id: Number(target.threadId) } : {}),
     ...(message.reply_markup !== undefined ? { reply_markup: message.reply_markup } : {}),
+    // Sent as a reply to the original, or as a plain message should the original be gone.
+    ...(options.replyTo !== undefined ? { reply_parameters: { message_id: Number(options.replyTo.messageId), allow_sending_without_reply: true } } : {}),
   };
 }
 
@@ -80,20 +101,34 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
   return {
     // A user's private chat with the bot has the user's id.
     directTarget: async (userId) => ({ platform: 'telegram', chatId: userId, threadId: null }),
-    async send(target, reply): Promise<SendResult> {
+    async send(target, reply, _nonce, sendOpts = {}): Promise<SendResult> {
       const messages = renderTelegramHtml(reply);
       // Never expected (every reply renders to at least one message): a bug, so not "sent".
       if (messages.length === 0) return { kind: 'transient', error: 'nothing to send: the notification rendered to no message' };
+      let ref: SentMessageRef | undefined;
       for (const [index, message] of messages.entries()) {
         try {
-          await api.sendMessage(target.chatId, message.text, sendOptions(target, message));
+          // Only the first part answers the original; the rest follow it.
+          const sent = await api.sendMessage(target.chatId, message.text, sendOptions(target, message, index === 0 ? sendOpts : {}));
+          // The first part is the one a correction edits (a notification is one part in practice).
+          ref ??= { chatId: String(sent.chat.id), messageId: String(sent.message_id), threadId: target.threadId };
         } catch (error) {
           if (index === 0) return classifyTelegramError(error);
           options.logger?.warn({ err: error, chatId: target.chatId, part: index + 1, parts: messages.length }, 'a later part of a split notification failed; not resent');
-          return { kind: 'sent' };
+          return { kind: 'sent', ref };
         }
       }
-      return { kind: 'sent' };
+      return { kind: 'sent', ref };
+    },
+    async edit(ref, reply): Promise<EditResult> {
+      const message = renderTelegramHtml(reply)[0];
+      if (message === undefined) return { kind: 'transient', error: 'nothing to edit: the edit rendered to no message' };
+      try {
+        await api.editMessageText(ref.chatId, Number(ref.messageId), message.text, { ...HTML_OPTIONS, ...(message.reply_markup !== undefined ? { reply_markup: message.reply_markup } : {}) });
+        return { kind: 'edited' };
+      } catch (error) {
+        return classifyTelegramEditError(error);
+      }
     },
   };
 }

@@ -32,7 +32,7 @@ describe('telegramSender', () => {
   afterEach(async () => fake.close());
 
   it('sends the rendered HTML intact, without link preview, to the chat', async () => {
-    expect(await send()).toEqual({ kind: 'sent' });
+    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
     expect(fake.messages).toHaveLength(1);
     const [message] = fake.messages;
     expect(message?.chatId).toBe('-1001');
@@ -45,7 +45,7 @@ describe('telegramSender', () => {
   });
 
   it('posts into the forum topic when the target has a thread', async () => {
-    expect(await send({ ...group, threadId: '77' })).toEqual({ kind: 'sent' });
+    expect(await send({ ...group, threadId: '77' })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
     expect(fake.messages[0]?.threadId).toBe('77');
     expect(fake.messages[0]?.params.message_thread_id).toBe(77);
   });
@@ -59,7 +59,7 @@ describe('telegramSender', () => {
   it('the fake\'s own per-chat limit is classified the same way', async () => {
     await fake.close();
     fake = await startFakeTelegramApi({ limits: { perChatPerSecond: 1 } });
-    expect(await send()).toEqual({ kind: 'sent' });
+    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
     expect(await send()).toEqual({ kind: 'rate_limited', retryAfterMs: 1000 });
   });
 
@@ -116,7 +116,7 @@ describe('telegramSender', () => {
 
   it('split messages go out in order; the first part decides the result', async () => {
     const parts = longReply(3);
-    expect(await send(group, parts)).toEqual({ kind: 'sent' });
+    expect(await send(group, parts)).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
     expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1', 'part 2', 'part 3']);
     fake.setFault({ type: 'server_error' }, { chatId: '-5' });
     expect(await send({ ...group, chatId: '-5' }, parts)).toEqual({ kind: 'transient', error: '500: Internal Server Error' });
@@ -129,7 +129,7 @@ describe('telegramSender', () => {
     const warnings: unknown[] = [];
     const logger = { warn: (fields: unknown) => void warnings.push(fields) };
     const parts = longReply(2);
-    expect(await send(group, parts, { logger })).toEqual({ kind: 'sent' });
+    expect(await send(group, parts, { logger })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
     expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1']);
     expect(fake.calls.map((c) => c.status)).toEqual([200, 429]);
     expect(warnings).toEqual([expect.objectContaining({ chatId: '-1001', part: 2, parts: 2 })]);
