@@ -53,7 +53,34 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** The platforms to serve when enabled; default PLATFORMS (tests pass others). */
   readonly platforms?: readonly Platform[];
+  /** Replaces some of SERVER_LIMITS (tests shorten the timeouts). */
+  readonly serverLimits?: Partial<ServerLimits>;
 }
+
+/** What one connection may take from the server; see SERVER_LIMITS. */
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** How often Node looks for connections past those timeouts (its default, 30 s, would blur them). */
+  readonly connectionsCheckingIntervalMs: number;
+  readonly maxConnections: number;
+}
+
+/**
+ * Set on purpose rather than left to Node's defaults (60 s for headers, 300 s for a request, no
+ * connection cap), which let a few slow or idle clients hold the server's sockets for minutes.
+ * Every caller here sends small bodies quickly: Telegram and Discord a few kilobytes, API writes at
+ * most 64 KiB. 500 connections is far above what Telegram (40 at a time by default) and Discord
+ * open, and below the usual limit of 1,024 open files per process; past it Node drops new ones.
+ */
+export const SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  connectionsCheckingIntervalMs: 1_000,
+  maxConnections: 500,
+};
 
 export interface ServerHandle {
   /** Where it listens, e.g. http://127.0.0.1:8080. */
@@ -83,7 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     if (options.worker !== undefined && options.worker !== false) {
       services.push(startWorker({ handle, config, logger, metrics, now }, options.worker === true ? {} : options.worker));
     }
-    const server = await listen(composed.app, config);
+    const server = await listen(composed.app, config, { ...SERVER_LIMITS, ...options.serverLimits });
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logStartup(logger, config, url);
@@ -218,9 +245,18 @@ async function prepareDatabase(handle: DatabaseHandle, config: Config, logger: L
   }
 }
 
-function listen(app: App, config: Config): Promise<Server> {
-  const server = createAdaptorServer({ fetch: app.fetch });
+function listen(app: App, config: Config, limits: ServerLimits): Promise<Server> {
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+    },
+  });
   if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE'

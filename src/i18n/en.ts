@@ -1,7 +1,10 @@
 // English.
+import { apiEn } from './api-en.js';
 import type { Messages } from './messages.js';
+import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
 
+const MAX = formatNumber(MAX_STORED_INTEGER, 'en');
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
 
@@ -63,6 +66,10 @@ export const en = {
   },
   errors: {
     invalid_value: (p) => `"${param(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `"${param(p, 'input')}" is more than can be recorded: a figure goes up to ${MAX}.`,
+    unsafe_text: (p) =>
+      `The field "${param(p, 'field')}" holds an invisible character (${param(p, 'character')}) that can change how the text ` +
+      'after it is shown, or upset the database: remove it and send it again. Nothing was saved.',
     invalid_date: (p) => `"${param(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
     future_date: (p) => `The date ${param(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
     invalid_period: (p) =>
@@ -96,6 +103,7 @@ export const en = {
     missing_argument: (option) => `"${option}" is missing.`,
     invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
     invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
+    number_too_large: (option, input) => `"${option}" goes up to ${MAX}; you typed "${input}".`,
     invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
     unclear_value: (option, input) =>
       `Cannot tell where "${option}" ends in "${input}", so nothing was saved. ` +
@@ -173,15 +181,11 @@ export const en = {
     retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
     notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `The indicator "${slug}" already has ${figures === 1 ? '1 figure' : `${figures} figures`} recorded as ${from} ` +
-      `(${fromText}): changing its kind to ${to} (${toText}) would change what each of them means. ` +
-      `Keep kind "${from}", or create a new indicator for ${to} figures.`,
-  },
+  api: apiEn,
   platform: {
     alreadyHandled: 'This message was already handled; it was not applied again.',
     truncated: '… (reply cut short)',
+    unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
   web: {

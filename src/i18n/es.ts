@@ -1,8 +1,17 @@
 // Spanish, the primary audience's language.
+import { apiEs } from './api-es.js';
 import type { Messages } from './messages.js';
+import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
 
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
+const MAX = formatNumber(MAX_STORED_INTEGER, 'es');
+/** Field names as DomainErrors give them (`name.es`), for a Spanish sentence. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  note: 'nota', reason: 'motivo', url: 'enlace', name: 'nombre', 'name.es': 'nombre en español', 'name.en': 'nombre en inglés',
+  'aliases.es': 'alias en español', 'aliases.en': 'alias en inglés', 'description.es': 'descripción en español',
+  'description.en': 'descripción en inglés', unit: 'unidad', region: 'región',
+};
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
 
 export const es = {
@@ -63,6 +72,10 @@ export const es = {
   },
   errors: {
     invalid_value: (p) => `«${param(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `«${param(p, 'input')}» es más de lo que se puede registrar: una cifra llega como máximo a ${MAX}.`,
+    unsafe_text: (p) =>
+      `El campo «${FIELD_NAMES[param(p, 'field')] ?? param(p, 'field')}» contiene un carácter invisible (${param(p, 'character')}) ` +
+      'que puede cambiar cómo se muestra el texto que le sigue, o alterar la base de datos: quítalo y vuelve a enviarlo. No se ha guardado nada.',
     invalid_date: (p) => `«${param(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
     future_date: (p) => `La fecha ${param(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
     invalid_period: (p) =>
@@ -96,6 +109,7 @@ export const es = {
     missing_argument: (option) => `Falta el dato «${option}».`,
     invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
     invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
+    number_too_large: (option, input) => `«${option}» llega como máximo a ${MAX}, y has escrito «${input}».`,
     invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
     unclear_value: (option, input) =>
       `No se sabe dónde termina «${option}» en «${input}», así que no se ha guardado nada. ` +
@@ -173,15 +187,11 @@ export const es = {
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `El indicador «${slug}» ya tiene ${figures === 1 ? '1 cifra registrada' : `${figures} cifras registradas`} como ${from} ` +
-      `(${fromText}): cambiar su tipo a ${to} (${toText}) cambiaría lo que significa cada una. ` +
-      `Mantén el tipo «${from}» o crea un indicador nuevo para las cifras de tipo ${to}.`,
-  },
+  api: apiEs,
   platform: {
     alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
     truncated: '… (respuesta recortada)',
+    unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
   web: {

@@ -3,8 +3,46 @@
 // markup); parameters are data the renderers escape.
 import type { DomainErrorCode } from '../domain/errors.js';
 import type { Locale, SourceKind } from '../domain/types.js';
-import type { Access } from '../core/access.js';
-import type { ArgumentErrorCode } from '../core/argument-error.js';
+
+// The catalogs are below the command kit: they name what they translate, and the kit's types are
+// built from these (core/argument-error.ts, core/access.ts).
+
+/** Why a command's arguments could not be read. */
+export type ArgumentErrorCode =
+  | 'missing_argument'
+  | 'invalid_integer'
+  | 'invalid_figure_id'
+  /** A whole number (or figure id) above MAX_STORED_INTEGER: no integer column can hold it. */
+  | 'number_too_large'
+  | 'invalid_choice'
+  /** A figure value typed over several words whose end cannot be told for sure (see core/parse-args.ts). */
+  | 'unclear_value'
+  | 'too_many_arguments';
+
+/** Who may run a command when not everyone may. */
+export type RestrictedAccess = 'private-or-chat-admin' | 'chat-admin' | 'editor' | 'owner';
+
+// What the HTTP API explains beyond the domain's errors is named here, below the HTTP layer that
+// raises it (http/api-error.ts, http/validation-issues.ts).
+
+/** Errors of the HTTP layer itself: no route, wrong method, a body that is not JSON, a refused token… */
+export type ApiErrorCode =
+  | 'not_found' | 'method_not_allowed' | 'malformed_json' | 'invalid_request' | 'bad_request' | 'invalid_idempotency_key'
+  | 'unauthorized' | 'write_api_disabled' | 'unsupported_media_type' | 'payload_too_large' | 'idempotency_key_reused'
+  | 'internal_error';
+
+/** The request and body fields the API names in its messages, by JSON path (array indexes left out). */
+export type ApiField =
+  | 'indicator' | 'source' | 'value' | 'asOf' | 'period' | 'period.from' | 'period.to' | 'url' | 'note' | 'note.es' | 'note.en'
+  | 'reason' | 'kind' | 'unit' | 'region' | 'name' | 'name.es' | 'name.en' | 'aliases' | 'aliases.es' | 'aliases.en'
+  | 'description' | 'description.es' | 'description.en' | 'staleAfterDays'
+  | 'id' | 'slug' | 'lang' | 'format' | 'limit' | 'cursor' | 'since';
+
+/** What is wrong with one field of a request. */
+export type IssueProblem =
+  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
+  /** A paging parameter sent with `format=csv`, which answers the whole history. */
+  | 'csv_whole';
 
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
@@ -74,7 +112,7 @@ export interface Messages {
   readonly arguments: { readonly [Code in ArgumentErrorCode]: (option: string, input: string, choices: string) => string };
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
-  readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+  readonly accessDenied: { readonly [A in RestrictedAccess]: (command: string) => string };
   /** The admin commands: /report, /correct, /retract, /audit, /admins. */
   readonly admin: {
     readonly reported: (id: number) => string;
@@ -149,6 +187,16 @@ export interface Messages {
      * the API's words (`stock`, `flow`); `fromText`/`toText` their `indicators.kind` texts.
      */
     readonly indicatorKindLocked: (p: KindChange) => string;
+    /** A message per error of the HTTP layer itself; `invalid_request` gets its issues' sentences in `details`. */
+    readonly errors: { readonly [Code in ApiErrorCode]: (params: ErrorParams) => string };
+    /** Each request or body field as a person names it (`asOf`: «fecha»). */
+    readonly fields: Readonly<Record<ApiField, string>>;
+    /** A field's problem; `detail` is the expected type, the limit or the accepted values. */
+    readonly issues: { readonly [P in IssueProblem]: (label: string, detail: string) => string };
+    /** The JSON types a field may be expected to have. */
+    readonly expected: Readonly<Record<'string' | 'number' | 'integer' | 'object' | 'array' | 'boolean', string>>;
+    /** What to write instead, for the fields whose forms are not obvious. */
+    readonly hints: Readonly<Partial<Record<ApiField, string>>>;
   };
   /** What the platform layers say on their own, outside any command's reply. */
   readonly platform: {
@@ -156,6 +204,8 @@ export interface Messages {
     readonly alreadyHandled: string;
     /** Telegram: ends the last message of a reply cut after the most messages sent for one. */
     readonly truncated: string;
+    /** Discord: a signed interaction of a shape cifras does not know, acknowledged and ignored. */
+    readonly unreadable: string;
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
