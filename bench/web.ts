@@ -41,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const database = await createBenchSqlite({ figures, indicators, sources, seed, now: new Date() });
   log(`loaded in ${(database.loadMs / 1000).toFixed(1)} s: ${database.path}`);
   const server = await startServerProcess(
-    { kind: 'cifras', databasePath: database.path, discordPublicKey: createInteractionSigner().publicKeyHex, logLevel: options.logLevel },
+    { kind: 'cifras', databaseUrl: `sqlite:${database.path}`, discordPublicKey: createInteractionSigner().publicKeyHex, logLevel: options.logLevel },
     entry,
   );
   const url = `http://127.0.0.1:${server.port}`;
