@@ -1,5 +1,6 @@
 // The HTTP app: middleware every request passes through (request id, per-request logger, metrics,
-// access log), one error boundary, the read API and its OpenAPI document, the public pages and charts (src/web/). The composition root
+// access log), one error boundary, the read API and its OpenAPI document, the public pages and
+// charts (src/web/). The composition root
 // gives it the rest: the write API as `routes`, and each platform's `webhooks` — routes at paths
 // only a platform calls, where the middleware is scoped differently (request-id.ts). Everything
 // passes through the same middleware and onError, and an OpenAPIHono sub-app's routes join the
