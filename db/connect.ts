@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { CompiledQuery, InsertQueryNode, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { queryDataVersion, sqliteDataVersion, type DataVersion } from './data-version.js';
 import { pgVersionListener, type PgVersionListener } from './pg-version-listener.js';
@@ -147,8 +147,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 
 /**
  * Kysely's PostgreSQL dialect, telling `committed` the data version right after each transaction
- * this process commits: its NOTIFY reaches the listener a little later, and a reader of this
- * process must see its own write at once (a /report then a /count). One small read per write.
+ * this process commits that wrote an audit entry: its NOTIFY reaches the listener a little later,
+ * and a reader of this process must see its own write at once (a /report then a /count). Every
+ * data write records an audit entry and only the trigger on audit_log bumps the version, so a
+ * transaction that inserted none (a delivery worker's claims, an update id's claim) cannot have
+ * changed it and is not followed by a read: that read was a second round trip on every claim,
+ * holding its pooled connection for it.
  */
 class CommitAwarePostgresDialect extends PostgresDialect {
   constructor(
@@ -161,24 +165,65 @@ class CommitAwarePostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
     const committed = this.committed;
+    const watched = new WeakMap<DatabaseConnection, AuditWatchingConnection>();
+    const real = (connection: DatabaseConnection) => (connection instanceof AuditWatchingConnection ? connection.inner : connection);
     return {
       init: () => driver.init(),
-      acquireConnection: () => driver.acquireConnection(),
-      beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+      async acquireConnection() {
+        const connection = await driver.acquireConnection();
+        let watching = watched.get(connection);
+        if (watching === undefined) watched.set(connection, (watching = new AuditWatchingConnection(connection)));
+        return watching;
+      },
+      async beginTransaction(connection, settings) {
+        if (connection instanceof AuditWatchingConnection) connection.wroteAudit = false;
+        await driver.beginTransaction(real(connection), settings);
+      },
       async commitTransaction(connection) {
-        await driver.commitTransaction(connection);
+        await driver.commitTransaction(real(connection));
+        if (!(connection instanceof AuditWatchingConnection) || !connection.wroteAudit) return;
+        connection.wroteAudit = false;
         // Before the migrations ran there is no table yet: nothing to learn then.
-        const version = await versionOn(connection).catch(() => undefined);
+        const version = await versionOn(connection.inner).catch(() => undefined);
         if (version !== undefined) committed(version);
       },
-      rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
-      savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
-      rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(connection, name, compile),
-      releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
-      releaseConnection: (connection) => driver.releaseConnection(connection),
+      async rollbackTransaction(connection) {
+        if (connection instanceof AuditWatchingConnection) connection.wroteAudit = false;
+        await driver.rollbackTransaction(real(connection));
+      },
+      savepoint: (connection, name, compile) => driver.savepoint!(real(connection), name, compile),
+      rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(real(connection), name, compile),
+      releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(real(connection), name, compile),
+      releaseConnection: (connection) => driver.releaseConnection(real(connection)),
       destroy: () => driver.destroy(),
     };
   }
+}
+
+/**
+ * A pooled connection that notes whether the open transaction inserted into audit_log, told by the
+ * query's tree (every audit entry is one Kysely insert: src/domain/audit.ts), not by its text. A
+ * savepoint rolled back after such an insert leaves the mark set: one needless read, never a
+ * missed one.
+ */
+class AuditWatchingConnection implements DatabaseConnection {
+  wroteAudit = false;
+  constructor(readonly inner: DatabaseConnection) {}
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (insertsAudit(compiled)) this.wroteAudit = true;
+    return this.inner.executeQuery<R>(compiled);
+  }
+
+  streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (insertsAudit(compiled)) this.wroteAudit = true;
+    return this.inner.streamQuery<R>(compiled, chunkSize);
+  }
+}
+
+function insertsAudit(compiled: CompiledQuery): boolean {
+  const node = compiled.query;
+  return InsertQueryNode.is(node) && node.into?.table.identifier.name === 'audit_log';
 }
 
 async function versionOn(connection: DatabaseConnection): Promise<number | undefined> {

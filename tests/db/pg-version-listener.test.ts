@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/connect.js';
 import { LISTENER_APPLICATION_NAME } from '../../db/pg-version-listener.js';
 import { setChatLocale } from '../../src/domain/chats.js';
+import { claimUpdate } from '../../src/domain/processed-updates.js';
 import { createReadCache } from '../../src/domain/read-cache.js';
 import { dialects, openPostgresTestDatabase, POSTGRES_URL } from '../support/databases.js';
 
@@ -51,6 +52,35 @@ describe.skipIf(!postgres?.available)('the data-version listener (PostgreSQL)', 
     const before = await listening(a);
     await setChatLocale(a.db, { platform: 'telegram', chatId: '-1' }, 'en', ctx);
     expect(a.capabilities.dataVersion.now()).toBeGreaterThan(before);
+  });
+
+  it('reads the version after a commit only when the transaction recorded an audit entry', async () => {
+    await listening(a);
+    // What this process sends PostgreSQL, counted at the pg client every pooled connection uses.
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    const versionReads = () => sent.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('from data_version')).length;
+    try {
+      // A claim writes (an update id, as a webhook's first step) but records no audit entry: the
+      // version cannot have moved, and asking for it would be a second round trip per claim.
+      await a.db.transaction().execute((trx) => claimUpdate(trx, 'telegram', '9001', ctx.now));
+      expect(sent.mock.calls.length).toBeGreaterThan(0);
+      expect(versionReads()).toBe(0);
+      const before = a.capabilities.dataVersion.now() as number;
+      await setChatLocale(a.db, { platform: 'telegram', chatId: '-1' }, 'en', ctx);
+      expect(versionReads()).toBe(1);
+      expect(a.capabilities.dataVersion.now()).toBeGreaterThan(before);
+      // A rolled-back audit entry moves nothing, and the next plain transaction reads nothing.
+      await expect(
+        a.db.transaction().execute(async (trx) => {
+          await setChatLocale(trx, { platform: 'telegram', chatId: '-2' }, 'en', ctx);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await a.db.transaction().execute((trx) => claimUpdate(trx, 'telegram', '9002', ctx.now));
+      expect(versionReads()).toBe(1);
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   it('falls back while the connection is down, then reconnects, listens again and drops what was kept', async () => {
