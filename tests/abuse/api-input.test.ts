@@ -63,10 +63,10 @@ for (const dialect of dialects) {
       ['/api/v1/figures/2147483648/corrections', { value: '5', reason: 'recount' }],
       ['/api/v1/figures/2147483648/retraction', { reason: 'duplicate' }],
       ['/api/v1/figures/%232147483648/retraction', { reason: 'duplicate' }],
-    ])('answers %s with 404: no figure can have that id', async (path, body) => {
-      const { es } = await refused('POST', path, body, 404);
-      expect(es).toMatchObject({ code: 'figure_not_found' });
-      expect(String(es['message'])).toMatch(/^No existe la cifra #/);
+    ])('answers %s with 400: no figure can have that id, and says what an id is', async (path, body) => {
+      const { es } = await refused('POST', path, body, 400);
+      expect(es).toMatchObject({ code: 'invalid_request', params: { issues: [{ field: 'id' }] } });
+      expect(String(es['message'])).toContain('2.147.483.647');
     });
 
     it.each<[string, 'POST' | 'PUT', string, unknown, string]>([

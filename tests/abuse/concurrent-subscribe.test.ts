@@ -17,7 +17,7 @@ const ADMINS = Array.from({ length: 10 }, (_, i) => 601 + i);
 // Three bursts, one per demo indicator: each burst is a fresh chance for the inserts to overlap.
 const INDICATORS = [
   { slug: 'political-prisoners', name: 'Presos políticos' },
-  { slug: 'forced-disappearances', name: 'Desaparecidos forzosos' },
+  { slug: 'forced-disappearances', name: 'Desapariciones forzadas' },
   { slug: 'post-election-releases', name: 'Excarcelaciones de detenidos postelectorales' },
 ];
 const subscribed = (name: string) => `Listo: este chat recibirá cada cifra nueva, corrección y retirada de ${name}, en español.`;

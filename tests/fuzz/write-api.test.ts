@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { DomainErrorCode } from '../../src/domain/errors.js';
 import type { App } from '../../src/http/app.js';
+import { fieldLabel } from '../../src/http/validation-issues.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import { buildWriteApp, TOKEN } from '../admin/api-support.js';
 import { NOW, prepare } from '../admin/chat-support.js';
@@ -92,7 +93,10 @@ for (const dialect of dialects) {
           expect(answer.error?.message.length, context).toBeGreaterThan(0);
           const code = answer.error!.code;
           if (DOMAIN_CODES.has(code)) {
-            expect(answer.error?.message, context).toBe(messagesFor(lang).errors[code as DomainErrorCode](answer.error!.params));
+            // The catalog's message, with the field named as a person would in that language.
+            const params = answer.error!.params;
+            const named = typeof params['field'] === 'string' ? { ...params, field: fieldLabel(params['field'], lang) } : params;
+            expect(answer.error?.message, context).toBe(messagesFor(lang).errors[code as DomainErrorCode](named));
           }
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },

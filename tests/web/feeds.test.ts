@@ -30,7 +30,7 @@ describeAppOnEachDialect('Atom feeds', {}, (current) => {
     expect(parsed.items.map((i) => i.title)).toEqual([
       'Nueva cifra · Excarcelaciones de detenidos postelectorales — Justicia, Encuentro y Perdón; Comité de Madres en Defensa de la Verdad; Comité por la Libertad de los Presos Políticos (CLPP): 60–75',
       'Nueva cifra · Excarcelaciones de detenidos postelectorales — Ministerio del Poder Popular para el Servicio Penitenciario: 99',
-      'Nueva cifra · Desaparecidos forzosos — Foro Penal: 62',
+      'Nueva cifra · Desapariciones forzadas — Foro Penal: 62',
       'Nueva cifra · Presos políticos — Foro Penal: 902',
     ]);
     expect(parsed.items[3]).toMatchObject({
@@ -70,7 +70,7 @@ describeAppOnEachDialect('Atom feeds', {}, (current) => {
     }
     const all = (await feed(h, '/feeds/all.atom')).parsed.items;
     expect(all).toHaveLength(FEED_SIZE);
-    expect(all[0]?.title).toBe(`Nueva cifra · Desaparecidos forzosos — Foro Penal: ${100 + FEED_SIZE + 5}`);
+    expect(all[0]?.title).toBe(`Nueva cifra · Desapariciones forzadas — Foro Penal: ${100 + FEED_SIZE + 5}`);
     const prisoners = (await feed(h, '/indicators/political-prisoners/feed.atom')).parsed.items;
     expect(prisoners.map((i) => i.title)).toEqual(['Nueva cifra · Presos políticos — Foro Penal: 902']);
   });

@@ -112,7 +112,7 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     expect(home.text).toContain('Foro Penal 910 corregida desactualizada 20 dic 2025');
     const after = await page(h, '/indicators/political-prisoners');
     expect(after.text).toContain('Foro Penal: 910 corregida');
-    expect(after.text).toContain('publicada : 902');
+    expect(after.text).toContain('registrada : 902');
     expect(after.text).toContain('corregida : 902 → 910');
     expect(after.text).toContain('Motivo: recuento revisado');
     expect(after.response.headers.get('etag')).not.toBe(before.response.headers.get('etag'));
@@ -162,7 +162,7 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     expect(text).toContain(`Link ${ARTICLE}`);
     // Recorded times in CIFRAS_TIMEZONE (default America/Caracas, UTC-4), the zone named.
     expect(text).toContain('Recorded 25 Dec 2025, 20:00 (Caracas time)');
-    expect(text).toContain('Revisions reported : 99 · 25 Dec 2025, 20:00 (Caracas time)');
+    expect(text).toContain('Revisions recorded : 99 · 25 Dec 2025, 20:00 (Caracas time)');
     expect(text).toContain('corrected : 99 → 101 · 1 Feb 2026, 06:00 (Caracas time) · Reason: comunicado ampliado');
     expect(text).toContain('Reason: comunicado ampliado');
   });
@@ -215,7 +215,7 @@ describeAppOnEachDialect('web pages', {}, (current) => {
       expect(html).toContain('<html lang="es">');
       expect(text).toContain('Página no encontrada');
       expect(html).toContain('<a href="/indicators/political-prisoners">Presos políticos</a>');
-      expect(html).toContain('<a href="/indicators/forced-disappearances">Desaparecidos forzosos</a>');
+      expect(html).toContain('<a href="/indicators/forced-disappearances">Desapariciones forzadas</a>');
     }
     const en = await page(h, '/figures/9999?lang=en');
     expect(en.text).toContain('Page not found');
