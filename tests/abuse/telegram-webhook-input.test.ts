@@ -125,7 +125,7 @@ for (const dialect of dialects) {
       ['/corregir #2147483648 5 r', /llega como máximo a 2\.147\.483\.647/],
       ['/report political-prisoners foro-penal 3000000000 2025-12-29 https://e.org/a', /«3000000000» es más de lo que se puede registrar: una cifra llega como máximo a 2\.147\.483\.647/],
       ['/report political-prisoners foro-penal 1-2147483648 2025-12-29 https://e.org/a', /es más de lo que se puede registrar/],
-      ['/deliveries resume 99999999999', /«numero» llega como máximo a 2\.147\.483\.647/],
+      ['/deliveries resume 99999999999', /«número» llega como máximo a 2\.147\.483\.647/],
     ])('refuses %j with the limit, in Spanish, writing nothing', async (text, message) => {
       expect(await refusedCommand(text)).toMatch(message);
     });

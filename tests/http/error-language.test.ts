@@ -152,7 +152,7 @@ describeAppOnEachDialect('API error language', {}, (current) => {
     );
     // A field the domain refuses is named the same way.
     const blankName = await call(app, '/api/v1/indicators/releases-2026?lang=es', { method: 'PUT', body: { kind: 'flow', name: { es: '  ', en: 'Releases' } } });
-    expect(blankName).toMatchObject({ status: 422, body: { error: { code: 'invalid_field', message: 'El campo «nombre en español» no es válido.', params: { field: 'name.es' } } } });
+    expect(blankName).toMatchObject({ status: 422, body: { error: { code: 'invalid_field', message: 'El valor de «nombre en español» no es válido.', params: { field: 'name.es' } } } });
     expect(await messageOf('en', { ...FIGURE, value: true, url: 'u'.repeat(2001) })).toBe(
       'The request is not valid. The value is not valid. Write the figure as a text ("902", "~2400", ">=60", "60+", "<=75", "60-75"), a whole number, ' +
         'or {"exact": n}, {"approx": n}, {"atLeast": n}, {"atMost": n} or {"low": a, "high": b}. The link takes at most 2,000 characters.',
