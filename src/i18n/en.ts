@@ -184,6 +184,13 @@ export const en = {
     truncated: '… (reply cut short)',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
+  share: {
+    button: 'Share',
+    openPage: 'Open the page',
+    questionHelp: (examples, count, help) =>
+      `I could not tell which figure you mean. Ask me, for example: ${examples.map((e) => `“${e}”`).join(' or ')}. ` +
+      `${count} shows every indicator; ${help}, every command.`,
+  },
   chart: {
     subtitle: "Each source's figures by the date they are as of",
     empty: 'There are no figures for this chart yet.',

@@ -184,6 +184,13 @@ export const es = {
     truncated: '… (respuesta recortada)',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
+  share: {
+    button: 'Compartir',
+    openPage: 'Ver la página',
+    questionHelp: (examples, count, help) =>
+      `No encontré de qué cifra me hablas. Pregúntame, por ejemplo: ${examples.map((e) => `«${e}»`).join(' o ')}. ` +
+      `Con ${count} ves todos los indicadores; con ${help}, todos los comandos.`,
+  },
   chart: {
     subtitle: 'Cifras de cada fuente según la fecha a la que se refieren',
     empty: 'Todavía no hay cifras para este gráfico.',

@@ -159,6 +159,15 @@ export interface Messages {
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
+  /** Sharing from the chat: Telegram inline mode, the Share button, questions in plain words. */
+  readonly share: {
+    /** The button under a /count answer that shares it in another chat (Telegram inline mode). */
+    readonly button: string;
+    /** The URL button under a shared answer: the indicator's page. */
+    readonly openPage: string;
+    /** A plain-words question that names no indicator: how to ask, with real indicator names. */
+    readonly questionHelp: (examples: readonly string[], count: string, help: string) => string;
+  };
   /** Texts drawn in the history charts (SVG and PNG). */
   readonly chart: {
     /** Under the title: what the x axis is. */

@@ -16,16 +16,19 @@ import type { IsEditor } from '../../core/access.js';
 import { namesOf, type Registry } from '../../core/registry.js';
 import type { ReadCache } from '../../domain/read-cache.js';
 import type { Metrics } from '../../metrics.js';
+import { answerQuestion } from '../../core/answer-question.js';
 import { answerCommand, type AnswerDeps, type TelegramLogger } from './answer-command.js';
+import { answerInlineQuery } from './answer-inline-query.js';
 import { decodeCallbackData } from './callback-data.js';
 import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
+import { renderTelegramHtml } from './render.js';
 import { answerButton, sendReply } from './send-reply.js';
-import type { CommandCall } from './telegram-invocation.js';
+import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
 export interface TelegramBotDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale' | 'publicUrl'>;
   readonly logger: TelegramLogger;
   readonly metrics?: Pick<Metrics, 'commands'>;
   readonly registry: Registry;
@@ -38,7 +41,7 @@ export interface TelegramBotDeps {
 }
 
 /** Methods whose call may ride in the webhook response: the answers, which need no result back. */
-const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery']);
+const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
 
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const telegram = deps.config.telegram;
@@ -83,6 +86,15 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       return;
     }
     await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+  });
+
+  bot.on('inline_query', (ctx) => answerInlineQuery(ctx, { ...answerDeps, publicUrl: deps.config.publicUrl }));
+
+  // A private chat's message that is no command is a question in plain words. In groups only
+  // commands are answered: the chat is not talking to the bot.
+  bot.chatType('private').on('message:text', async (ctx) => {
+    const invocation = await telegramInvocation(ctx, { commandName: 'count', rawArgs: ctx.message.text }, false, answerDeps);
+    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)));
   });
   return bot;
 }

@@ -26,7 +26,7 @@ export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_dis
 export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
   const texts = packLines(lines, messagesFor(reply.locale).platform.truncated);
-  const keyboard = inlineKeyboard(reply.blocks);
+  const keyboard = inlineKeyboard(reply);
   return texts.map((text, index) =>
     keyboard !== null && index === texts.length - 1 ? { text, reply_markup: keyboard } : { text },
   );
@@ -114,12 +114,21 @@ function renderError(block: ErrorBlock): string[] {
   return block.hint === null ? [message] : [message, escapeHtml(block.hint)];
 }
 
-/** One button a row, each running its option's command; null when the reply offers no choice. */
-function inlineKeyboard(blocks: readonly Block[]): InlineKeyboardMarkup | null {
-  const choices = blocks.filter((block): block is ChoiceBlock => block.kind === 'choice');
+/**
+ * A choice's buttons, one a row, each running its option's command; under one indicator's
+ * figures, a Share button that opens inline mode in a chat the reader picks, the indicator's name
+ * typed. Null when there is neither.
+ */
+function inlineKeyboard(reply: Reply): InlineKeyboardMarkup | null {
+  const choices = reply.blocks.filter((block): block is ChoiceBlock => block.kind === 'choice');
   const rows: InlineKeyboardButton[][] = choices.flatMap((choice) =>
     choice.options.map((option) => [{ text: option.label, callback_data: encodeCallbackData(option.command) }]),
   );
+  const summaries = reply.blocks.filter((block): block is SummaryBlock => block.kind === 'summary');
+  const [summary] = summaries;
+  if (rows.length === 0 && summaries.length === 1 && summary !== undefined) {
+    rows.push([{ text: messagesFor(reply.locale).share.button, switch_inline_query: summary.indicatorName }]);
+  }
   return rows.length === 0 ? null : { inline_keyboard: rows };
 }
 
