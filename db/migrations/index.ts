@@ -7,6 +7,7 @@ import * as dataVersion from './20260103T000000-data-version.js';
 import * as deliveriesBySubscription from './20260104T000000-deliveries-by-subscription.js';
 import * as figuresHistory from './20260105T000000-figures-history.js';
 import * as dataVersionNotify from './20260111T000000-data-version-notify.js';
+import * as keptFiles from './20260114T000000-kept-files.js';
 
 export const migrations: Record<string, Migration> = {
   '20260101T000000-initial-schema': initialSchema,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20260104T000000-deliveries-by-subscription': deliveriesBySubscription,
   '20260105T000000-figures-history': figuresHistory,
   '20260111T000000-data-version-notify': dataVersionNotify,
+  '20260114T000000-kept-files': keptFiles,
 };

@@ -2,6 +2,7 @@
 // read by the dispatcher, the help text, Telegram's command lists and Discord's command JSON.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { ChartRenderer } from '../charts/index.js';
 import type { Owner } from '../config.js';
 import type { CacheView } from '../domain/read-cache.js';
 import type { Locale, Localized } from '../domain/types.js';
@@ -41,6 +42,10 @@ export interface CommandContext {
   /** Every command, for /help. */
   readonly registry: Registry;
   readonly logger?: CommandLogger;
+  /** Draws history charts (/chart). */
+  readonly charts: ChartRenderer;
+  /** PUBLIC_URL: replies link to the indicator's page there; null when unset. */
+  readonly publicUrl: string | null;
 }
 
 export interface CommandSpec<Options extends readonly OptionSpec[]> {

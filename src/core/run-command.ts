@@ -12,6 +12,7 @@
 // one is answered "already handled" and applies nothing. A denied command claims nothing.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { createChartRenderer, type ChartRenderer } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isEditor } from '../domain/editors.js';
@@ -42,8 +43,10 @@ export interface CommandDeps {
   readonly db: Kysely<Database>;
   /** Kept answers (created once by the composition root); absent: nothing is kept. */
   readonly cache?: ReadCache;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'publicUrl'>>;
   readonly now: () => Date;
+  /** One renderer for the process (the composition root's); absent, one is made per answer. */
+  readonly charts?: ChartRenderer;
   readonly logger?: CommandLogger;
   /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
@@ -96,6 +99,8 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     owners: deps.config.owners,
     registry,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    charts: deps.charts ?? createChartRenderer(),
+    publicUrl: deps.config.publicUrl ?? null,
   });
   try {
     const args = readArgs(command, invocation);

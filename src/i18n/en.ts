@@ -190,6 +190,7 @@ export const en = {
     questionHelp: (examples, count, help) =>
       `I could not tell which figure you mean. Ask me, for example: ${examples.map((e) => `“${e}”`).join(' or ')}. ` +
       `${count} shows every indicator; ${help}, every command.`,
+    captionCut: (lines, slug) => `… ${lines === 1 ? '1 line' : `${lines} lines`} left out: /count ${slug} shows them all.`,
   },
   chart: {
     subtitle: "Each source's figures by the date they are as of",

@@ -190,6 +190,7 @@ export const es = {
     questionHelp: (examples, count, help) =>
       `No encontré de qué cifra me hablas. Pregúntame, por ejemplo: ${examples.map((e) => `«${e}»`).join(' o ')}. ` +
       `Con ${count} ves todos los indicadores; con ${help}, todos los comandos.`,
+    captionCut: (lines, slug) => `… ${lines === 1 ? 'falta 1 línea' : `faltan ${lines} líneas`}: /cifras ${slug} las muestra todas.`,
   },
   chart: {
     subtitle: 'Cifras de cada fuente según la fecha a la que se refieren',

@@ -167,6 +167,8 @@ export interface Messages {
     readonly openPage: string;
     /** A plain-words question that names no indicator: how to ask, with real indicator names. */
     readonly questionHelp: (examples: readonly string[], count: string, help: string) => string;
+    /** Ends a chart's caption cut to fit Telegram: how many lines are left out, where they all are. */
+    readonly captionCut: (lines: number, indicatorSlug: string) => string;
   };
   /** Texts drawn in the history charts (SVG and PNG). */
   readonly chart: {

@@ -10,6 +10,7 @@
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
+import type { ChartRenderer } from '../../charts/index.js';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
@@ -22,6 +23,7 @@ import { answerInlineQuery } from './answer-inline-query.js';
 import { decodeCallbackData } from './callback-data.js';
 import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
 import { renderTelegramHtml } from './render.js';
+import { keptPhotos } from './send-photo.js';
 import { answerButton, sendReply } from './send-reply.js';
 import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
@@ -38,10 +40,15 @@ export interface TelegramBotDeps {
   /** Who edits besides the owners; default: the editors table. */
   readonly isEditor?: IsEditor;
   readonly admins?: ChatAdminCache;
+  /** Draws /chart's images; one per process (the composition root's). */
+  readonly charts?: ChartRenderer;
 }
 
-/** Methods whose call may ride in the webhook response: the answers, which need no result back. */
-const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
+/**
+ * Methods whose call may ride in the webhook response: the answers, which need no result back
+ * (sendPhoto only by a kept file_id: grammY never puts an upload in a webhook reply).
+ */
+const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
 
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const telegram = deps.config.telegram;
@@ -60,13 +67,15 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     admins: deps.admins ?? createChatAdminCache(),
     ...(deps.metrics === undefined ? {} : { commands: deps.metrics.commands }),
     ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
+    ...(deps.charts === undefined ? {} : { charts: deps.charts }),
   };
+  const photos = keptPhotos(deps.db, deps.now);
 
   // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
   bot.command(deps.registry.commands.flatMap(namesOf), async (ctx) => {
     const call = commandCall(ctx);
     if (call === null) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
   });
 
   // Anything else that starts with a command: `/Count` (grammY matches case-sensitively; the
@@ -76,7 +85,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (call === null) return;
     const ours = deps.registry.find(call.commandName) !== undefined;
     if (!ours && ctx.chat.type !== 'private' && !call.addressed) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -85,7 +94,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery();
       return;
     }
-    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
   });
 
   bot.on('inline_query', (ctx) => answerInlineQuery(ctx, { ...answerDeps, publicUrl: deps.config.publicUrl }));
@@ -94,7 +103,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   // commands are answered: the chat is not talking to the bot.
   bot.chatType('private').on('message:text', async (ctx) => {
     const invocation = await telegramInvocation(ctx, { commandName: 'count', rawArgs: ctx.message.text }, false, answerDeps);
-    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)));
+    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)), photos);
   });
   return bot;
 }
