@@ -1,8 +1,10 @@
 // The grammY bot: every command name and Spanish alias from the registry, in private chats,
 // groups (`/count@cifras_bot …`; commands addressed to another bot are left alone) and channels
-// (channel posts); the choice buttons' callback queries; and a short pointer to /help for an
-// unknown command in a private chat or one addressed to us by name (`/foo@cifras_bot`); any other
-// unknown command in a group or channel may belong to another bot, so it gets silence.
+// (channel posts); the choice buttons' callback queries; inline queries (answer-inline-query.ts);
+// a private chat's plain words as a question (core/answer-question.ts); and a short pointer to
+// /help for an unknown command in a private chat or one addressed to us by name
+// (`/foo@cifras_bot`); any other unknown command in a group or channel may belong to another bot,
+// so it gets silence, and so does a group's plain text.
 //
 // Edited messages are ignored on purpose: re-answering an edit would post a second answer under
 // the first and could re-apply a write. Whoever mistyped sends the command again. They are not
