@@ -12,7 +12,7 @@ import { listIndicators } from '../../domain/indicators.js';
 import { lookupIndicator, normalizeText, relatedIndicators } from '../../domain/lookup.js';
 import type { Indicator, Locale } from '../../domain/types.js';
 import { messagesFor } from '../../i18n/index.js';
-import { localeFromLanguageCode } from '../../core/chat-locale.js';
+import { resolveLocale } from '../../core/chat-locale.js';
 import type { AnswerDeps } from './answer-command.js';
 import { HTML_OPTIONS, renderTelegramHtml } from './render.js';
 
@@ -29,8 +29,10 @@ export interface InlineDeps extends AnswerDeps {
 export async function answerInlineQuery(ctx: Context, deps: InlineDeps): Promise<void> {
   const query = ctx.inlineQuery;
   if (query === undefined) return;
-  const indicators = await listIndicators(deps.db, await deps.cache.view());
-  const locale = localeFromLanguageCode(query.from.language_code) ?? deps.config.defaultLocale;
+  const view = await deps.cache.view();
+  const indicators = await listIndicators(deps.db, view);
+  // The language the articles are written in: the asker's private chat's /lang, else Telegram's.
+  const locale = await resolveLocale(deps.db, askerInvocation(ctx, ''), deps.config.defaultLocale, view);
   const offset = pageOffset(query.offset);
   const found = normalizeText(query.query) === '' ? byName(indicators, locale) : lookedUp(indicators, query.query);
   const page = found.slice(offset, offset + INLINE_PAGE);
@@ -62,14 +64,7 @@ function lookedUp(indicators: readonly Indicator[], text: string): readonly Indi
 
 /** One indicator as an article: its /count answer in the asker's language (their private chat's /lang, else Telegram's). */
 async function article(ctx: Context, indicator: Indicator, deps: InlineDeps): Promise<InlineQueryResultArticle> {
-  const from = ctx.inlineQuery?.from;
-  const invocation: Invocation = {
-    platform: 'telegram',
-    commandName: 'count',
-    rawArgs: indicator.slug,
-    user: { platform: 'telegram', id: String(from?.id ?? ''), isChatAdmin: false, ...(from?.language_code === undefined ? {} : { languageCode: from.language_code }) },
-    chat: { id: String(from?.id ?? ''), type: 'private' },
-  };
+  const invocation = askerInvocation(ctx, indicator.slug);
   // Not counted in commands_total: ten results are one question, not ten /count commands.
   const { commands: _uncounted, ...uncounted } = deps;
   const answer = await runCommand(deps.registry, invocation, uncounted);
@@ -82,6 +77,19 @@ async function article(ctx: Context, indicator: Indicator, deps: InlineDeps): Pr
     description: describe(answer),
     input_message_content: { message_text: message?.text ?? indicator.name[answer.locale], ...HTML_OPTIONS },
     ...(buttons === null ? {} : { reply_markup: { inline_keyboard: [buttons] } }),
+  };
+}
+
+/** `/count <slug>` as asked by whoever typed the query, from their private chat with the bot. */
+function askerInvocation(ctx: Context, slug: string): Invocation {
+  const from = ctx.inlineQuery?.from;
+  const languageCode = from?.language_code;
+  return {
+    platform: 'telegram',
+    commandName: 'count',
+    rawArgs: slug,
+    user: { platform: 'telegram', id: String(from?.id ?? ''), isChatAdmin: false, ...(languageCode === undefined ? {} : { languageCode }) },
+    chat: { id: String(from?.id ?? ''), type: 'private' },
   };
 }
 
