@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createInteractionSigner } from '../tests/support/discord-signing.js';
+import { createBenchPostgres, type LoadedPostgres } from './webhook/bench-postgres.js';
 import { createBenchSqlite } from './webhook/bench-sqlite.js';
 import { buildCase, type CaseContext } from './webhook/cases.js';
 import { compileServers } from './webhook/compile-servers.js';
@@ -17,7 +18,7 @@ import { correctnessProblems, missedTargets, ratioLines, resultTable, TARGETS, t
 import { runCase, type CaseResult } from './webhook/run-case.js';
 
 /** Each cifras case right after its floors, so they see the machine in about the same state. */
-const RUN_ORDER: readonly CaseId[] = ['e', 'b', 'f', 'a', 'd', 'g', 'c'];
+const RUN_ORDER: readonly CaseId[] = ['e', 'b', 'f', 'a', 'h', 'd', 'g', 'c'];
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: WebhookBenchOptions;
@@ -36,10 +37,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const database = await createBenchSqlite({ figures, indicators, sources, seed, now: new Date() });
   let rounds: Round[];
   let failed: string[];
+  let postgres: LoadedPostgres | null = null;
   try {
     log(`loaded in ${(database.loadMs / 1000).toFixed(1)} s: ${database.path}; working out the expected answers …`);
+    if (options.cases.includes('h')) {
+      log(`copying it into a PostgreSQL database on ${options.postgresUrl} for case h …`);
+      postgres = await createBenchPostgres({ figures, indicators, sources, seed, now: new Date() }, options.postgresUrl);
+      log(`loaded in ${(postgres.loadMs / 1000).toFixed(1)} s`);
+    }
     const ctx: CaseContext = {
       databasePath: database.path,
+      postgresUrl: postgres?.url ?? null,
       indicators,
       seed,
       signer: createInteractionSigner(),
@@ -53,6 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     printReport(options, database.loadMs, rounds, loadBefore);
     if (profileDir !== null) printProfiles(rounds.flat());
   } finally {
+    await postgres?.dispose();
     await database.bench.dispose();
   }
   const problems = [...failed.map((f) => `case ${f}`), ...correctnessProblems(rounds)];

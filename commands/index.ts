@@ -3,6 +3,7 @@ import { createRegistry, type Registry } from '../src/core/registry.js';
 import { chart } from './chart.js';
 import { count } from './count.js';
 import { help } from './help.js';
+import { figure } from './figure.js';
 import { history } from './history.js';
 import { indicators } from './indicators.js';
 import { lang } from './lang.js';
@@ -18,7 +19,7 @@ import { subscriptions } from './subscriptions.js';
 import { deliveries } from './deliveries.js';
 
 export const commands = [
-  help, count, indicators, sources, history, chart, subscribe, unsubscribe, subscriptions, lang,
+  help, count, indicators, sources, history, figure, chart, subscribe, unsubscribe, subscriptions, lang,
   report, correct, retract, audit, admins, deliveries,
 ] as const;
 

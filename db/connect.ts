@@ -131,7 +131,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   pool.on('error', () => {});
   let listener: PgVersionListener | null = null;
   const db = new Kysely<Database>({ dialect: new CommitAwarePostgresDialect({ pool }, (version) => listener?.saw(version)) });
-  listener = pgVersionListener(url, schema ?? 'public', () => queryDataVersion(db));
+  listener = pgVersionListener(url, schema ?? null, () => queryDataVersion(db));
   const open = listener;
   return {
     db,

@@ -9,6 +9,8 @@ import pg from 'pg';
 import type { DataVersion } from './data-version.js';
 
 export const DATA_VERSION_CHANNEL = 'cifras_data_version';
+/** How the listening connection names itself in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'cifras data-version listener';
 
 export interface PgListenerOptions {
   /** How often the connection is pinged: a dead TCP connection raises nothing by itself. */
@@ -27,12 +29,13 @@ export interface PgVersionListener extends DataVersion {
 }
 
 /**
- * The listener for `schema` (the pool's search_path; `public` by default). It connects on the
- * first `now()`: the table it reads exists only once migrations ran.
+ * The listener for `schema` (the pool's search_path), or for the schema the URL's own settings
+ * make current when null. It connects on the first `now()`: the table it reads exists only once
+ * migrations ran.
  */
 export function pgVersionListener(
   url: string,
-  schema: string,
+  schema: string | null,
   query: () => Promise<number>,
   options: PgListenerOptions = {},
 ): PgVersionListener {
@@ -40,7 +43,7 @@ export function pgVersionListener(
   const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
   const firstWait = options.reconnectMs ?? 250;
   const resets: (() => void)[] = [];
-  const prefix = `${schema}:`;
+  let prefix = schema === null ? null : `${schema}:`;
   let version: number | undefined;
   let client: pg.Client | null = null;
   let started = false;
@@ -78,11 +81,11 @@ export function pgVersionListener(
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: pingTimeoutMs + 3_000 });
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: pingTimeoutMs + 3_000, application_name: LISTENER_APPLICATION_NAME });
     client = next;
     let notified = 0;
     next.on('notification', (message) => {
-      if (message.channel !== DATA_VERSION_CHANNEL || !message.payload?.startsWith(prefix)) return;
+      if (message.channel !== DATA_VERSION_CHANNEL || prefix === null || !message.payload?.startsWith(prefix)) return;
       const announced = Number(message.payload.slice(prefix.length));
       notified = Math.max(notified, announced);
       if (version !== undefined && announced > version) version = announced;
@@ -95,6 +98,10 @@ export function pgVersionListener(
     });
     try {
       await next.connect();
+      if (prefix === null) {
+        const { rows } = await next.query<{ schema: string }>('select current_schema() as schema');
+        prefix = `${rows[0]?.schema ?? 'public'}:`;
+      }
       await next.query(`LISTEN ${DATA_VERSION_CHANNEL}`);
       // Listening first, then reading: a write committed in between is in one or the other.
       const current = await query();

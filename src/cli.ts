@@ -34,8 +34,9 @@ function buildProgram(): Command {
   program
     .command('import')
     .argument('<file>', 'a .csv of figures or a .json dataset (the form of db/seed/seed-figures.json)')
+    .option('--quiet', 'record and audit the figures but announce none of them to subscribers (a back-fill)', false)
     .description('import indicators, sources and figures; every row is checked first and nothing is written unless all are valid')
-    .action((file: string) => withDatabase((handle) => importCommand(handle, file)));
+    .action((file: string, options: { quiet: boolean }) => withDatabase((handle) => importCommand(handle, file, options.quiet)));
   program
     .command('backup')
     .argument('<file>', 'where to write the copy')
@@ -130,10 +131,10 @@ async function seed(handle: DatabaseHandle): Promise<void> {
   console.log(`Loaded the demo dataset: ${counts(indicators.length, sources.length, figures.length)}.`);
 }
 
-async function importCommand(handle: DatabaseHandle, file: string): Promise<void> {
+async function importCommand(handle: DatabaseHandle, file: string, quiet: boolean): Promise<void> {
   await migrateToLatest(handle.db);
   let progress: Progress | undefined;
-  const outcome = await importFile(handle.db, file, { actor: 'cli:import', now: new Date() }, {
+  const outcome = await importFile(handle.db, file, { actor: 'cli:import', now: new Date(), quiet }, {
     onStart: (total) => (progress = createProgress(total, process.stdout)),
     onFigure: (done) => progress?.update(done),
   }).finally(() => progress?.stop());
@@ -145,7 +146,8 @@ async function importCommand(handle: DatabaseHandle, file: string): Promise<void
   }
   const { indicators, sources, figures, alreadyRecorded } = outcome.counts;
   const skipped = alreadyRecorded > 0 ? `; skipped ${alreadyRecorded} figure${alreadyRecorded === 1 ? '' : 's'} already recorded` : '';
-  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}${skipped}.`);
+  const announced = quiet && figures > 0 ? '; nothing was announced to subscribers (--quiet)' : '';
+  console.log(`Imported ${counts(indicators, sources, figures)} from ${file}${skipped}${announced}.`);
 }
 
 async function backup(handle: DatabaseHandle, file: string, force: boolean): Promise<void> {

@@ -2,6 +2,7 @@
 // pure: it reads only the object it is given, checks every variable, and reports every problem at
 // once — each saying what is wrong and how to fix it — so a newcomer fixes their .env in one pass.
 import { z } from 'zod';
+import { isCanonicalUserId } from './domain/editors.js';
 
 export type Platform = 'telegram' | 'discord';
 
@@ -40,9 +41,13 @@ export interface Config {
   readonly defaultLocale: 'es' | 'en';
   readonly owners: readonly Owner[];
   readonly adminApiToken: string | null;
+  /** Bearer token /metrics asks for; null: /metrics is open (keep it off the public port then). */
+  readonly metricsToken: string | null;
   readonly publicUrl: string | null;
   readonly telegram: TelegramConfig | null;
   readonly discord: DiscordConfig | null;
+  /** The bot's Discord install link, shown on the web pages beside the Telegram link; null: not shown. */
+  readonly discordInviteUrl: string | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
   /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
@@ -112,9 +117,11 @@ export function loadConfig(env: Env): Config {
     defaultLocale: checkLocale(withDefault('DEFAULT_LOCALE'), problems),
     owners: parseOwners(get('CIFRAS_OWNERS') ?? '', problems),
     adminApiToken: checkAdminToken(get('ADMIN_API_TOKEN'), problems),
+    metricsToken: checkMetricsToken(get('METRICS_TOKEN'), problems),
     publicUrl,
     telegram: checkTelegram(get, publicUrl, withDefault('TELEGRAM_API_ROOT'), problems),
     discord: checkDiscord(get, withDefault('DISCORD_API_BASE'), problems),
+    discordInviteUrl: checkInviteUrl(get('DISCORD_INVITE_URL'), problems),
     logLevel: checkLogLevel(withDefault('LOG_LEVEL'), problems),
     deliveryRates: {
       telegramPerSecond: checkRate('TELEGRAM_RATE_PER_SECOND', withDefault('TELEGRAM_RATE_PER_SECOND'), problems),
@@ -214,8 +221,18 @@ export function parseOwners(text: string, problems: string[]): Owner[] {
   const owners = new Map<string, Owner>();
   for (const entry of text.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
     const match = /^(telegram|discord):(\d{1,20})$/.exec(entry);
-    if (match?.[1] === 'telegram' || match?.[1] === 'discord') {
-      owners.set(entry, { platform: match[1], userId: match[2] ?? '' });
+    const platform = match?.[1];
+    const userId = match?.[2] ?? '';
+    if ((platform === 'telegram' || platform === 'discord') && isCanonicalUserId(platform, userId)) {
+      owners.set(entry, { platform, userId });
+      continue;
+    }
+    if (platform === 'telegram' || platform === 'discord') {
+      problems.push(
+        `CIFRAS_OWNERS has the entry "${entry}", whose id is not written as ${platform} writes it: a user id has no leading zero ` +
+          `and is at most ${platform === 'telegram' ? '9007199254740991' : '18446744073709551615'} (e.g. ${platform}:${userId.replace(/^0+(?=\d)/, '') || '123456'}); ` +
+          'as written it would never match anyone.',
+      );
       continue;
     }
     problems.push(
@@ -234,6 +251,14 @@ function checkAdminToken(token: string | undefined, problems: string[]): string 
   return token;
 }
 
+function checkMetricsToken(token: string | undefined, problems: string[]): string | null {
+  if (token === undefined) return null;
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    problems.push('METRICS_TOKEN must be printable ASCII without spaces: set it to a random string (e.g. the output of `openssl rand -hex 32`), or unset it to leave /metrics open.');
+  }
+  return token;
+}
+
 function checkPublicUrl(text: string | undefined, problems: string[]): string | null {
   if (text === undefined) return null;
   const result = httpUrlSchema.safeParse(text);
@@ -241,6 +266,17 @@ function checkPublicUrl(text: string | undefined, problems: string[]): string | 
   problems.push(
     `PUBLIC_URL is "${text}", which is not an https URL: set it to the server's public address, e.g. https://cifras.example.org ` +
       '(Telegram and Discord only call https endpoints), or unset it to use long polling.',
+  );
+  return null;
+}
+
+/** A link readers follow from the web pages: https only, so no page ever points to plain http. */
+function checkInviteUrl(text: string | undefined, problems: string[]): string | null {
+  if (text === undefined) return null;
+  if (httpUrlSchema.safeParse(text).success && text.startsWith('https://')) return text;
+  problems.push(
+    `DISCORD_INVITE_URL is "${text}", which is not an https URL: set it to the bot's install link from the Discord developer portal ` +
+      '(Installation, e.g. https://discord.com/oauth2/authorize?client_id=…), or unset it to leave the Discord link off the web pages.',
   );
   return null;
 }

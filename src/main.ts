@@ -54,7 +54,34 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** The platforms to serve when enabled; default PLATFORMS (tests pass others). */
   readonly platforms?: readonly Platform[];
+  /** Replaces some of SERVER_LIMITS (tests shorten the timeouts). */
+  readonly serverLimits?: Partial<ServerLimits>;
 }
+
+/** What one connection may take from the server; see SERVER_LIMITS. */
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** How often Node looks for connections past those timeouts (its default, 30 s, would blur them). */
+  readonly connectionsCheckingIntervalMs: number;
+  readonly maxConnections: number;
+}
+
+/**
+ * Set on purpose rather than left to Node's defaults (60 s for headers, 300 s for a request, no
+ * connection cap), which let a few slow or idle clients hold the server's sockets for minutes.
+ * Every caller here sends small bodies quickly: Telegram and Discord a few kilobytes, API writes at
+ * most 64 KiB. 500 connections is far above what Telegram (40 at a time by default) and Discord
+ * open, and below the usual limit of 1,024 open files per process; past it Node drops new ones.
+ */
+export const SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  connectionsCheckingIntervalMs: 1_000,
+  maxConnections: 500,
+};
 
 export interface ServerHandle {
   /** Where it listens, e.g. http://127.0.0.1:8080. */
@@ -84,7 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     if (options.worker !== undefined && options.worker !== false) {
       services.push(startWorker({ handle, config, logger, metrics, now }, options.worker === true ? {} : options.worker));
     }
-    const server = await listen(composed.app, config);
+    const server = await listen(composed.app, config, { ...SERVER_LIMITS, ...options.serverLimits });
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logStartup(logger, config, url);
@@ -128,7 +155,9 @@ export function composeApp(parts: AppParts): ComposedApp {
   // One chart renderer: it loads its fonts once, for /chart and the chart routes alike.
   const charts = createChartRenderer();
   const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now, charts };
-  const served = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config)).map((platform) => platform.serve(deps));
+  const enabled = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config));
+  const served = enabled.map((platform) => platform.serve(deps));
+  const telegramServer = served[enabled.findIndex((platform) => platform.name === 'telegram')];
   const app = createApp({
     handle,
     cache,
@@ -137,6 +166,7 @@ export function composeApp(parts: AppParts): ComposedApp {
     logger,
     metrics,
     now,
+    telegramUsername: () => telegramServer?.botUsername?.() ?? null,
     // Always mounted: without ADMIN_API_TOKEN it answers 403 saying how to turn it on.
     routes: [{ at: '/api/v1', routes: writeApiRoutes({ handle, cache, config, logger, metrics, now }) }],
     webhooks: served.flatMap((platform) => platform.webhooks),
@@ -219,9 +249,18 @@ async function prepareDatabase(handle: DatabaseHandle, config: Config, logger: L
   }
 }
 
-function listen(app: App, config: Config): Promise<Server> {
-  const server = createAdaptorServer({ fetch: app.fetch });
+function listen(app: App, config: Config, limits: ServerLimits): Promise<Server> {
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+    },
+  });
   if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE'
@@ -245,7 +284,7 @@ function logStartup(logger: Logger, config: Config, url: string): void {
   if (config.telegram === null && config.discord === null) {
     logger.info(
       'no platform configured (set TELEGRAM_BOT_TOKEN or the DISCORD_* variables to turn one on). Try it meanwhile: ' +
-        `npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
+        `open ${url}/ in a browser, npx cifras ask "/count presos políticos"  or  curl ${url}/api/v1/indicators/political-prisoners`,
     );
   }
 }

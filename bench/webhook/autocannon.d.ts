@@ -11,6 +11,8 @@ declare module 'autocannon' {
 
   interface AutocannonOptions {
     url: string;
+    /** Sent with every request. */
+    headers?: Record<string, string>;
     connections?: number;
     duration?: number;
     pipelining?: number;

@@ -2,7 +2,7 @@
 // through the Telegram webhook (a) and the Discord interactions endpoint (c), each beside its
 // framework floor (b, d), and a bare Hono route as the ceiling (e); and each floor again
 // answering a real /count answer instead of a line (f, g: the same answer's size, without
-// cifras' work). A case also says how to tell a right answer from a wrong one, checked on every
+// cifras' work); and case a again with the database on PostgreSQL (h). A case also says how to tell a right answer from a wrong one, checked on every
 // response.
 import type { InteractionSigner } from '../../tests/support/discord-signing.js';
 import { randomInt, seededRandom } from '../query/random.js';
@@ -42,6 +42,8 @@ export interface BenchCase {
 
 export interface CaseContext {
   readonly databasePath: string;
+  /** DATABASE_URL of the PostgreSQL copy, when case h runs. */
+  readonly postgresUrl: string | null;
   readonly indicators: number;
   readonly seed: number;
   readonly signer: InteractionSigner;
@@ -59,7 +61,8 @@ const SIGNED_POOL = 10_000;
 export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
   const random = seededRandom(ctx.seed + id.charCodeAt(0));
   const pick = (): number => randomInt(random, 1, ctx.indicators);
-  const cifras: ServerSpec = { kind: 'cifras', databasePath: ctx.databasePath, discordPublicKey: ctx.signer.publicKeyHex, logLevel: ctx.logLevel };
+  const cifrasOn = (databaseUrl: string): ServerSpec => ({ kind: 'cifras', databaseUrl, discordPublicKey: ctx.signer.publicKeyHex, logLevel: ctx.logLevel });
+  const cifras = cifrasOn(`sqlite:${ctx.databasePath}`);
   const isWebhookReply = (body: string): boolean => body.includes('"method":"sendMessage"');
   const isType4 = (body: string): boolean => body.startsWith('{"type":4,');
   switch (id) {
@@ -70,6 +73,18 @@ export function buildCase(id: CaseId, ctx: CaseContext): BenchCase {
         server: cifras,
         floor: 'b',
         sameAnswerFloor: 'f',
+        target: true,
+        next: telegramRequests(pick),
+        verify: (body) => isWebhookReply(body) && answersCorrectly(ctx.expected, body),
+      };
+    case 'h':
+      if (ctx.postgresUrl === null) throw new Error('case h needs the PostgreSQL copy of the database');
+      return {
+        id,
+        title: '/count via POST /telegram/webhook (cifras on PostgreSQL)',
+        server: cifrasOn(ctx.postgresUrl),
+        // Judged against the same on SQLite (case a): what the database costs.
+        floor: 'a',
         target: true,
         next: telegramRequests(pick),
         verify: (body) => isWebhookReply(body) && answersCorrectly(ctx.expected, body),

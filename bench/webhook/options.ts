@@ -2,7 +2,7 @@
 // whether to profile the cifras server. Parsed from the argv passed in; nothing read at import.
 import { parseArgs } from 'node:util';
 
-export const CASE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+export const CASE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
 export interface WebhookBenchOptions {
@@ -25,10 +25,12 @@ export interface WebhookBenchOptions {
   readonly logLevel: string;
   /** Write V8 CPU profiles of the cifras server (cases a and c) into this folder. */
   readonly cpuProf: string | null;
+  /** The PostgreSQL server case h creates its database on. */
+  readonly postgresUrl: string;
 }
 
 export const USAGE = `usage: npm run bench:webhook -- [--figures N] [--duration S] [--warmup S] [--connections N]
-                                  [--cases a,b,c,d,e,f,g] [--rounds N] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
+                                  [--cases a,b,c,d,e,f,g,h] [--postgres-url URL] [--rounds N] [--log-level info|silent|…] [--cpu-prof DIR] [--seed N]`;
 
 export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchOptions {
   const { values } = parseArgs({
@@ -45,6 +47,7 @@ export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchO
       rounds: { type: 'string', default: '1' },
       'log-level': { type: 'string', default: 'info' },
       'cpu-prof': { type: 'string' },
+      'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     },
     strict: true,
   });
@@ -64,6 +67,7 @@ export function parseWebhookBenchOptions(argv: readonly string[]): WebhookBenchO
     rounds: positive('rounds', values.rounds),
     logLevel: values['log-level'],
     cpuProf: values['cpu-prof'] ?? null,
+    postgresUrl: values['postgres-url'],
   };
 }
 

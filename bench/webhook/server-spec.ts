@@ -13,7 +13,8 @@ export const DISCORD_APPLICATION_ID = APPLICATION_ID;
 export type ServerSpec =
   | {
       readonly kind: 'cifras';
-      readonly databasePath: string;
+      /** DATABASE_URL: the SQLite file, or the PostgreSQL copy (case h). */
+      readonly databaseUrl: string;
       readonly discordPublicKey: string;
       readonly logLevel: string;
     }

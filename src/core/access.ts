@@ -4,9 +4,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Owner } from '../config.js';
+import type { RestrictedAccess } from '../i18n/messages.js';
 import type { InvocationUser, InvocationChat } from './invocation.js';
 
-export type Access = 'anyone' | 'private-or-chat-admin' | 'chat-admin' | 'editor' | 'owner';
+export type Access = 'anyone' | RestrictedAccess;
 
 /** Whether a platform user is an editor (the editors table by default; tests may pass another). */
 export type IsEditor = (db: Kysely<Database>, platform: string, userId: string) => Promise<boolean>;

@@ -1,15 +1,9 @@
 // A command's arguments could not be read. The dispatcher turns it into a translated error with
 // the command's usage line, like a DomainError.
+import type { ArgumentErrorCode } from '../i18n/messages.js';
 import type { OptionSpec } from './options.js';
 
-export type ArgumentErrorCode =
-  | 'missing_argument'
-  | 'invalid_integer'
-  | 'invalid_figure_id'
-  | 'invalid_choice'
-  /** A figure value typed over several words whose end cannot be told for sure (see parse-args.ts). */
-  | 'unclear_value'
-  | 'too_many_arguments';
+export type { ArgumentErrorCode };
 
 export class ArgumentError extends Error {
   readonly code: ArgumentErrorCode;

@@ -41,11 +41,13 @@ export interface CommandContext {
   readonly owners: readonly Owner[];
   /** Every command, for /help. */
   readonly registry: Registry;
+  /** The public web's base URL (PUBLIC_URL, no trailing slash), for links to its pages; null when unset. */
+  readonly publicUrl: string | null;
+  /** IANA zone in which recorded times are shown (CIFRAS_TIMEZONE). */
+  readonly timeZone: string;
   readonly logger?: CommandLogger;
   /** Draws history charts (/chart). */
   readonly charts: ChartRenderer;
-  /** PUBLIC_URL: replies link to the indicator's page there; null when unset. */
-  readonly publicUrl: string | null;
 }
 
 export interface CommandSpec<Options extends readonly OptionSpec[]> {

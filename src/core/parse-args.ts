@@ -2,7 +2,7 @@
 // group words; an option marked rest-of-line takes what is left, so `/count presos políticos`
 // works; a figure value may span several words, see readValueWords; a phrase option leaves the
 // split to its command), typed platform options are read by name. Both paths convert and check values the same way.
-import { readValue } from '../domain/value.js';
+import { isStoredInteger, readValue } from '../domain/value.js';
 import { ArgumentError } from './argument-error.js';
 import { takesRest, type OptionSpec, type ParsedArgs } from './options.js';
 
@@ -53,9 +53,9 @@ function convertOrMissing(option: OptionSpec, token: string | undefined): string
 function convert(option: OptionSpec, token: string): string | number {
   switch (option.kind) {
     case 'integer':
-      return wholeNumber(token) ?? fail('invalid_integer', option, token);
+      return storedInteger(option, token, wholeNumber(token) ?? fail('invalid_integer', option, token));
     case 'figure-id':
-      return wholeNumber(token.replace(/^#/, '')) ?? fail('invalid_figure_id', option, token);
+      return storedInteger(option, token, wholeNumber(token.replace(/^#/, '')) ?? fail('invalid_figure_id', option, token));
     case 'choice': {
       const choice = option.choices?.find((c) => c.toLowerCase() === token.toLowerCase());
       return choice ?? fail('invalid_choice', option, token);
@@ -65,13 +65,17 @@ function convert(option: OptionSpec, token: string): string | number {
   }
 }
 
+/** Digits as a number, however many (storedInteger judges the size). */
 function wholeNumber(token: string): number | undefined {
-  if (!/^\d+$/.test(token)) return undefined;
-  const n = Number(token);
-  return Number.isSafeInteger(n) ? n : undefined;
+  return /^\d+$/.test(token) ? Number(token) : undefined;
 }
 
-function fail(code: 'invalid_integer' | 'invalid_figure_id' | 'invalid_choice', option: OptionSpec, token: string): never {
+/** Every integer option is an id or a count kept in an integer column: one limit for both engines. */
+function storedInteger(option: OptionSpec, token: string, n: number): number {
+  return isStoredInteger(n) ? n : fail('number_too_large', option, token);
+}
+
+function fail(code: 'invalid_integer' | 'invalid_figure_id' | 'number_too_large' | 'invalid_choice', option: OptionSpec, token: string): never {
   throw new ArgumentError(code, option, token);
 }
 

@@ -38,6 +38,8 @@ export interface SummaryLine {
   /** Shown as `#id`. */
   readonly figureId: number;
   readonly stale: boolean;
+  /** The value was corrected since it was reported (DESIGN "/count reply": a corrected marker). */
+  readonly corrected: boolean;
 }
 
 /** One end of a spread: the number and the source it comes from. */
@@ -67,6 +69,8 @@ export interface SummaryBlock {
     readonly empty: string;
     /** Precedes a flow's period: `periodo` / `period`. */
     readonly period: string;
+    /** The corrected marker: `corregida` / `corrected`. */
+    readonly corrected: string;
   };
 }
 

@@ -39,11 +39,15 @@ export interface CommandCounter {
   inc(labels: { command: string; platform: string; outcome: string }): void;
 }
 
+/** loadConfig's default for CIFRAS_TIMEZONE, for callers that pass no configured zone. */
+const DEFAULT_TIME_ZONE = 'America/Caracas';
+
 export interface CommandDeps {
   readonly db: Kysely<Database>;
   /** Kept answers (created once by the composition root); absent: nothing is kept. */
   readonly cache?: ReadCache;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'publicUrl'>>;
+  /** `publicUrl` and `timezone` are optional so callers without them (tests, tools) keep working. */
+  readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'publicUrl' | 'timezone'>>;
   readonly now: () => Date;
   /** One renderer for the process (the composition root's); absent, one is made per answer. */
   readonly charts?: ChartRenderer;
@@ -98,9 +102,10 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     actor: actorOf(invocation.user),
     owners: deps.config.owners,
     registry,
+    publicUrl: deps.config.publicUrl ?? null,
+    timeZone: deps.config.timezone ?? DEFAULT_TIME_ZONE,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
     charts: deps.charts ?? createChartRenderer(),
-    publicUrl: deps.config.publicUrl ?? null,
   });
   try {
     const args = readArgs(command, invocation);

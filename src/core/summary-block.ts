@@ -28,6 +28,7 @@ function summaryLine(latest: LatestFigure, locale: Locale): SummaryLine {
     link: latest.link,
     figureId: figure.id,
     stale: latest.stale,
+    corrected: figure.revisions.some((r) => r.kind === 'correction'),
   };
 }
 

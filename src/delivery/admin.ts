@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, EventKind } from '../../db/schema.js';
 import { recordAudit } from '../domain/audit.js';
-import type { WriteContext } from '../domain/db.js';
+import type { DbOrTrx, WriteContext } from '../domain/db.js';
+import { inTransaction } from '../domain/transaction.js';
 
 export { listPaused, resume as resumeSubscription } from '../domain/subscriptions.js';
 
@@ -37,9 +38,12 @@ export async function listDeadDeliveries(db: Kysely<Database>, limit = 50): Prom
   }));
 }
 
-/** Queues a dead (or cancelled) delivery again with fresh attempts; false if there is none such. */
-export async function retryDelivery(db: Kysely<Database>, id: number, ctx: WriteContext): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Queues a dead (or cancelled) delivery again with fresh attempts; false if there is none such.
+ * Joins the caller's transaction: /deliveries runs inside the one that claims its update id.
+ */
+export async function retryDelivery(db: DbOrTrx, id: number, ctx: WriteContext): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable('deliveries')
       .set({ status: 'pending', attempts: 0, due_at: ctx.now.toISOString(), claimed_by: null, claimed_until: null })

@@ -51,12 +51,18 @@ export async function buildNotificationReply(db: DbOrTrx, event: NotificationEve
 
 async function published(db: DbOrTrx, parts: Parts, value: FigureValue, today: string): Promise<Block[]> {
   const { figure, t, locale } = parts;
-  const blocks: Block[] = [title(parts, t.notification.published), figureLine(parts, [value])];
+  // A back-fill: older than what the source reports now, so never presented as new; the source's
+  // current latest goes beside it instead of the figure before it.
+  const summary = await indicatorSummary(db, parts.indicator, today);
+  const latest = summary.latest.find((l) => l.figure.source.id === figure.source.id)?.figure;
+  const historical = !figure.retracted && latest !== undefined && latest.id !== figure.id;
+  const blocks: Block[] = [title(parts, historical ? t.notification.historical : t.notification.published), figureLine(parts, [value])];
   const note = figure.note?.[locale];
   if (note !== undefined && note !== '') blocks.push(text(`${t.admin.note}: `, note));
-  const previous = await previousOfSameSource(db, parts);
-  if (previous !== undefined) {
-    blocks.push(text(`${t.notification.previous(figure.source.name)}: `, ...valueSpans(previous, previous.value, parts)));
+  const beside = historical ? latest : await previousOfSameSource(db, parts);
+  if (beside !== undefined) {
+    const label = historical ? t.notification.currentLatest(figure.source.name) : t.notification.previous(figure.source.name);
+    blocks.push(text(`${label}: `, ...valueSpans(beside, beside.value, parts)));
   }
   const others = await otherSources(db, parts, today);
   if (others !== null) blocks.push(others);

@@ -9,4 +9,9 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 export interface WriteContext {
   readonly actor: string;
   readonly now: Date;
+  /**
+   * Record and audit, but announce nothing to subscribers (`cifras import --quiet`, a back-fill):
+   * the events are kept, no delivery is queued.
+   */
+  readonly quiet?: boolean;
 }

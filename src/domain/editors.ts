@@ -29,11 +29,22 @@ export interface EditorChange {
 // Same form as CIFRAS_OWNERS entries (src/config.ts): platform, colon, digits.
 const USER_REF = /^(telegram|discord):(\d{1,20})$/;
 
+/** The largest id each platform sends: Telegram's are JSON numbers (53 bits), Discord's 64-bit snowflakes. */
+const MAX_USER_ID: Readonly<Record<UserPlatform, bigint>> = { telegram: 2n ** 53n - 1n, discord: 2n ** 64n - 1n };
+
+/**
+ * Whether `id` is a user id as the platform writes it: digits without a leading zero, within the
+ * platform's range. `0123` or `1e3` would be stored and compared as text and never match user 123.
+ */
+export function isCanonicalUserId(platform: UserPlatform, id: string): boolean {
+  return /^[1-9]\d{0,19}$/.test(id) && BigInt(id) <= MAX_USER_ID[platform];
+}
+
 /** Reads `telegram:123456` / `discord:80351110224678912`. Throws DomainError('invalid_user'). */
 export function parseUserRef(text: string): UserRef {
   const match = USER_REF.exec(text.trim().toLowerCase());
   const platform = match?.[1];
-  if ((platform !== 'telegram' && platform !== 'discord') || match?.[2] === undefined) {
+  if ((platform !== 'telegram' && platform !== 'discord') || match?.[2] === undefined || !isCanonicalUserId(platform, match[2])) {
     throw new DomainError('invalid_user', { input: text, accepted: ['telegram:<id>', 'discord:<id>'] });
   }
   return { platform, userId: match[2] };

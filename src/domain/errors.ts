@@ -3,6 +3,10 @@
 
 export type DomainErrorCode =
   | 'invalid_value'
+  /** A count above MAX_STORED_INTEGER (value.ts). */
+  | 'value_too_large'
+  /** Text with a character that changes how the text around it shows (safe-text.ts). */
+  | 'unsafe_text'
   | 'invalid_date'
   | 'future_date'
   | 'invalid_period'

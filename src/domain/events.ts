@@ -5,7 +5,7 @@ import type { Database, EventKind } from '../../db/schema.js';
 
 export async function enqueueEvent(
   trx: Transaction<Database>,
-  event: { kind: EventKind; figureId: number; revision: number; indicatorSlug: string; now: Date },
+  event: { kind: EventKind; figureId: number; revision: number; indicatorSlug: string; now: Date; quiet?: boolean },
 ): Promise<number> {
   const at = event.now.toISOString();
   const { id } = await trx
@@ -13,6 +13,7 @@ export async function enqueueEvent(
     .values({ kind: event.kind, figure_id: event.figureId, revision: event.revision, created_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (event.quiet === true) return id;
   await trx
     .insertInto('deliveries')
     .columns(['event_id', 'subscription_id', 'status', 'due_at', 'created_at'])

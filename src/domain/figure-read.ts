@@ -5,6 +5,7 @@ import type { DbOrTrx } from './db.js';
 import { asOfFromStorage } from './as-of.js';
 import { sourceFromRow } from './sources.js';
 import type { Figure, FigureRevision } from './types.js';
+import { isStoredInteger } from './value.js';
 import { valueFromColumns } from './value-columns.js';
 
 function figureRowsQuery(db: DbOrTrx) {
@@ -107,8 +108,9 @@ function toFigure(row: FigureRow, revisions: FigureRevision[]): Figure {
   };
 }
 
+/** The figure, or undefined; an id no integer column can hold names none (and reaches no database). */
 export async function getFigure(db: DbOrTrx, figureId: number): Promise<Figure | undefined> {
-  if (!Number.isSafeInteger(figureId) || figureId < 1) return undefined;
+  if (!isStoredInteger(figureId) || figureId < 1) return undefined;
   const [figure] = await loadFigures(db, (q) => q.where('f.id', '=', figureId).orderBy('f.id'));
   return figure;
 }

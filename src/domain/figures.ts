@@ -10,7 +10,9 @@ import { requireIndicator } from './indicators.js';
 import { requireSource } from './sources.js';
 import { inTransaction } from './transaction.js';
 import type { Figure, FigureValue, Localized } from './types.js';
+import { assertSafeText } from './safe-text.js';
 import { assertHttpUrl } from './url.js';
+import { storableValue } from './value.js';
 import { sameValue, valueToColumns } from './value-columns.js';
 
 export { getFigure } from './figure-read.js';
@@ -32,8 +34,8 @@ const MAX_REASON = 500;
 function noteColumns(note: ReportInput['note']): { note_es: string | null; note_en: string | null } {
   if (note == null) return { note_es: null, note_en: null };
   const texts = typeof note === 'string' ? { es: note, en: note } : note;
-  const es = texts.es.trim();
-  const en = texts.en.trim();
+  const es = assertSafeText('note', texts.es.trim());
+  const en = assertSafeText('note', texts.en.trim());
   if (es.length > MAX_NOTE || en.length > MAX_NOTE) {
     throw new DomainError('invalid_field', { field: 'note', max: MAX_NOTE });
   }
@@ -44,7 +46,7 @@ function requireReason(reason: string): string {
   const text = reason.trim();
   if (text === '') throw new DomainError('reason_required');
   if (text.length > MAX_REASON) throw new DomainError('invalid_field', { field: 'reason', max: MAX_REASON });
-  return text;
+  return assertSafeText('reason', text);
 }
 
 async function requireLiveFigure(db: DbOrTrx, figureId: number): Promise<Figure> {
@@ -61,6 +63,7 @@ export async function reportFigure(db: DbOrTrx, input: ReportInput, ctx: WriteCo
   const period = input.period ? periodFromInput(input.period, today) : null;
   const url = assertHttpUrl(input.url);
   const notes = noteColumns(input.note);
+  const value = storableValue(input.value);
   const at = ctx.now.toISOString();
   return inTransaction(db, async (trx) => {
     const indicator = await requireIndicator(trx, input.indicator);
@@ -83,12 +86,12 @@ export async function reportFigure(db: DbOrTrx, input: ReportInput, ctx: WriteCo
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('figure_revisions')
-      .values({ figure_id: id, revision: 1, kind: 'report', ...valueToColumns(input.value), reason: null, recorded_by: ctx.actor, recorded_at: at })
+      .values({ figure_id: id, revision: 1, kind: 'report', ...valueToColumns(value), reason: null, recorded_by: ctx.actor, recorded_at: at })
       .execute();
     const figure = await getFigure(trx, id);
     if (!figure) throw new Error(`figure ${id} vanished inside its own transaction`);
-    await recordAudit(trx, { actor: ctx.actor, action: 'figure.report', target: `figure:${id}`, before: null, after: figure, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'published', figureId: id, revision: 1, indicatorSlug: indicator.slug, now: ctx.now });
+    await recordAudit(trx, { actor: ctx.actor, action: 'figure.report', target: `figure:${id}`, before: null, after: ctx.quiet === true ? { ...figure, announced: false } : figure, at: ctx.now });
+    await enqueueEvent(trx, { kind: 'published', figureId: id, revision: 1, indicatorSlug: indicator.slug, now: ctx.now, quiet: ctx.quiet === true });
     return figure;
   });
 }
@@ -102,6 +105,7 @@ export async function correctFigure(
   ctx: WriteContext,
 ): Promise<{ before: Figure; after: Figure }> {
   const why = requireReason(reason);
+  storableValue(value);
   return inTransaction(db, async (trx) => {
     const before = await requireLiveFigure(trx, figureId);
     if (sameValue(before.value, value)) throw new DomainError('unchanged_value', { id: figureId });
@@ -112,7 +116,7 @@ export async function correctFigure(
       .execute();
     const after = (await getFigure(trx, figureId))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'figure.correct', target: `figure:${figureId}`, before: before.value, after: { value: after.value, reason: why }, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'corrected', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now });
+    await enqueueEvent(trx, { kind: 'corrected', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now, quiet: ctx.quiet === true });
     return { before, after };
   });
 }
@@ -129,7 +133,7 @@ export async function retractFigure(db: DbOrTrx, figureId: number, reason: strin
       .execute();
     const after = (await getFigure(trx, figureId))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'figure.retract', target: `figure:${figureId}`, before: { retracted: false }, after: { retracted: true, reason: why }, at: ctx.now });
-    await enqueueEvent(trx, { kind: 'retracted', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now });
+    await enqueueEvent(trx, { kind: 'retracted', figureId, revision, indicatorSlug: before.indicatorSlug, now: ctx.now, quiet: ctx.quiet === true });
     return after;
   });
 }

@@ -7,6 +7,7 @@ import { DomainError } from './errors.js';
 import { loadFigures } from './figure-read.js';
 import { requireSource } from './sources.js';
 import type { AsOf, Figure, Indicator } from './types.js';
+import { isStoredInteger } from './value.js';
 
 export interface HistoryPageRequest {
   /** One source only. */
@@ -112,7 +113,8 @@ function parseCursor(cursor: string): CursorData | undefined {
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const { i, a, r, f } = data as Record<string, unknown>;
-  const positive = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+  // Ids an integer column holds (value.ts's one limit): a larger one would fail the query on PostgreSQL.
+  const positive = (n: unknown): n is number => typeof n === 'number' && isStoredInteger(n) && n > 0;
   if (!positive(i) || !positive(f) || typeof a !== 'string' || !DATE.test(a) || typeof r !== 'string' || !TIMESTAMP.test(r)) {
     return undefined;
   }

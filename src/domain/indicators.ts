@@ -10,7 +10,8 @@ import { storedAlready } from './stored-already.js';
 import { UNCACHED, type CacheView } from './read-cache.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
-import { assertSlug } from './slug.js';
+import { assertSafeText } from './safe-text.js';
+import { assertSlug, isSlug } from './slug.js';
 import type { Indicator, IndicatorKind, Localized } from './types.js';
 
 /**
@@ -64,7 +65,9 @@ export async function listIndicators(db: DbOrTrx, cache: CacheView = UNCACHED): 
   });
 }
 
+/** The indicator with this slug; text that cannot be a slug (`%00`, spaces) names none, unasked. */
 export async function getIndicator(db: DbOrTrx, slug: string): Promise<Indicator | undefined> {
+  if (!isSlug(slug)) return undefined;
   const row = await db.selectFrom('indicators').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row && indicatorFromRow(row);
 }
@@ -82,7 +85,12 @@ function validateIndicator(input: IndicatorInput): void {
   }
   for (const locale of ['es', 'en'] as const) {
     if (!input.name[locale]?.trim()) throw new DomainError('invalid_field', { field: `name.${locale}`, input: '' });
+    assertSafeText(`name.${locale}`, input.name[locale]);
+    for (const alias of input.aliases?.[locale] ?? []) assertSafeText(`aliases.${locale}`, alias);
+    if (input.description !== undefined) assertSafeText(`description.${locale}`, input.description[locale]);
   }
+  if (input.unit !== undefined) assertSafeText('unit', input.unit);
+  if (input.region != null) assertSafeText('region', input.region);
   const days = input.staleAfterDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 36500)) {
     throw new DomainError('invalid_field', { field: 'staleAfterDays', input: days, accepted: ['1..36500'] });

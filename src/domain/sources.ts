@@ -8,7 +8,8 @@ import { inTransaction } from './transaction.js';
 import { storedAlready } from './stored-already.js';
 import type { DbOrTrx, WriteContext } from './db.js';
 import { DomainError } from './errors.js';
-import { assertSlug } from './slug.js';
+import { assertSafeText } from './safe-text.js';
+import { assertSlug, isSlug } from './slug.js';
 import { SOURCE_KINDS, type Localized, type Source, type SourceKind } from './types.js';
 import { assertHttpUrl } from './url.js';
 
@@ -36,7 +37,9 @@ export async function listSources(db: DbOrTrx): Promise<Source[]> {
   return rows.map(sourceFromRow);
 }
 
+/** The source with this slug; text that cannot be a slug (`%00`, spaces) names none, unasked. */
 export async function getSource(db: DbOrTrx, slug: string): Promise<Source | undefined> {
+  if (!isSlug(slug)) return undefined;
   const row = await db.selectFrom('sources').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row && sourceFromRow(row);
 }
@@ -53,7 +56,11 @@ function validateSource(input: SourceInput): void {
     throw new DomainError('invalid_field', { field: 'kind', input: input.kind, accepted: SOURCE_KINDS });
   }
   if (!input.name?.trim()) throw new DomainError('invalid_field', { field: 'name', input: '' });
+  assertSafeText('name', input.name);
   if (input.url != null) assertHttpUrl(input.url);
+  for (const locale of ['es', 'en'] as const) {
+    if (input.description !== undefined) assertSafeText(`description.${locale}`, input.description[locale]);
+  }
 }
 
 /**

@@ -5,6 +5,18 @@
 import { DomainError } from './errors.js';
 import type { FigureValue, Locale } from './types.js';
 
+/**
+ * The largest count (and figure id) cifras stores: PostgreSQL's `integer`. SQLite would store
+ * more, but then data valid there could not move to PostgreSQL, so both engines get this one
+ * limit, checked here before anything reaches a database.
+ */
+export const MAX_STORED_INTEGER = 2_147_483_647;
+
+/** Whether `n` is a whole number from 0 to MAX_STORED_INTEGER: what an integer column takes on both engines. */
+export function isStoredInteger(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_STORED_INTEGER;
+}
+
 /** Examples of every accepted form, shown to whoever typed something else. */
 export const ACCEPTED_VALUE_FORMS: readonly string[] = ['902', '1.085', '~2400', '>=60', '60+', '<=75', '60-75'];
 
@@ -25,16 +37,30 @@ const AT_MOST = /^(?:<=|≤)\s*(?<n>.+)$/u;
 // Hyphen, en dash or em dash; a number never contains one, so the split is unambiguous.
 const RANGE = /^(?<low>[^-–—]+)[-–—](?<high>[^-–—]+)$/u;
 
-/** Parses a value as typed in a chat or a CSV cell. Throws DomainError('invalid_value'). */
+/**
+ * Parses a value as typed in a chat or a CSV cell. Throws DomainError('invalid_value'), or
+ * 'value_too_large' for a count above MAX_STORED_INTEGER.
+ */
 export function parseValue(text: string): FigureValue {
   const value = readValue(text);
   if (value === undefined) throw invalidValue(text);
-  return value;
+  return storableValue(value, text);
+}
+
+/**
+ * The value, if every count in it fits the stored integer; else DomainError('value_too_large').
+ * The figure writes call it too, so a value built in code meets the same limit as a typed one.
+ */
+export function storableValue(value: FigureValue, input: unknown = value): FigureValue {
+  const { low, high } = valueBounds(value);
+  if (isStoredInteger(low) && isStoredInteger(high)) return value;
+  throw new DomainError('value_too_large', { input: describeInput(input), max: MAX_STORED_INTEGER });
 }
 
 /**
  * parseValue without the error: undefined when `text` is not a value. For callers that must find
- * where a value typed over several words ends (chat arguments), by this same parser.
+ * where a value typed over several words ends (chat arguments), by this same parser. A count too
+ * large to store is still a value here (its form is right); parseValue refuses it.
  */
 export function readValue(text: string): FigureValue | undefined {
   return parseForm(text.trim());
@@ -65,12 +91,14 @@ function rangeOf(low: number | undefined, high: number | undefined): FigureValue
   return low === high ? { kind: 'exact', value: low } : { kind: 'range', low, high };
 }
 
-/** A non-negative safe integer, with optional thousands separators; undefined otherwise. */
+/**
+ * A run of digits with optional thousands separators, as a number (however large: the limit is
+ * storableValue's, so that a count too large gets its own message); undefined otherwise.
+ */
 function parseCount(token: string | undefined): number | undefined {
   const text = token?.trim() ?? '';
   if (!COUNT.test(text)) return undefined;
-  const value = Number(text.replace(/\D/g, ''));
-  return Number.isSafeInteger(value) ? value : undefined;
+  return Number(text.replace(/\D/g, ''));
 }
 
 /**
@@ -81,7 +109,7 @@ export function valueFromJson(input: unknown): FigureValue {
   if (typeof input === 'string') return parseValue(input);
   const value = fromJsonShape(input);
   if (value === undefined) throw invalidValue(input);
-  return value;
+  return storableValue(value, input);
 }
 
 function fromJsonShape(input: unknown): FigureValue | undefined {
@@ -103,8 +131,9 @@ function fromJsonShape(input: unknown): FigureValue | undefined {
   }
 }
 
+/** A whole number of any size (the size is storableValue's to judge). */
 function isCount(n: unknown): n is number {
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
 }
 
 /** The API's JSON form; valueFromJson reads it back. */

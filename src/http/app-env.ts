@@ -15,6 +15,11 @@ export interface AppDeps {
   readonly cache: ReadCache;
   /** The clock; tests pin it so staleness does not drift with the calendar. */
   readonly now?: () => Date;
+  /**
+   * The Telegram bot's username once getMe has answered (null before, or with Telegram off): the
+   * web pages link to `https://t.me/<username>`.
+   */
+  readonly telegramUsername?: () => string | null;
 }
 
 export interface AppEnv {

@@ -10,6 +10,11 @@
 // Free text typed by admins or sources (notes, reasons, links) is neutralized against CSV formula
 // injection as OWASP advises: a cell starting with = + - @, a tab or a carriage return gets a
 // leading single quote, so a spreadsheet shows `=HYPERLINK(…)` as text instead of running it.
+// The same goes for what follows every `;`: a spreadsheet set up for Spanish (and most of Europe)
+// splits a CSV on `;`, not on commas, quotes or no quotes, so in `x;=1+1;y` the `=1+1` becomes a
+// cell of its own. That is the file every reader gets, so it is this one that must be safe; a
+// `?sep=;` variant would still leave the default file open to the same note. The cost is a `'`
+// after such a `;` in the comma reading too.
 // Numbers, values, dates, ids and slugs are never touched: they are written by this code in forms
 // that cannot start with those characters, and a quote would corrupt them.
 import type { Figure, FigureRevision, FigureValue, Locale } from '../domain/types.js';
@@ -31,10 +36,13 @@ export function plainValue(value: FigureValue): string {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A `;` (a cell boundary for a `;`-splitting spreadsheet) before a formula start, quotes allowed between. */
+const FORMULA_AFTER_SEMICOLON = /;(?="*[=+\-@\t\r])/g;
 
-/** A free-text cell as a spreadsheet will show it: never a formula. */
+/** A free-text cell as a spreadsheet will show it, split on commas or on `;`: never a formula. */
 export function spreadsheetText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const guarded = text.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  return FORMULA_START.test(guarded) ? `'${guarded}` : guarded;
 }
 
 export function csvField(text: string): string {

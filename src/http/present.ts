@@ -1,23 +1,25 @@
 // The public JSON shapes of the read API. Who recorded a figure (a platform user id) is left out:
-// it identifies an admin's personal account, and the audit log is where it belongs.
+// it identifies an admin's personal account, and the audit log is where it belongs. Each shape is
+// typed by its schema in response-schemas.ts, which the OpenAPI document publishes.
 import { formatAsOf } from '../domain/as-of.js';
 import type { Figure, Indicator, IndicatorSummary, LatestFigure, Locale, Source, SpreadEnd } from '../domain/types.js';
 import { formatValue, valueToJson } from '../domain/value.js';
+import type { FigureJson, IndicatorJson, LatestBriefJson, LatestJson, SourceJson, SummaryJson } from './response-schemas.js';
 
-export function indicatorJson(indicator: Indicator) {
+export function indicatorJson(indicator: Indicator): IndicatorJson {
   return {
     slug: indicator.slug,
     kind: indicator.kind,
     unit: indicator.unit,
     region: indicator.region,
     names: indicator.name,
-    aliases: indicator.aliases,
+    aliases: { es: [...indicator.aliases.es], en: [...indicator.aliases.en] },
     description: indicator.description,
     staleAfterDays: indicator.staleAfterDays,
   };
 }
 
-export function sourceJson(source: Source) {
+export function sourceJson(source: Source): SourceJson {
   return { slug: source.slug, name: source.name, kind: source.kind, url: source.url, description: source.description };
 }
 
@@ -30,7 +32,7 @@ function asOfJson(figure: Figure, locale: Locale) {
 }
 
 /** One source's latest figure, in full (the indicator page). */
-export function latestJson(latest: LatestFigure, locale: Locale) {
+export function latestJson(latest: LatestFigure, locale: Locale): LatestJson {
   const { figure } = latest;
   return {
     figureId: figure.id,
@@ -48,7 +50,7 @@ export function latestJson(latest: LatestFigure, locale: Locale) {
 }
 
 /** One source's latest figure in a line (the indicator list). */
-export function latestBriefJson(latest: LatestFigure, locale: Locale) {
+export function latestBriefJson(latest: LatestFigure, locale: Locale): LatestBriefJson {
   const { figure } = latest;
   return {
     source: figure.source.slug,
@@ -65,7 +67,7 @@ function spreadEndJson(end: SpreadEnd) {
   return { value: end.value, figureId: end.figureId, source: end.source.slug };
 }
 
-export function summaryJson(summary: IndicatorSummary, locale: Locale) {
+export function summaryJson(summary: IndicatorSummary, locale: Locale): SummaryJson {
   return {
     ...indicatorJson(summary.indicator),
     latest: summary.latest.map((l) => latestJson(l, locale)),
@@ -73,7 +75,7 @@ export function summaryJson(summary: IndicatorSummary, locale: Locale) {
   };
 }
 
-export function figureJson(figure: Figure, locale: Locale) {
+export function figureJson(figure: Figure, locale: Locale): FigureJson {
   return {
     id: figure.id,
     indicator: figure.indicatorSlug,

@@ -1,7 +1,10 @@
 // English.
+import { apiEn } from './api-en.js';
 import type { Messages } from './messages.js';
+import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
 
+const MAX = formatNumber(MAX_STORED_INTEGER, 'en');
 const VALUE_FORMS = '902 (exact), ~2400 (approximate), >=60 or 60+ (at least), <=75 (at most) and 60-75 (range)';
 const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-12-20)';
 
@@ -20,12 +23,27 @@ export const en = {
     spread: 'Spread across sources',
     empty: 'There are no figures for this indicator yet.',
     period: 'period',
+    corrected: 'corrected',
   },
   count: {
     allTitle: 'Latest figures',
     noFigures: 'no figures yet',
     allHint: (command) => `Type ${command} followed by an indicator to see each source with its date and link.`,
     noIndicators: 'There are no indicators yet.',
+    sources: (count) => (count === 1 ? '1 source' : `${count} sources`),
+    webPage: 'Full history and chart',
+    webAll: 'Every figure on the web',
+  },
+  paging: {
+    page: (page, pages) => `page ${page} of ${pages}`,
+    next: (page) => `Page ${page} ▸`,
+    previous: (page) => `◂ Page ${page}`,
+    askPage: (command) => `For another page, type ${command} followed by its number, or use the buttons.`,
+    left: (count, what) => `${count} more ${what} on the next pages.`,
+    noSuchPage: (page, pages) => (pages === 1 ? `There is no page ${page}: everything fits on one.` : `There is no page ${page}: there are ${pages}.`),
+    indicators: 'indicators',
+    figures: 'figures',
+    sources: 'sources',
   },
   lookup: {
     ambiguous: (input) => `"${input}" could mean several indicators. Which one?`,
@@ -54,15 +72,33 @@ export const en = {
     title: (indicator, source) => (source === null ? `History: ${indicator}` : `History: ${indicator} — ${source}`),
     empty: 'No figures have been recorded.',
     retracted: 'RETRACTED',
-    revision: { report: 'reported', correction: 'corrected', retraction: 'retracted' },
+    revision: { report: 'recorded', correction: 'corrected', retraction: 'retracted' },
     reason: 'reason',
-    more: (count) => (count === 1 ? 'And 1 older figure.' : `And ${count} older figures.`),
+    asOf: 'as of',
+    period: 'period',
+    note: 'note',
+    cut: (command) => `cut short; ${command} shows it whole`,
+    range: (first, last, total) =>
+      first === last ? `Figure ${first} of ${total}.` : `Figures ${first}–${last} of ${total}, newest first.`,
+  },
+  figure: {
+    title: (id, indicator) => `Figure #${id} · ${indicator}`,
+    source: 'Source',
+    link: 'Link',
+    revisions: 'Revisions',
+    webPage: 'On the web',
+    moreRevisions: (count) =>
+      count === 1 ? '1 revision in between is left out: it does not fit in a message.' : `${count} revisions in between are left out: they do not fit in a message.`,
   },
   lang: {
     set: (language) => `Done: I will answer in ${language} in this chat.`,
   },
   errors: {
     invalid_value: (p) => `"${param(p, 'input')}" is not a valid figure. Accepted: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `"${param(p, 'input')}" is more than can be recorded: a figure goes up to ${MAX}.`,
+    unsafe_text: (p) =>
+      `The field "${param(p, 'field')}" holds an invisible character (${param(p, 'character')}) that can change how the text ` +
+      'after it is shown, or upset the database: remove it and send it again. Nothing was saved.',
     invalid_date: (p) => `"${param(p, 'input')}" is not a valid date. Use ${DATE_FORMS}.`,
     future_date: (p) => `The date ${param(p, 'input')} is in the future: a figure can only be as of today or earlier.`,
     invalid_period: (p) =>
@@ -96,6 +132,7 @@ export const en = {
     missing_argument: (option) => `"${option}" is missing.`,
     invalid_integer: (option, input) => `"${option}" must be a whole number; you typed "${input}".`,
     invalid_figure_id: (option, input) => `"${option}" must be a figure's number, like 17 or #17; you typed "${input}".`,
+    number_too_large: (option, input) => `"${option}" goes up to ${MAX}; you typed "${input}".`,
     invalid_choice: (option, input, choices) => `"${option}" must be one of: ${choices}; you typed "${input}".`,
     unclear_value: (option, input) =>
       `Cannot tell where "${option}" ends in "${input}", so nothing was saved. ` +
@@ -156,6 +193,8 @@ export const en = {
     previous: (source) => `${source}'s previous figure`,
     others: 'Other sources',
     reason: 'Reason',
+    historical: 'Historical figure added',
+    currentLatest: (source) => `${source}'s latest figure`,
   },
   deliveries: {
     pausedTitle: 'Paused subscriptions',
@@ -173,15 +212,11 @@ export const en = {
     retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
     notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `The indicator "${slug}" already has ${figures === 1 ? '1 figure' : `${figures} figures`} recorded as ${from} ` +
-      `(${fromText}): changing its kind to ${to} (${toText}) would change what each of them means. ` +
-      `Keep kind "${from}", or create a new indicator for ${to} figures.`,
-  },
+  api: apiEn,
   platform: {
     alreadyHandled: 'This message was already handled; it was not applied again.',
     truncated: '… (reply cut short)',
+    unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
   share: {
@@ -191,6 +226,54 @@ export const en = {
       `I could not tell which figure you mean. Ask me, for example: ${examples.map((e) => `“${e}”`).join(' or ')}. ` +
       `${count} shows every indicator; ${help}, every command.`,
     captionCut: (lines, slug) => `… ${lines === 1 ? '1 line' : `${lines} lines`} left out: /count ${slug} shows them all.`,
+  },
+  web: {
+    siteTitle: 'cifras',
+    tagline: "Each source's latest count, side by side: political prisoners, releases, the disappeared.",
+    otherLanguage: 'Leer en español',
+    languageLabel: 'Language',
+    home: 'Home',
+    skipToContent: 'Skip to content',
+    source: 'Source',
+    value: 'Count',
+    asOf: 'As of',
+    link: 'Link',
+    figure: 'Figure',
+    corrected: 'corrected',
+    retracted: 'retracted',
+    staleHint: (days) => `Stale: more than ${days} days old.`,
+    seeIndicator: (name) => `See the history of ${name}`,
+    chartTitle: (name) => `${name} over time, by source`,
+    latestTitle: "Each source's latest count",
+    historyTitle: 'Full history',
+    historyEmpty: 'No figures recorded.',
+    olderFigures: 'Older figures',
+    newestFigures: 'Back to the newest',
+    downloads: 'Download the data',
+    csv: 'CSV (spreadsheet)',
+    json: 'JSON',
+    atom: 'Atom (feed)',
+    follow: 'Follow the updates',
+    followTelegram: 'On Telegram',
+    followDiscord: 'On Discord',
+    followNone: 'Subscribe to the Atom feed in your feed reader.',
+    figureTitle: (id) => `Figure #${id}`,
+    indicator: 'Indicator',
+    period: 'Period',
+    note: 'Note',
+    recordedAt: 'Recorded',
+    revisionsTitle: 'Revisions',
+    revision: (n) => `Revision ${n}`,
+    kind: 'Kind',
+    reason: 'Reason',
+    notFoundTitle: 'Page not found',
+    cannotShowTitle: 'This page cannot be shown',
+    notFoundText: 'There is no such page: the link may be mistyped, or the figure does not exist.',
+    indicatorsTitle: 'Indicators',
+    allFeed: 'Atom feed of every update',
+    feedTitle: (name) => `cifras: ${name}`,
+    feedAllTitle: 'cifras: every update',
+    feedEntry: { published: 'New figure', corrected: 'Figure corrected', retracted: 'Figure retracted' },
   },
   chart: {
     subtitle: "Each source's figures by the date they are as of",

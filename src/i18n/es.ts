@@ -1,8 +1,17 @@
 // Spanish, the primary audience's language.
+import { apiEs } from './api-es.js';
 import type { Messages } from './messages.js';
+import { formatNumber, MAX_STORED_INTEGER } from '../domain/value.js';
 import { firstParam, param } from './params.js';
 
 const VALUE_FORMS = '902 (exacta), ~2400 (aproximada), >=60 o 60+ (como mínimo), <=75 (como máximo) y 60-75 (rango)';
+const MAX = formatNumber(MAX_STORED_INTEGER, 'es');
+/** Field names as DomainErrors give them (`name.es`), for a Spanish sentence. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  note: 'nota', reason: 'motivo', url: 'enlace', name: 'nombre', 'name.es': 'nombre en español', 'name.en': 'nombre en inglés',
+  'aliases.es': 'alias en español', 'aliases.en': 'alias en inglés', 'description.es': 'descripción en español',
+  'description.en': 'descripción en inglés', unit: 'unidad', region: 'región',
+};
 const DATE_FORMS = 'AAAA-MM-DD, AAAA-MM o AAAA (por ejemplo, 2025-12-20)';
 
 export const es = {
@@ -20,12 +29,27 @@ export const es = {
     spread: 'Rango entre fuentes',
     empty: 'Todavía no hay cifras para este indicador.',
     period: 'periodo',
+    corrected: 'corregida',
   },
   count: {
     allTitle: 'Últimas cifras',
     noFigures: 'sin cifras todavía',
     allHint: (command) => `Escribe ${command} seguido del indicador para ver cada fuente con su fecha y su enlace.`,
     noIndicators: 'Todavía no hay indicadores.',
+    sources: (count) => (count === 1 ? '1 fuente' : `${count} fuentes`),
+    webPage: 'Historial completo y gráfico',
+    webAll: 'Todas las cifras en la web',
+  },
+  paging: {
+    page: (page, pages) => `página ${page} de ${pages}`,
+    next: (page) => `Página ${page} ▸`,
+    previous: (page) => `◂ Página ${page}`,
+    askPage: (command) => `Para ver otra página, escribe ${command} seguido de su número o usa los botones.`,
+    left: (count, what) => `Faltan ${count} ${what} en las páginas siguientes.`,
+    noSuchPage: (page, pages) => (pages === 1 ? `No hay página ${page}: todo cabe en una sola.` : `No hay página ${page}: son ${pages} en total.`),
+    indicators: 'indicadores',
+    figures: 'cifras',
+    sources: 'fuentes',
   },
   lookup: {
     ambiguous: (input) => `«${input}» puede referirse a varios indicadores. ¿Cuál buscas?`,
@@ -54,15 +78,33 @@ export const es = {
     title: (indicator, source) => (source === null ? `Historial: ${indicator}` : `Historial: ${indicator} — ${source}`),
     empty: 'No hay cifras registradas.',
     retracted: 'RETIRADA',
-    revision: { report: 'publicada', correction: 'corregida', retraction: 'retirada' },
+    revision: { report: 'registrada', correction: 'corregida', retraction: 'retirada' },
     reason: 'motivo',
-    more: (count) => (count === 1 ? 'Y 1 cifra más anterior.' : `Y ${count} cifras más anteriores.`),
+    asOf: 'al',
+    period: 'periodo',
+    note: 'nota',
+    cut: (command) => `recortada; ${command} la muestra entera`,
+    range: (first, last, total) =>
+      first === last ? `Cifra ${first} de ${total}.` : `Cifras ${first}–${last} de ${total}, de la más reciente a la más antigua.`,
+  },
+  figure: {
+    title: (id, indicator) => `Cifra #${id} · ${indicator}`,
+    source: 'Fuente',
+    link: 'Enlace',
+    revisions: 'Revisiones',
+    webPage: 'En la web',
+    moreRevisions: (count) =>
+      count === 1 ? 'Falta 1 revisión intermedia, que no cabe en un mensaje.' : `Faltan ${count} revisiones intermedias, que no caben en un mensaje.`,
   },
   lang: {
     set: (language) => `De acuerdo: en este chat responderé en ${language}.`,
   },
   errors: {
     invalid_value: (p) => `«${param(p, 'input')}» no es una cifra válida. Se aceptan: ${VALUE_FORMS}.`,
+    value_too_large: (p) => `«${param(p, 'input')}» es más de lo que se puede registrar: una cifra llega como máximo a ${MAX}.`,
+    unsafe_text: (p) =>
+      `El campo «${FIELD_NAMES[param(p, 'field')] ?? param(p, 'field')}» contiene un carácter invisible (${param(p, 'character')}) ` +
+      'que puede cambiar cómo se muestra el texto que le sigue, o alterar la base de datos: quítalo y vuelve a enviarlo. No se ha guardado nada.',
     invalid_date: (p) => `«${param(p, 'input')}» no es una fecha válida. Usa ${DATE_FORMS}.`,
     future_date: (p) => `La fecha ${param(p, 'input')} está en el futuro: una cifra solo puede ser de hoy o de antes.`,
     invalid_period: (p) =>
@@ -96,6 +138,7 @@ export const es = {
     missing_argument: (option) => `Falta el dato «${option}».`,
     invalid_integer: (option, input) => `«${option}» debe ser un número entero, y has escrito «${input}».`,
     invalid_figure_id: (option, input) => `«${option}» debe ser el número de una cifra, como 17 o #17, y has escrito «${input}».`,
+    number_too_large: (option, input) => `«${option}» llega como máximo a ${MAX}, y has escrito «${input}».`,
     invalid_choice: (option, input, choices) => `«${option}» debe ser una de estas opciones: ${choices}; has escrito «${input}».`,
     unclear_value: (option, input) =>
       `No se sabe dónde termina «${option}» en «${input}», así que no se ha guardado nada. ` +
@@ -156,6 +199,8 @@ export const es = {
     previous: (source) => `Cifra anterior de ${source}`,
     others: 'Otras fuentes',
     reason: 'Motivo',
+    historical: 'Cifra histórica añadida',
+    currentLatest: (source) => `Cifra más reciente de ${source}`,
   },
   deliveries: {
     pausedTitle: 'Suscripciones en pausa',
@@ -173,15 +218,11 @@ export const es = {
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
   },
-  api: {
-    indicatorKindLocked: ({ slug, from, to, fromText, toText, figures }) =>
-      `El indicador «${slug}» ya tiene ${figures === 1 ? '1 cifra registrada' : `${figures} cifras registradas`} como ${from} ` +
-      `(${fromText}): cambiar su tipo a ${to} (${toText}) cambiaría lo que significa cada una. ` +
-      `Mantén el tipo «${from}» o crea un indicador nuevo para las cifras de tipo ${to}.`,
-  },
+  api: apiEs,
   platform: {
     alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
     truncated: '… (respuesta recortada)',
+    unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
   share: {
@@ -191,6 +232,54 @@ export const es = {
       `No encontré de qué cifra me hablas. Pregúntame, por ejemplo: ${examples.map((e) => `«${e}»`).join(' o ')}. ` +
       `Con ${count} ves todos los indicadores; con ${help}, todos los comandos.`,
     captionCut: (lines, slug) => `… ${lines === 1 ? 'falta 1 línea' : `faltan ${lines} líneas`}: /cifras ${slug} las muestra todas.`,
+  },
+  web: {
+    siteTitle: 'cifras',
+    tagline: 'La última cifra de cada fuente, una al lado de la otra: presos políticos, excarcelaciones, desaparecidos.',
+    otherLanguage: 'Read in English',
+    languageLabel: 'Idioma',
+    home: 'Inicio',
+    skipToContent: 'Saltar al contenido',
+    source: 'Fuente',
+    value: 'Cifra',
+    asOf: 'Fecha',
+    link: 'Enlace',
+    figure: 'Cifra n.º',
+    corrected: 'corregida',
+    retracted: 'retirada',
+    staleHint: (days) => `Desactualizada: de hace más de ${days} días.`,
+    seeIndicator: (name) => `Ver historial de ${name}`,
+    chartTitle: (name) => `Evolución de ${name} por fuente`,
+    latestTitle: 'Última cifra de cada fuente',
+    historyTitle: 'Historial completo',
+    historyEmpty: 'No hay cifras registradas.',
+    olderFigures: 'Cifras anteriores',
+    newestFigures: 'Volver a las más recientes',
+    downloads: 'Descargar los datos',
+    csv: 'CSV (hoja de cálculo)',
+    json: 'JSON',
+    atom: 'Atom (suscripción)',
+    follow: 'Recibir las novedades',
+    followTelegram: 'En Telegram',
+    followDiscord: 'En Discord',
+    followNone: 'Suscríbete al canal Atom con tu lector de noticias.',
+    figureTitle: (id) => `Cifra n.º ${id}`,
+    indicator: 'Indicador',
+    period: 'Periodo',
+    note: 'Nota',
+    recordedAt: 'Registrada',
+    revisionsTitle: 'Revisiones',
+    revision: (n) => `Revisión ${n}`,
+    kind: 'Tipo',
+    reason: 'Motivo',
+    notFoundTitle: 'Página no encontrada',
+    cannotShowTitle: 'No se puede mostrar esta página',
+    notFoundText: 'No existe esa página: quizá el enlace está mal copiado o la cifra no existe.',
+    indicatorsTitle: 'Indicadores',
+    allFeed: 'Canal Atom con todas las novedades',
+    feedTitle: (name) => `cifras: ${name}`,
+    feedAllTitle: 'cifras: todas las novedades',
+    feedEntry: { published: 'Nueva cifra', corrected: 'Cifra corregida', retracted: 'Cifra retirada' },
   },
   chart: {
     subtitle: 'Cifras de cada fuente según la fecha a la que se refieren',

@@ -4,7 +4,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import type { Messages } from './messages.js';
 
-export type { ErrorParams, KindChange, Messages } from './messages.js';
+export type { ApiErrorCode, ApiField, ErrorParams, IssueProblem, KindChange, Messages } from './messages.js';
 
 const CATALOGS: Record<Locale, Messages> = { es, en };
 

@@ -3,8 +3,46 @@
 // markup); parameters are data the renderers escape.
 import type { DomainErrorCode } from '../domain/errors.js';
 import type { Locale, SourceKind } from '../domain/types.js';
-import type { Access } from '../core/access.js';
-import type { ArgumentErrorCode } from '../core/argument-error.js';
+
+// The catalogs are below the command kit: they name what they translate, and the kit's types are
+// built from these (core/argument-error.ts, core/access.ts).
+
+/** Why a command's arguments could not be read. */
+export type ArgumentErrorCode =
+  | 'missing_argument'
+  | 'invalid_integer'
+  | 'invalid_figure_id'
+  /** A whole number (or figure id) above MAX_STORED_INTEGER: no integer column can hold it. */
+  | 'number_too_large'
+  | 'invalid_choice'
+  /** A figure value typed over several words whose end cannot be told for sure (see core/parse-args.ts). */
+  | 'unclear_value'
+  | 'too_many_arguments';
+
+/** Who may run a command when not everyone may. */
+export type RestrictedAccess = 'private-or-chat-admin' | 'chat-admin' | 'editor' | 'owner';
+
+// What the HTTP API explains beyond the domain's errors is named here, below the HTTP layer that
+// raises it (http/api-error.ts, http/validation-issues.ts).
+
+/** Errors of the HTTP layer itself: no route, wrong method, a body that is not JSON, a refused token… */
+export type ApiErrorCode =
+  | 'not_found' | 'method_not_allowed' | 'malformed_json' | 'invalid_request' | 'bad_request' | 'invalid_idempotency_key'
+  | 'unauthorized' | 'write_api_disabled' | 'unsupported_media_type' | 'payload_too_large' | 'idempotency_key_reused'
+  | 'internal_error';
+
+/** The request and body fields the API names in its messages, by JSON path (array indexes left out). */
+export type ApiField =
+  | 'indicator' | 'source' | 'value' | 'asOf' | 'period' | 'period.from' | 'period.to' | 'url' | 'note' | 'note.es' | 'note.en'
+  | 'reason' | 'kind' | 'unit' | 'region' | 'name' | 'name.es' | 'name.en' | 'aliases' | 'aliases.es' | 'aliases.en'
+  | 'description' | 'description.es' | 'description.en' | 'staleAfterDays'
+  | 'id' | 'slug' | 'lang' | 'format' | 'limit' | 'cursor' | 'since';
+
+/** What is wrong with one field of a request. */
+export type IssueProblem =
+  | 'missing' | 'type' | 'too_long' | 'too_many' | 'too_large' | 'too_small' | 'empty' | 'unknown_field' | 'choice' | 'invalid'
+  /** A paging parameter sent with `format=csv`, which answers the whole history. */
+  | 'csv_whole';
 
 /** A DomainError's parameters, as thrown. */
 export type ErrorParams = Readonly<Record<string, unknown>>;
@@ -32,12 +70,38 @@ export interface Messages {
     readonly spread: string;
     readonly empty: string;
     readonly period: string;
+    /** The marker on a value that was corrected since it was reported. */
+    readonly corrected: string;
   };
   readonly count: {
     readonly allTitle: string;
     readonly noFigures: string;
     readonly allHint: (command: string) => string;
     readonly noIndicators: string;
+    /** `5 fuentes`, in a one-line summary of several sources. */
+    readonly sources: (count: number) => string;
+    /** Below /count's summary when PUBLIC_URL is set: the indicator's page. */
+    readonly webPage: string;
+    /** Below the all-indicators summary when PUBLIC_URL is set: every indicator on the web. */
+    readonly webAll: string;
+  };
+  /** Replies in pages: what is left out is said, with how to see it. */
+  readonly paging: {
+    /** `página 2 de 5`, after a reply's title. */
+    readonly page: (page: number, pages: number) => string;
+    /** Button to the next (older, further) page. */
+    readonly next: (page: number) => string;
+    /** Button to the previous page. */
+    readonly previous: (page: number) => string;
+    /** `/cifras 2`: how to ask for a page by its number. */
+    readonly askPage: (command: string) => string;
+    /** Items on other pages: `Faltan 12 indicadores…` (`what` is the plural noun). */
+    readonly left: (count: number, what: string) => string;
+    /** A page number past the last one. */
+    readonly noSuchPage: (page: number, pages: number) => string;
+    readonly indicators: string;
+    readonly figures: string;
+    readonly sources: string;
   };
   readonly lookup: {
     readonly ambiguous: (input: string) => string;
@@ -61,9 +125,27 @@ export interface Messages {
     readonly title: (indicatorName: string, sourceName: string | null) => string;
     readonly empty: string;
     readonly retracted: string;
+    /** What happened at each revision, before its recorded time: `registrada`, `corregida`, `retirada`. */
     readonly revision: Record<'report' | 'correction' | 'retraction', string>;
     readonly reason: string;
-    readonly more: (count: number) => string;
+    /** Precedes the as-of date: `al` / `as of`. */
+    readonly asOf: string;
+    readonly period: string;
+    readonly note: string;
+    /** A note or reason cut short in a list; `command` shows the figure whole (`/cifra 17`). */
+    readonly cut: (command: string) => string;
+    /** Under a page: `Cifras 1–8 de 600, de la más reciente a la más antigua.` */
+    readonly range: (first: number, last: number, total: number) => string;
+  };
+  /** /figure (/cifra): one figure whole. */
+  readonly figure: {
+    readonly title: (id: number, indicatorName: string) => string;
+    readonly source: string;
+    readonly link: string;
+    readonly revisions: string;
+    readonly webPage: string;
+    /** Revisions left out of a reply that would not fit: where all of them are. */
+    readonly moreRevisions: (count: number) => string;
   };
   readonly lang: {
     readonly set: (language: string) => string;
@@ -74,7 +156,7 @@ export interface Messages {
   readonly arguments: { readonly [Code in ArgumentErrorCode]: (option: string, input: string, choices: string) => string };
   readonly usage: (line: string) => string;
   readonly unknownCommand: (name: string, helpCommand: string) => string;
-  readonly accessDenied: { readonly [A in Exclude<Access, 'anyone'>]: (command: string) => string };
+  readonly accessDenied: { readonly [A in RestrictedAccess]: (command: string) => string };
   /** The admin commands: /report, /correct, /retract, /audit, /admins. */
   readonly admin: {
     readonly reported: (id: number) => string;
@@ -124,6 +206,10 @@ export interface Messages {
     readonly previous: (sourceName: string) => string;
     readonly others: string;
     readonly reason: string;
+    /** A back-filled figure: older than its source's latest, so not news. */
+    readonly historical: string;
+    /** Beside a historical figure: the source's latest, which it does not replace. */
+    readonly currentLatest: (sourceName: string) => string;
   };
   /** /deliveries: paused subscriptions and dead deliveries, resumed or retried by editors. */
   readonly deliveries: {
@@ -149,6 +235,16 @@ export interface Messages {
      * the API's words (`stock`, `flow`); `fromText`/`toText` their `indicators.kind` texts.
      */
     readonly indicatorKindLocked: (p: KindChange) => string;
+    /** A message per error of the HTTP layer itself; `invalid_request` gets its issues' sentences in `details`. */
+    readonly errors: { readonly [Code in ApiErrorCode]: (params: ErrorParams) => string };
+    /** Each request or body field as a person names it (`asOf`: «fecha»). */
+    readonly fields: Readonly<Record<ApiField, string>>;
+    /** A field's problem; `detail` is the expected type, the limit or the accepted values. */
+    readonly issues: { readonly [P in IssueProblem]: (label: string, detail: string) => string };
+    /** The JSON types a field may be expected to have. */
+    readonly expected: Readonly<Record<'string' | 'number' | 'integer' | 'object' | 'array' | 'boolean', string>>;
+    /** What to write instead, for the fields whose forms are not obvious. */
+    readonly hints: Readonly<Partial<Record<ApiField, string>>>;
   };
   /** What the platform layers say on their own, outside any command's reply. */
   readonly platform: {
@@ -156,6 +252,8 @@ export interface Messages {
     readonly alreadyHandled: string;
     /** Telegram: ends the last message of a reply cut after the most messages sent for one. */
     readonly truncated: string;
+    /** Discord: a signed interaction of a shape cifras does not know, acknowledged and ignored. */
+    readonly unreadable: string;
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
@@ -169,6 +267,56 @@ export interface Messages {
     readonly questionHelp: (examples: readonly string[], count: string, help: string) => string;
     /** Ends a chart's caption cut to fit Telegram: how many lines are left out, where they all are. */
     readonly captionCut: (lines: number, indicatorSlug: string) => string;
+  };
+  /** The public web pages and feeds (src/web/). Plain text: the pages escape it. */
+  readonly web: {
+    readonly siteTitle: string;
+    readonly tagline: string;
+    /** The link to the same page in the other language, written in that language. */
+    readonly otherLanguage: string;
+    readonly languageLabel: string;
+    readonly home: string;
+    readonly skipToContent: string;
+    readonly source: string;
+    readonly value: string;
+    readonly asOf: string;
+    readonly link: string;
+    readonly figure: string;
+    readonly corrected: string;
+    readonly retracted: string;
+    readonly staleHint: (days: number) => string;
+    readonly seeIndicator: (name: string) => string;
+    readonly chartTitle: (name: string) => string;
+    readonly latestTitle: string;
+    readonly historyTitle: string;
+    readonly historyEmpty: string;
+    readonly olderFigures: string;
+    readonly newestFigures: string;
+    readonly downloads: string;
+    readonly csv: string;
+    readonly json: string;
+    readonly atom: string;
+    readonly follow: string;
+    readonly followTelegram: string;
+    readonly followDiscord: string;
+    readonly followNone: string;
+    readonly figureTitle: (id: number) => string;
+    readonly indicator: string;
+    readonly period: string;
+    readonly note: string;
+    readonly recordedAt: string;
+    readonly revisionsTitle: string;
+    readonly revision: (n: number) => string;
+    readonly kind: string;
+    readonly reason: string;
+    readonly notFoundTitle: string;
+    readonly cannotShowTitle: string;
+    readonly notFoundText: string;
+    readonly indicatorsTitle: string;
+    readonly allFeed: string;
+    readonly feedTitle: (indicatorName: string) => string;
+    readonly feedAllTitle: string;
+    readonly feedEntry: Record<'published' | 'corrected' | 'retracted', string>;
   };
   /** Texts drawn in the history charts (SVG and PNG). */
   readonly chart: {

@@ -3,6 +3,7 @@
 import { parseAsOf, periodFromInput } from '../domain/as-of.js';
 import { DomainError } from '../domain/errors.js';
 import type { Localized } from '../domain/types.js';
+import { assertSafeText } from '../domain/safe-text.js';
 import { assertHttpUrl } from '../domain/url.js';
 import { valueFromJson } from '../domain/value.js';
 import { describeProblem } from './describe-problem.js';
@@ -52,11 +53,16 @@ export function checkFigure(raw: RawFigure, context: CheckContext, labels: Field
   const asOf = attempt(labels.asOf, () => parseAsOf(raw.asOf, context.today), 'asOf');
   const url = attempt('url', () => assertHttpUrl(raw.url), 'url');
   const period = attempt(labels.period, () => (raw.period === null ? null : periodFromInput(raw.period, context.today)));
+  attempt('note', () => noteTexts(raw.note).map((text) => assertSafeText('note', text)));
   if (value === undefined || asOf === undefined || url === undefined || period === undefined || problems.length > 0) {
     return { problems };
   }
   const figure: FigureEntry = { indicator: raw.indicator, source: raw.source, value, asOf: asOf.text, period, url, note: raw.note };
   return { figure, problems: [] };
+}
+
+function noteTexts(note: RawFigure['note']): string[] {
+  return note === null ? [] : typeof note === 'string' ? [note] : [note.es, note.en];
 }
 
 function isBlank(value: unknown): boolean {

@@ -3,6 +3,7 @@
 // unless the whole file is valid.
 import type { z } from 'zod';
 import type { IndicatorInput } from '../domain/indicators.js';
+import { assertSafeText } from '../domain/safe-text.js';
 import { assertSlug } from '../domain/slug.js';
 import type { SourceInput } from '../domain/sources.js';
 import { assertHttpUrl } from '../domain/url.js';
@@ -82,8 +83,10 @@ function duplicateOf(entry: unknown, index: number, seen: Map<string, number>, l
 function checkIndicator(input: IndicatorInput): EntryCheck<IndicatorInput> {
   const problems = collect([
     ['slug', () => assertSlug(input.slug)],
-    ['name.es', () => required(input.name.es)],
-    ['name.en', () => required(input.name.en)],
+    ['name.es', () => assertSafeText('name.es', required(input.name.es))],
+    ['name.en', () => assertSafeText('name.en', required(input.name.en))],
+    ['aliases', () => [...(input.aliases?.es ?? []), ...(input.aliases?.en ?? [])].map((alias) => assertSafeText('aliases', alias))],
+    ['description', () => safeLocalized('description', input.description)],
   ]);
   return problems.length > 0 ? { problems } : { entry: input, problems: [] };
 }
@@ -91,10 +94,15 @@ function checkIndicator(input: IndicatorInput): EntryCheck<IndicatorInput> {
 function checkSource(input: SourceInput): EntryCheck<SourceInput> {
   const problems = collect([
     ['slug', () => assertSlug(input.slug)],
-    ['name', () => required(input.name)],
+    ['name', () => assertSafeText('name', required(input.name))],
     ['url', () => (input.url == null ? null : assertHttpUrl(input.url))],
+    ['description', () => safeLocalized('description', input.description)],
   ]);
   return problems.length > 0 ? { problems } : { entry: input, problems: [] };
+}
+
+function safeLocalized(field: string, text: { readonly es: string; readonly en: string } | undefined): void {
+  if (text !== undefined) for (const t of [text.es, text.en]) assertSafeText(field, t);
 }
 
 function collect(checks: ReadonlyArray<readonly [string, () => unknown]>): string[] {

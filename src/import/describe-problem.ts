@@ -17,6 +17,8 @@ export function describeProblem(error: unknown): string {
     case 'invalid_slug': return `invalid slug ${input} (lower-case words joined by '-', e.g. political-prisoners)`;
     case 'unknown_indicator': return `unknown indicator ${input} (not in the database or this file)`;
     case 'unknown_source': return `unknown source ${input} (not in the database or this file)`;
+    case 'value_too_large': return `value ${input} is too large (the largest count recorded is ${String(p['max'])})`;
+    case 'unsafe_text': return `holds the invisible character ${String(p['character'])} (NUL, a control or a bidirectional mark): remove it`;
     case 'invalid_field': return `invalid ${String(p['field'])} ${input}${accepted}`;
     default: return error.message;
   }

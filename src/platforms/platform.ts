@@ -33,6 +33,8 @@ export interface PlatformServer {
   readonly webhooks: readonly Webhook[];
   /** Started once the database is ready (each resolves once running), stopped before it closes. */
   readonly services: readonly (() => Promise<Service>)[];
+  /** The bot's public username once the platform has said it (Telegram's getMe); the web pages link to it. */
+  readonly botUsername?: () => string | null;
 }
 
 export interface SenderOptions {

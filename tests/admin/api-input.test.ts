@@ -126,7 +126,7 @@ for (const dialect of dialects) {
       expect(JSON.stringify(extra)).toContain('recordedBy');
       const wrongType = await refused('/api/v1/figures', { ...FIGURE, asOf: 20251229 }, 400);
       expect(wrongType).toMatchObject({ error: { params: { issues: [{ field: 'asOf' }] } } });
-      expect(JSON.stringify(wrongType)).toContain('YYYY-MM-DD');
+      expect(JSON.stringify(wrongType)).toContain('AAAA-MM-DD');
     });
 
     it('refuses malformed JSON (400), a non-JSON body (415) and a body over 64 KiB (413)', async () => {
@@ -164,7 +164,8 @@ for (const dialect of dialects) {
       expect(await refused(`/api/v1/figures/${id}/retraction`, { reason: 'again' }, 409)).toMatchObject({ error: { code: 'figure_retracted' } });
       expect(await refused(`/api/v1/figures/${id}/corrections`, { value: 1, reason: 'x' }, 409)).toMatchObject({ error: { code: 'figure_retracted' } });
       expect(await refused('/api/v1/figures/99999/retraction', { reason: 'x' }, 404)).toMatchObject({ error: { code: 'figure_not_found' } });
-      await refused('/api/v1/figures/abc/retraction', { reason: 'x' }, 404);
+      // Not a figure number at all: the request is wrong, not the figure missing.
+      await refused('/api/v1/figures/abc/retraction', { reason: 'x' }, 400);
     });
 
     it('creates an indicator (201), updates it (200), and audits both with before and after', async () => {

@@ -48,8 +48,9 @@ for (const dialect of dialects) {
 
       const history = () => run(handle.db, discordInvocation('ordinary', 'history', { indicator: 'political-prisoners', source: 'foro-penal' }));
       const revised = replyText(await history());
-      expect(revised).toMatch(/reported [^:]+: 863/);
-      expect(revised).toMatch(/corrected [^:]+: 870 — reason: the article was updated at noon/);
+      // The value it was reported with, the new one, and when the correction was recorded.
+      expect(revised).toMatch(/#\d+ · Foro Penal: 870 \(corrected\) · as of 29 Dec 2025 · recorded [^·]+ \(Caracas time\)/);
+      expect(revised).toMatch(/corrected [^(]+\(Caracas time\): 863 → 870 — reason: the article was updated at noon/);
 
       const retracted = await run(handle.db, discordInvocation('editor', 'retract', { figure: id, reason: 'duplicate of the 20 Dec count' }));
       expect(replyText(retracted)).toContain(`Figure #${id} retracted.`);
@@ -60,7 +61,7 @@ for (const dialect of dialects) {
       const afterRetraction = replyText(await history());
       expect(afterRetraction).toContain(`#${id}`);
       expect(afterRetraction).toContain('RETRACTED');
-      expect(afterRetraction).toMatch(/retracted [^:]+: 870 — reason: duplicate of the 20 Dec count/);
+      expect(afterRetraction).toMatch(/retracted [^(]+\(Caracas time\) — reason: duplicate of the 20 Dec count/);
 
       const before = await counts(handle.db);
       const refused = await run(

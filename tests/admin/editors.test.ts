@@ -80,6 +80,7 @@ for (const dialect of dialects) {
         owners: OWNERS,
         charts: createChartRenderer(),
         publicUrl: null,
+        timeZone: 'America/Caracas',
       };
       const context: CommandContext = withOwners;
       const list = replyText(await admins.handler(context, { action: 'list', user: undefined }));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
+import { subscribe } from '../../src/domain/subscriptions.js';
 import { CLI_TIMEOUT, runCli } from './run-cli.js';
 
 const FIXTURES = 'tests/fixtures/import';
@@ -98,5 +99,40 @@ describe('cifras configuration and refusals', { timeout: CLI_TIMEOUT }, () => {
   it('says plainly that a worker without any platform has nowhere to deliver, exit 1', async () => {
     const run = await runCli(['worker'], { DATABASE_URL: 'sqlite::memory:' });
     expect(run).toMatchObject({ code: 1, stderr: expect.stringContaining('no platform is configured') as unknown });
+  });
+});
+
+describe('cifras import --quiet (sqlite file)', { timeout: CLI_TIMEOUT }, () => {
+  let quietDir: string;
+  let url: string;
+  beforeAll(() => {
+    quietDir = mkdtempSync(join(tmpdir(), 'cifras-cli-quiet-'));
+    url = `sqlite:${join(quietDir, 'q.db')}`;
+  });
+  afterAll(() => rmSync(quietDir, { recursive: true, force: true }));
+
+  async function deliveries(): Promise<number> {
+    const handle = await openDatabase(url);
+    try {
+      return Number((await handle.db.selectFrom('deliveries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('records a back-fill without announcing it, and says so', async () => {
+    expect((await runCli(['seed'], { DATABASE_URL: url })).code).toBe(0);
+    const handle = await openDatabase(url);
+    try {
+      await subscribe(handle.db, { platform: 'telegram', chatId: '-1001', scope: '*', locale: 'es' }, { actor: 'telegram:1', now: new Date() });
+    } finally {
+      await handle.close();
+    }
+    const run = await runCli(['import', '--quiet', `${FIXTURES}/backfill-2018.csv`], { DATABASE_URL: url });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: `Imported 0 indicators, 0 sources, 3 figures from ${FIXTURES}/backfill-2018.csv; nothing was announced to subscribers (--quiet).\n`,
+    });
+    expect(await deliveries()).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ describe('renderPlainText', () => {
           indicatorName: 'X',
           lines: [],
           spread: null,
-          labels: { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period' },
+          labels: { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period', corrected: 'corrected' },
         },
       ],
     });
@@ -78,18 +78,23 @@ for (const dialect of dialects) {
       const now = (): Date => new Date('2026-01-10T00:00:00Z');
 
       const history = await runAsk({ db: handle.db, config, now, line: '/historial excarcelaciones' });
+      // Recorded times in CIFRAS_TIMEZONE (America/Caracas by default), labelled as recorded, never "published".
       expect(history).toContain(
-        '#3 · 25 dic 2025 · Ministerio del Poder Popular para el Servicio Penitenciario: 1.085 · https://kudupinter.com/?p=110469\n' +
-          '  • publicada 2 ene 2026: 99\n' +
-          '  • corregida 5 ene 2026: 1.085 — motivo: El ministerio actualizó su comunicado',
+        '#3 · Ministerio del Poder Popular para el Servicio Penitenciario: 1.085 (corregida) · al 25 dic 2025 · periodo 24 dic 2025 – 25 dic 2025 · ' +
+          'registrada 2 ene 2026, 06:00 (hora de Caracas) · kudupinter.com <https://kudupinter.com/?p=110469>\n' +
+          "  • nota: Comunicado oficial: excarcelados tras una evaluación caso por caso; detenidos por 'hechos de violencia e incitación al odio'.\n" +
+          '  • corregida 5 ene 2026, 06:00 (hora de Caracas): 99 → 1.085 — motivo: El ministerio actualizó su comunicado',
       );
-      expect(history).toMatch(/#4 · 25 dic 2025 · Justicia.*: 60–75 RETIRADA · https:\/\/kudupinter\.com\/\?p=110469\n {2}• publicada 2 ene 2026: 60–75\n {2}• retirada 6 ene 2026: 60–75 — motivo: Atribución dudosa/);
+      expect(history).toMatch(
+        /#4 · Justicia.*: 60–75 RETIRADA · al 25 dic 2025 · .* · registrada 2 ene 2026, 06:00 \(hora de Caracas\) · kudupinter\.com <https:\/\/kudupinter\.com\/\?p=110469>\n {2}• retirada 6 ene 2026, 06:00 \(hora de Caracas\) — motivo: Atribución dudosa/,
+      );
 
       const count = await runAsk({ db: handle.db, config, now, line: '/count releases', lang: 'en' });
       expect(count).toBe(
         [
           'Releases of post-election detainees',
-          '  • Ministerio del Poder Popular para el Servicio Penitenciario: 1,085 — as of 25 Dec 2025 (period 24 Dec 2025 – 25 Dec 2025) #3',
+          // Corrected since it was reported: /count says so.
+          '  • Ministerio del Poder Popular para el Servicio Penitenciario: 1,085 (corrected) — as of 25 Dec 2025 (period 24 Dec 2025 – 25 Dec 2025) #3',
           '    https://kudupinter.com/?p=110469',
         ].join('\n'),
       );

@@ -45,9 +45,10 @@ for (const dialect of dialects) {
 
     it('/cifras with no indicator: one line per indicator', async () => {
       const out = await ask('/cifras');
-      expect(out).toContain('  • Presos políticos: 902 (Foro Penal, 20 dic 2025)');
-      expect(out).toContain('  • Desaparecidos forzosos: 62 (Foro Penal, 20 dic 2025)');
-      expect(out).toMatch(/• Excarcelaciones de detenidos postelectorales: .*60–75.*; 99 \(Ministerio/);
+      expect(out).toContain('  • Presos políticos: 902 (Foro Penal, al 20 dic 2025)');
+      expect(out).toContain('  • Desaparecidos forzosos: 62 (Foro Penal, al 20 dic 2025)');
+      // Several sources: the lowest and the highest, each with its source, and how many there are.
+      expect(out).toMatch(/• Excarcelaciones de detenidos postelectorales: 60 \(Justicia, .*\(CLPP\)\) – 99 \(Ministerio del Poder Popular para el Servicio Penitenciario\) · 2 fuentes\n/);
     });
 
     it('an ambiguous lookup offers a choice of commands', async () => {
@@ -102,16 +103,20 @@ for (const dialect of dialects) {
     it('/historial shows figures by as-of date with their revisions, optionally for one source', async () => {
       const out = await ask('/historial liberaciones');
       expect(out).toMatch(/^Historial: Excarcelaciones de detenidos postelectorales\n/);
-      expect(out).toMatch(/#3 · 25 dic 2025 · Ministerio del Poder Popular para el Servicio Penitenciario: 99 · https:\/\/kudupinter\.com\/\?p=110469\n {2}• publicada 1 feb 2026: 99/);
+      // The as-of date and the recorded time, each labelled for what it is; the period and the note.
+      expect(out).toMatch(
+        /#3 · Ministerio del Poder Popular para el Servicio Penitenciario: 99 · al 25 dic 2025 · periodo 24 dic 2025 – 25 dic 2025 · registrada 1 feb 2026, 08:00 \(hora de Caracas\) · kudupinter\.com <https:\/\/kudupinter\.com\/\?p=110469>\n {2}• nota: Comunicado oficial/,
+      );
+      expect(out).not.toContain('publicada');
       const one = await ask('/history "political prisoners" foro-penal', { lang: 'en' });
-      expect(one).toMatch(/^History: Political prisoners — Foro Penal\n\n#1 · 20 Dec 2025 · Foro Penal: 902/);
-      expect(await ask('/historial')).toBe('⚠ Falta el dato «indicador».\nUso: /historial <indicador> [fuente]');
+      expect(one).toMatch(/^History: Political prisoners — Foro Penal\n\n#1 · Foro Penal: 902 · as of 20 Dec 2025 · recorded 1 Feb 2026, 08:00 \(Caracas time\)/);
+      expect(await ask('/historial')).toBe('⚠ Falta el dato «indicador».\nUso: /historial <indicador> [fuente] [página]');
     });
 
     it('/historial reads an indicator of several words, then maybe a source, wherever the words split', async () => {
-      expect(await ask('/historial presos políticos')).toMatch(/^Historial: Presos políticos\n\n#1 · 20 dic 2025 · Foro Penal: 902/);
-      expect(await ask('/history political prisoners', { lang: 'en' })).toMatch(/^History: Political prisoners\n\n#1 · 20 Dec 2025 · Foro Penal: 902/);
-      expect(await ask('/historial desaparecidos forzosos')).toMatch(/^Historial: Desaparecidos forzosos\n\n#2 · 20 dic 2025 · Foro Penal: 62/);
+      expect(await ask('/historial presos políticos')).toMatch(/^Historial: Presos políticos\n\n#1 · Foro Penal: 902 · al 20 dic 2025 · /);
+      expect(await ask('/history political prisoners', { lang: 'en' })).toMatch(/^History: Political prisoners\n\n#1 · Foro Penal: 902 · as of 20 Dec 2025 · /);
+      expect(await ask('/historial desaparecidos forzosos')).toMatch(/^Historial: Desaparecidos forzosos\n\n#2 · Foro Penal: 62 · al 20 dic 2025 · /);
       for (const line of [
         '/history presos-politicos foro-penal',
         '/historial presos politicos foro penal',
@@ -119,7 +124,7 @@ for (const dialect of dialects) {
         '/historial "presos políticos" foro penal',
         '/historial political-prisoners Foro Penal',
       ]) {
-        expect(await ask(line), line).toMatch(/^Historial: Presos políticos — Foro Penal\n\n#1 · 20 dic 2025 · Foro Penal: 902/);
+        expect(await ask(line), line).toMatch(/^Historial: Presos políticos — Foro Penal\n\n#1 · Foro Penal: 902 · al 20 dic 2025 · /);
       }
       expect(await ask('/historial liberaciones clpp')).toMatch(/^Historial: Excarcelaciones de detenidos postelectorales — Justicia, .*\(CLPP\)\n\n#4 /);
       // No split gives one indicator and one source: answered as for an unclear indicator.

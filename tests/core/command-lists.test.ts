@@ -18,7 +18,7 @@ describe('help text', () => {
       if (command.alias !== null) expect(es.some((line) => line.startsWith(`/${command.alias} (/${command.name})`))).toBe(true);
     }
     expect(es).toContain('/cifras (/count) [indicador] — Las últimas cifras de cada fuente para un indicador');
-    expect(en).toContain('/history (/historial) <indicator> [source] — Every figure for an indicator, with corrections and retractions');
+    expect(en).toContain('/history (/historial) <indicator> [source] [page] — Every figure for an indicator, with corrections and retractions');
   });
 
   it('shows choices in usage lines', () => {
@@ -63,6 +63,7 @@ describe('commandSchemas', () => {
     expect(history?.options.map((o) => [o.name, o.names.es, o.valueType, o.required, o.autocomplete])).toEqual([
       ['indicator', 'indicador', 'string', true, true],
       ['source', 'fuente', 'string', false, true],
+      ['page', 'página', 'integer', false, false],
     ]);
     expect(schemas.find((s) => s.name === 'lang')?.options[0]?.choices).toEqual(['es', 'en']);
     expect(schemas.find((s) => s.name === 'lang')?.access).toBe('private-or-chat-admin');

@@ -65,6 +65,27 @@ for (const dialect of dialects) {
       );
     });
 
+    it('published, back-filled: older than the source\'s latest, so announced as historical with that latest beside it', async () => {
+      await reportFigure(
+        handle.db,
+        { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('101'), asOf: '2018-02-02', url: 'https://foropenal.com/2018-02-02' },
+        write,
+      );
+      const event = await lastEvent(handle.db);
+      const es = await render(event, 'es');
+      expect(es).toBe(
+        [
+          'Cifra histórica añadida · Presos políticos',
+          'Foro Penal: 101 — al 2 feb 2018 · foropenal.com <https://foropenal.com/2018-02-02> · #5',
+          `Cifra más reciente de Foro Penal: 902 — al 20 dic 2025 · ${SEED_LINK} · #1`,
+        ].join('\n\n'),
+      );
+      expect(es).not.toContain('Nueva cifra');
+      const en = await render(event, 'en');
+      expect(en).toMatch(/^Historical figure added · Political prisoners\n/);
+      expect(en).toContain(`Foro Penal's latest figure: 902 — as of 20 Dec 2025 · ${SEED_LINK} · #1`);
+    });
+
     it("published: a flow with its period, the previous figure, and every other source's latest (stale marked)", async () => {
       await reportFigure(
         handle.db,

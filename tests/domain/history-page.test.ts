@@ -136,6 +136,9 @@ for (const dialect of dialects) {
         forged({ i: prisoners.id, a: '2025-12-20', r: 'yesterday', f: 3 }),
         forged({ i: prisoners.id, a: "2025-12-20' or 1=1", r: '2026-01-10T12:00:00.000Z', f: 3 }),
         forged({ i: prisoners.id, a: '2025-12-20', r: '2026-01-10T12:00:00.000Z', f: -1 }),
+        // Ids no integer column holds: on PostgreSQL the query itself would fail (a 500).
+        forged({ i: prisoners.id, a: '2025-12-20', r: '2026-01-10T12:00:00.000Z', f: 2_147_483_648 }),
+        forged({ i: prisoners.id, a: '2025-12-20', r: '2026-01-10T12:00:00.000Z', f: Number.MAX_SAFE_INTEGER }),
         'x'.repeat(500),
       ];
       for (const cursor of bad) {
@@ -152,6 +155,7 @@ for (const dialect of dialects) {
         await expect(indicatorHistoryPage(handle.db, prisoners, { limit })).rejects.toMatchObject({ code: 'invalid_field', params: { field: 'limit' } });
       }
       await expect(indicatorHistoryPage(handle.db, prisoners, { limit: 5, sourceSlug: 'nobody' })).rejects.toMatchObject({ code: 'unknown_source' });
+      await expect(indicatorHistoryPage(handle.db, prisoners, { limit: 5, sourceSlug: 'foro\u0000penal' })).rejects.toMatchObject({ code: 'unknown_source' });
     });
 
     it('reads each page through an index, without sorting the indicator\'s history', async () => {

@@ -8,6 +8,7 @@ import {
   ACCEPTED_VALUE_FORMS,
   formatNumber,
   formatValue,
+  MAX_STORED_INTEGER,
   parseValue,
   valueBounds,
   valueFromJson,
@@ -45,8 +46,8 @@ describe('parseValue', () => {
     ['10,850', exact(10850)],
     ['1.085.000', exact(1085000)],
     ['1,085,000', exact(1085000)],
-    ['9007199254740991', exact(Number.MAX_SAFE_INTEGER)],
-    ['9.007.199.254.740.991', exact(Number.MAX_SAFE_INTEGER)],
+    ['2147483647', exact(MAX_STORED_INTEGER)],
+    ['2.147.483.647', exact(MAX_STORED_INTEGER)],
   ])('reads the exact count %j', (text, value) => {
     expect(parseValue(text)).toEqual(value);
   });
@@ -87,10 +88,18 @@ describe('parseValue', () => {
     '', '   ', 'abc', 'novecientos', '902 presos', '1.5', '2,5', '1,08', '1.0850', '1,0850', '1085,000',
     '10000,000', '1.085,000', '1,085.000', '1 085,000', '1,,085', ',085', '1,085,', '-5', '-60-75',
     '75-60', '61-60', '2.400–1.085', '60-', '-75', '60--75', '60-75-90', '~', '~-5', '>60', '<75', '>=', '60++',
-    '+60', '~60-75', '≥60-75', '9007199254740992', '99999999999999999999', '9.007.199.254.740.992',
+    '+60', '~60-75', '≥60-75',
     '1e3', '0x10', '١٢', 'Infinity', 'NaN', '60 75',
   ])('refuses %j and lists the accepted forms', (text) => {
     expectInvalidValue(() => parseValue(text), text);
+  });
+
+  // PostgreSQL's integer: the limit on both engines, so data valid on SQLite can move to PostgreSQL.
+  it.each([
+    '2147483648', '2.147.483.648', '3000000000', '~3000000000', '>=2147483648', '0-2147483648', '9007199254740992',
+    '99999999999999999999', '9'.repeat(400),
+  ])('refuses %j as too large, naming the limit', (text) => {
+    expect(caught(() => parseValue(text))).toMatchObject({ code: 'value_too_large', params: { max: 2_147_483_647 } });
   });
 
   it('offers every form it accepts as an example, and each example parses', () => {
@@ -120,7 +129,6 @@ describe('valueFromJson', () => {
     [-1, '-1'],
     [1.5, '1.5'],
     [Number.NaN, 'null'],
-    [Number.MAX_SAFE_INTEGER + 1, '9007199254740992'],
     [null, 'null'],
     [undefined, 'undefined'],
     [true, 'true'],
@@ -140,6 +148,18 @@ describe('valueFromJson', () => {
     ['1,08', '1,08'],
   ])('refuses %j', (input, shown) => {
     expectInvalidValue(() => valueFromJson(input), shown);
+  });
+
+  it.each<unknown>([2_147_483_648, 3_000_000_000, Number.MAX_SAFE_INTEGER + 1, 1e300, { exact: 3_000_000_000 }, { low: 0, high: 2_147_483_648 }, '3000000000'])(
+    'refuses %j as too large',
+    (input) => {
+      expect(caught(() => valueFromJson(input))).toMatchObject({ code: 'value_too_large', params: { max: MAX_STORED_INTEGER } });
+    },
+  );
+
+  it('reads the largest storable count', () => {
+    expect(valueFromJson(2_147_483_647)).toEqual(exact(MAX_STORED_INTEGER));
+    expect(valueFromJson({ low: 0, high: 2_147_483_647 })).toEqual({ kind: 'range', low: 0, high: MAX_STORED_INTEGER });
   });
 
   it('cuts a long input short in the error', () => {
@@ -201,7 +221,7 @@ describe('valueBounds', () => {
 });
 
 // Counts of every size: small ones often, and up to the largest safe integer.
-const count = fc.oneof(fc.nat(2000), fc.nat(), fc.maxSafeNat());
+const count = fc.oneof(fc.nat(2000), fc.nat(), fc.constant(MAX_STORED_INTEGER));
 const figureValue: fc.Arbitrary<FigureValue> = fc.oneof(
   count.map((value) => ({ kind: 'exact' as const, value })),
   count.map((value) => ({ kind: 'approx' as const, value })),
@@ -233,18 +253,18 @@ describe('properties', () => {
     }));
   });
 
-  it('keeps every parsed count a non-negative safe integer and a range ordered', () => {
+  it('keeps every parsed count a non-negative integer up to the stored limit and a range ordered', () => {
     fc.assert(fc.property(junk, (text) => {
       let value: FigureValue;
       try {
         value = parseValue(text);
       } catch (error) {
         expect(error).toBeInstanceOf(DomainError);
-        expect((error as DomainError).code).toBe('invalid_value');
+        expect(['invalid_value', 'value_too_large']).toContain((error as DomainError).code);
         return;
       }
       const { low, high } = valueBounds(value);
-      expect(Number.isSafeInteger(low) && low >= 0 && low <= high).toBe(true);
+      expect(Number.isSafeInteger(low) && low >= 0 && low <= high && high <= MAX_STORED_INTEGER).toBe(true);
       if (value.kind === 'range') expect(low).toBeLessThan(high);
     }));
   });

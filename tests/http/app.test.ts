@@ -77,7 +77,9 @@ describeAppOnEachDialect('app', { seed: false, routes: [{ at: '/', routes: throw
   it('answers unknown routes with a JSON 404', async () => {
     expect(await getJson(h.app, '/api/v2/nothing')).toEqual({
       status: 404,
-      body: { error: { code: 'not_found', message: 'no route for GET /api/v2/nothing', params: { method: 'GET', path: '/api/v2/nothing' } } },
+      body: {
+        error: { code: 'not_found', message: 'No hay nada en GET /api/v2/nothing. La API está descrita en /api/docs.', params: { method: 'GET', path: '/api/v2/nothing' } },
+      },
     });
   });
 

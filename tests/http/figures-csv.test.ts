@@ -20,8 +20,18 @@ describe('spreadsheetText', () => {
     expect(spreadsheetText(text)).toBe(`'${text}`);
   });
 
-  it.each(['', 'Cifras revisadas', ' =1', "'=1", 'https://foropenal.com', '902', '1 = 1'])('keeps %j', (text) => {
+  it.each(['', 'Cifras revisadas', ' =1', "'=1", 'https://foropenal.com', '902', '1 = 1', 'a; b', 'a;b;c', 'x; =1'])('keeps %j', (text) => {
     expect(spreadsheetText(text)).toBe(text);
+  });
+
+  it.each([
+    ['x;=1+1;y', "x;'=1+1;y"],
+    ['=1;@2', "'=1;'@2"],
+    ['a;"=1+1"', `a;'"=1+1"`],
+    ['a;-5;+6', "a;'-5;'+6"],
+    ['https://x.org/a;=b', "https://x.org/a;'=b"],
+  ])('quotes what follows a ; in %j as well', (text, shown) => {
+    expect(spreadsheetText(text)).toBe(shown);
   });
 });
 
@@ -80,6 +90,25 @@ describeAppOnEachDialect('history CSV', {}, (current) => {
       [`'${evil}`, '1005', "'+cmd|/C calc!A0"],
     ]);
     expect(mine[0]).toMatchObject({ as_of: '2026-01-15', value: '1005', url: 'https://foropenal.com/r/3', recorded_at: '2026-02-01T10:00:00.000Z' });
+  });
+
+  it('leaves no formula for a spreadsheet that splits on `;` (Spanish settings), from notes, reasons or links', async () => {
+    const figure = await reportFigure(
+      h.handle.db,
+      { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 870 }, asOf: '2026-01-20', url: 'https://foropenal.com/r;=1+1', note: 'x;=1+1;y' },
+      ctx('2026-02-01T10:00:00Z'),
+    );
+    await retractFigure(h.handle.db, figure.id, 'dup;"=HYPERLINK(""http://evil"")";@SUM(A1)', ctx('2026-02-02T10:00:00Z'));
+    const text = await (await h.app.request('/api/v1/indicators/political-prisoners/figures?format=csv')).text();
+    // Read as such a spreadsheet reads it: every line split on `;`, quotes or no quotes.
+    const cells = text.split('\r\n').flatMap((line) => line.split(';'));
+    expect(cells.filter((cell) => /^"*[=+\-@\t\r]/.test(cell))).toEqual([]);
+    // Read as CSV, the text is all there, a quote after each such `;`.
+    const mine = (parse(text, { columns: true }) as Record<string, string>[]).filter((r) => r['id'] === String(figure.id));
+    expect(mine.map((r) => [r['note'], r['url'], r['revision_reason']])).toEqual([
+      ["x;'=1+1;y", "https://foropenal.com/r;'=1+1", ''],
+      ["x;'=1+1;y", "https://foropenal.com/r;'=1+1", `dup;'"=HYPERLINK(""http://evil"")";'@SUM(A1)`],
+    ]);
   });
 
   it('gives a figure never corrected one row, its report', async () => {

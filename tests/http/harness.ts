@@ -25,6 +25,8 @@ export interface HarnessOptions {
   readonly env?: Env;
   readonly routes?: readonly MountedRoutes[];
   readonly webhooks?: readonly Webhook[];
+  /** The Telegram bot's username as getMe gave it (the web pages link to it). */
+  readonly telegramUsername?: string;
 }
 
 /** 2026-03-01: Foro Penal's count of 2025-12-20 is then more than 30 days old. */
@@ -48,6 +50,7 @@ export async function buildApp(handle: DatabaseHandle, options: HarnessOptions =
     logger: createLogger({ level: 'debug', destination: stream }),
     metrics,
     now: () => now,
+    telegramUsername: () => options.telegramUsername ?? null,
     routes: options.routes ?? [],
     webhooks: options.webhooks ?? [],
   });

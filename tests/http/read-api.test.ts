@@ -60,8 +60,8 @@ describeAppOnEachDialect('read API', {}, (current) => {
 
   it('refuses an unknown language', async () => {
     const { status, body } = await getJson(h.app, '/api/v1/indicators?lang=fr');
-    expect(status).toBe(422);
-    expect(body).toMatchObject({ error: { code: 'invalid_field', params: { field: 'lang', input: 'fr' } } });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { code: 'invalid_request', params: { issues: [{ field: 'lang', problem: 'choice', accepted: ['es', 'en'] }] } } });
   });
 
   it('lists every indicator with a one-line latest per source', async () => {
@@ -120,11 +120,12 @@ describeAppOnEachDialect('read API', {}, (current) => {
     expect(JSON.stringify(body)).not.toContain('recordedBy');
   });
 
-  it('answers 404 for an unknown source filter and 422 for an unknown format', async () => {
+  it('answers 404 for an unknown source filter and 400 for an unknown format', async () => {
     expect((await getJson(h.app, '/api/v1/indicators/political-prisoners/figures?source=nobody')).body)
       .toMatchObject({ error: { code: 'unknown_source', params: { input: 'nobody' } } });
-    const { status } = await getJson(h.app, '/api/v1/indicators/political-prisoners/figures?format=xml');
-    expect(status).toBe(422);
+    const { status, body } = await getJson(h.app, '/api/v1/indicators/political-prisoners/figures?format=xml');
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { params: { issues: [{ field: 'format', problem: 'choice', accepted: ['json', 'csv'] }] } } });
   });
 
   it('exports the history as RFC 4180 CSV', async () => {

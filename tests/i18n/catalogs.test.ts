@@ -34,6 +34,8 @@ const CODES = {
   forbidden: true,
   invalid_user: true,
   owner_not_revocable: true,
+  value_too_large: true,
+  unsafe_text: true,
   invalid_cursor: true,
 } satisfies Record<DomainErrorCode, true>;
 
@@ -70,23 +72,25 @@ describe('message catalogs', () => {
   });
 });
 
-/** Every .ts file below `dir`. */
+/** Every .ts and .tsx file below `dir`. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 }
 
 describe('platform strings', () => {
-  it('are in both catalogs: already handled, cut short, failure', () => {
+  it('are in both catalogs: already handled, cut short, unreadable, failure', () => {
     expect(es.platform).toEqual({
       alreadyHandled: 'Este mensaje ya se procesó; no se aplicó de nuevo.',
       truncated: '… (respuesta recortada)',
+      unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
       failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
     });
     expect(en.platform).toEqual({
       alreadyHandled: 'This message was already handled; it was not applied again.',
       truncated: '… (reply cut short)',
+      unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
       failure: 'Something went wrong while answering. Please try again in a moment.',
     });
   });

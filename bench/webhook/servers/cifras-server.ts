@@ -1,6 +1,6 @@
 // cifras as `cifras serve` runs it (startServer, the composition root) with both platforms on:
 // POST /telegram/webhook (PUBLIC_URL and the secret set) and POST /discord/interactions, over the
-// benchmark's SQLite file. The Bot API and Discord REST point at local fakes: a /count answer
+// benchmark's SQLite file (or, for case h, its PostgreSQL copy). The Bot API and Discord REST point at local fakes: a /count answer
 // rides in the webhook/interaction response, so they should see nothing but grammY's getMe.
 import { loadConfig } from '../../../src/config.js';
 import { startServer } from '../../../src/main.js';
@@ -14,7 +14,7 @@ export async function startCifras(spec: Extract<ServerSpec, { kind: 'cifras' }>)
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
-    DATABASE_URL: `sqlite:${spec.databasePath}`,
+    DATABASE_URL: spec.databaseUrl,
     CIFRAS_SEED: 'false',
     LOG_LEVEL: spec.logLevel,
     PUBLIC_URL: 'https://cifras.example.org',

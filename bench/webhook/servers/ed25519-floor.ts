@@ -19,7 +19,7 @@ export async function startEd25519Floor(publicKeyHex: string, answerData?: objec
     const signature = c.req.header('x-signature-ed25519') ?? '';
     const timestamp = c.req.header('x-signature-timestamp') ?? '';
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (!(await verify(raw, signature, timestamp))) return c.json({ error: 'invalid request signature' }, 401);
+    if ((await verify(raw, signature, timestamp)) !== 'valid') return c.json({ error: 'invalid request signature' }, 401);
     return c.body(response, 200, { 'Content-Type': 'application/json' });
   });
   const server = await listen(app);

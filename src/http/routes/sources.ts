@@ -1,14 +1,25 @@
 // GET /api/v1/sources: every source, by slug.
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { listSources } from '../../domain/sources.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { sourceJson } from '../present.js';
+import { langOnlyQuery } from '../request-schemas.js';
+import { errorResponses, jsonResponse, SourceListSchema } from '../response-schemas.js';
 
-export function sourceRoutes({ handle }: AppDeps): Hono<AppEnv> {
-  const routes = new Hono<AppEnv>();
-  routes.get('/api/v1/sources', async (c) => {
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/sources',
+  summary: 'Every source',
+  tags: ['read'],
+  request: { query: langOnlyQuery },
+  responses: { 200: jsonResponse(SourceListSchema, 'Every source, by slug'), ...errorResponses([400]) },
+});
+
+export function sourceRoutes({ handle }: AppDeps): OpenAPIHono<AppEnv> {
+  const routes = new OpenAPIHono<AppEnv>();
+  routes.openapi(list, async (c) => {
     const sources = await listSources(handle.db);
-    return c.json({ sources: sources.map(sourceJson) });
+    return c.json({ sources: sources.map(sourceJson) }, 200);
   });
   return routes;
 }

@@ -7,11 +7,12 @@ import type { DomainError, DomainErrorCode } from '../../domain/errors.js';
 import { IndicatorKindLockedError } from '../../domain/indicators.js';
 import type { Locale } from '../../domain/types.js';
 import { messagesFor } from '../../i18n/index.js';
-import { errorBody, statusOf } from '../error-handler.js';
+import { domainErrorMessage, errorBody, statusOf } from '../error-handler.js';
 
 /** The body field each code is about, for the figure bodies. */
 const FIELDS: Partial<Record<DomainErrorCode, string>> = {
   invalid_value: 'value',
+  value_too_large: 'value',
   invalid_date: 'asOf',
   future_date: 'asOf',
   invalid_period: 'period',
@@ -33,8 +34,7 @@ function statusFor(code: DomainErrorCode): ContentfulStatusCode {
 export function domainErrorResponse(c: Context, error: DomainError, locale: Locale): Response {
   if (error instanceof IndicatorKindLockedError) return kindLockedResponse(c, error, locale);
   const field = typeof error.params['field'] === 'string' ? error.params['field'] : FIELDS[error.code];
-  const message = messagesFor(locale).errors[error.code](error.params);
-  return c.json(errorBody(error.code, message, { ...error.params, ...(field === undefined ? {} : { field }) }), statusFor(error.code));
+  return c.json(errorBody(error.code, domainErrorMessage(error, locale), { ...error.params, ...(field === undefined ? {} : { field }) }), statusFor(error.code));
 }
 
 /**

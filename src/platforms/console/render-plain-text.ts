@@ -39,7 +39,8 @@ function renderSummary(block: SummaryBlock): string {
   const lines = block.lines.map((line) => {
     const stale = line.stale ? ` [${labels.stale}]` : '';
     const period = line.periodText === null ? '' : ` (${labels.period} ${line.periodText})`;
-    return `  • ${line.sourceName}: ${line.valueText} — ${labels.asOf} ${line.asOfText}${period}${stale} #${line.figureId}\n    ${line.link}`;
+    const corrected = line.corrected ? ` (${labels.corrected})` : '';
+    return `  • ${line.sourceName}: ${line.valueText}${corrected} — ${labels.asOf} ${line.asOfText}${period}${stale} #${line.figureId}\n    ${line.link}`;
   });
   const body = lines.length === 0 ? [`  ${labels.empty}`] : lines;
   const spread =

@@ -3,6 +3,7 @@
 // as typed; only the structure the reply declares (strong, em, code, link) becomes markup.
 import { escapeMarkdown } from 'discord.js';
 import type { Span } from '../../core/reply.js';
+import { linkLabel } from '../../domain/url.js';
 
 /** Every character escapeMarkdown or the extra escapes below act on, and numbered-list starts. */
 const MAY_BE_MARKUP = /[`*_~|#\-[\]()<>\\]|\d\./;
@@ -32,14 +33,7 @@ export function maskedLink(text: string, url: string): string {
   return target === undefined ? escapeDiscord(text) : `[${escapeDiscord(text)}](${target})`;
 }
 
-/** `https://www.example.org/a?b` → `example.org`: short link text for a citation. */
-export function linkLabel(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
-  } catch {
-    return url;
-  }
-}
+export { linkLabel };
 
 export function spanMarkdown(span: Span): string {
   if (span.link !== undefined) return maskedLink(span.link === span.text ? linkLabel(span.link) : span.text, span.link);

@@ -101,7 +101,7 @@ function summaryEmbed(block: SummaryBlock): APIEmbed {
 /** `**Foro Penal**: 902 · al 20 dic 2025 · [kudupinter.com](…) · #1 · ⚠️ desactualizada` */
 function summaryLine(line: SummaryLine, labels: SummaryBlock['labels']): string {
   const parts = [
-    `**${escapeDiscord(line.sourceName)}**: ${escapeDiscord(line.valueText)}`,
+    `**${escapeDiscord(line.sourceName)}**: ${escapeDiscord(line.valueText)}${line.corrected ? ` (${escapeDiscord(labels.corrected)})` : ''}`,
     `${escapeDiscord(labels.asOf)} ${escapeDiscord(line.asOfText)}`,
   ];
   if (line.periodText !== null) parts.push(`${escapeDiscord(labels.period)} ${escapeDiscord(line.periodText)}`);

@@ -18,8 +18,11 @@ export const telegram: Platform = {
     const { telegram: settings, publicUrl } = deps.config;
     if (settings === null) return { webhooks: [], services: [] };
     const bot = createTelegramBot(deps);
+    // Known once getMe has answered: at startup (warmUp, or polling's start), else at the first update.
+    const botUsername = (): string | null => (bot.isInited() ? bot.botInfo.username : null);
     if (publicUrl === null) {
       return {
+        botUsername,
         webhooks: [],
         services: [
           async () => {
@@ -33,7 +36,7 @@ export const telegram: Platform = {
     }
     void warmUp(bot, deps.logger);
     const routes = telegramWebhookRoutes({ bot, secretToken: settings.webhookSecret, metrics: deps.metrics });
-    return { webhooks: [{ path: TELEGRAM_WEBHOOK_PATH, routes }], services: [] };
+    return { botUsername, webhooks: [{ path: TELEGRAM_WEBHOOK_PATH, routes }], services: [] };
   },
   sender: (config, options) => {
     if (config.telegram === null) throw new Error('the Telegram sender needs TELEGRAM_BOT_TOKEN');

@@ -117,8 +117,9 @@ function renderSummary(block: SummaryBlock): string[] {
 function summaryLine(line: SummaryLine, block: SummaryBlock): string {
   const { labels } = block;
   const period = line.periodText === null ? '' : ` (${escapeHtml(labels.period)} ${escapeHtml(line.periodText)})`;
+  const corrected = line.corrected ? ` (${escapeHtml(labels.corrected)})` : '';
   const parts = [
-    `• <b>${escapeHtml(line.sourceName)}</b>: ${escapeHtml(line.valueText)} — ${escapeHtml(labels.asOf)} ${escapeHtml(line.asOfText)}${period}`,
+    `• <b>${escapeHtml(line.sourceName)}</b>: ${escapeHtml(line.valueText)}${corrected} — ${escapeHtml(labels.asOf)} ${escapeHtml(line.asOfText)}${period}`,
     linkHtml(line.link),
     `#${line.figureId}`,
     ...(line.stale ? [`⚠️ ${escapeHtml(labels.stale)}`] : []),

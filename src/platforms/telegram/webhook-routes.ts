@@ -3,6 +3,10 @@
 // webhook_rejected_total). The answer's last call rides in the response body: grammY's webhook
 // reply, whose envelope webhookCallback makes for each request and hands to handleUpdate.
 //
+// Telegram re-sends every update that got a 5xx, forever, so a body cifras cannot use is answered
+// here before grammY reads it (update-shape.ts): over 1 MiB 413, not JSON 400, an update of a
+// shape cifras does not know 200 (ignored, logged, counted). Each is counted by its reason.
+//
 // grammY's built-in 'hono' adapter answers a webhook reply with `c.json(payload)`, but the payload
 // it is handed is already a JSON string, so Telegram would receive a JSON-encoded string and drop
 // the answer. This adapter sends the string as it is.
@@ -11,7 +15,11 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
+import { bodyLimit } from '../../http/body-limit.js';
+import { errorBody } from '../../http/error-handler.js';
+import { requestLog } from '../../http/request-logger.js';
 import type { Metrics } from '../../metrics.js';
+import { readUpdate } from './update-shape.js';
 
 /** Where Telegram posts updates (`cifras register` sets the webhook to PUBLIC_URL + this). */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -32,16 +40,45 @@ export function telegramWebhookRoutes(deps: TelegramWebhookDeps): Hono<AppEnv> {
   const onUnauthorized = (): void => deps.metrics?.webhookRejected.inc({ platform: 'telegram', reason: 'bad_secret' });
   const handle = webhookCallback(deps.bot, honoAdapter(onUnauthorized), { secretToken: deps.secretToken });
   const expected = sha256(deps.secretToken);
-  return new Hono<AppEnv>().post(TELEGRAM_WEBHOOK_PATH, (c) => {
-    // grammY checks the secret only after its first getMe call; a forged request must get its
-    // 401 at once, whether or not the Bot API can be reached.
-    if (!sameSecret(c.req.header(SECRET_HEADER), expected)) {
-      onUnauthorized();
-      return c.body(null, 401);
-    }
-    return handle(c);
+  const rejected = (reason: string): void => deps.metrics?.webhookRejected.inc({ platform: 'telegram', reason });
+  const limit = bodyLimit({
+    maxSize: MAX_UPDATE_BYTES,
+    onError: (c) => {
+      rejected('too_large');
+      return c.json(errorBody('payload_too_large', `a Telegram update is at most ${MAX_UPDATE_BYTES} bytes`), 413);
+    },
   });
+  return new Hono<AppEnv>().post(
+    TELEGRAM_WEBHOOK_PATH,
+    async (c, next) => {
+      // grammY checks the secret only after its first getMe call; a forged request must get its
+      // 401 at once, whether or not the Bot API can be reached.
+      if (!sameSecret(c.req.header(SECRET_HEADER), expected)) {
+        onUnauthorized();
+        return c.body(null, 401);
+      }
+      await next();
+      return undefined;
+    },
+    limit,
+    async (c) => {
+      const reading = readUpdate(await c.req.text());
+      if (reading.kind === 'invalid_json') {
+        rejected('invalid_json');
+        return c.json(errorBody('invalid_json', 'the body is not JSON'), 400);
+      }
+      if (reading.kind === 'unknown_shape') {
+        rejected('unknown_shape');
+        requestLog(c)?.warn({ problems: reading.problems }, 'telegram update of an unknown shape ignored');
+        return c.body(null, 200);
+      }
+      return handle(c, reading.update as Update);
+    },
+  );
 }
+
+/** Updates are a few kilobytes; Telegram's largest (a long message with its entities) far below this. */
+export const MAX_UPDATE_BYTES = 1024 * 1024;
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
@@ -63,15 +100,16 @@ interface WebhookRequest {
   readonly handlerReturn: Promise<Response>;
 }
 
+/** The adapter for one request whose body was already read and checked (readUpdate). */
 function honoAdapter(onUnauthorized: () => void) {
-  return (c: HonoContext): WebhookRequest => {
+  return (c: HonoContext, parsed: Update): WebhookRequest => {
     let resolveResponse: (response: Response) => void = () => {};
     const handlerReturn = new Promise<Response>((resolve) => {
       resolveResponse = resolve;
     });
     return {
       get update(): Promise<Update> {
-        return c.req.json<Update>();
+        return Promise.resolve(parsed);
       },
       header: c.req.header(SECRET_HEADER),
       end: () => resolveResponse(c.body(null, 200)),

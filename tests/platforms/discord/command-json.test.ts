@@ -37,6 +37,7 @@ describe('commandJson', () => {
     expect(optionsOf(byName('history'))).toEqual([
       expect.objectContaining({ name: 'indicator', type: 3, required: true, autocomplete: true, name_localizations: { 'es-ES': 'indicador', 'es-419': 'indicador' } }),
       expect.objectContaining({ name: 'source', type: 3, required: false, autocomplete: true }),
+      expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1, name_localizations: { 'es-ES': 'página', 'es-419': 'página' } }),
     ]);
     expect(optionsOf(byName('lang'))).toEqual([
       expect.objectContaining({ name: 'language', type: 3, required: true, choices: [{ name: 'es', value: 'es' }, { name: 'en', value: 'en' }] }),

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   readonly commands?: readonly AnyCommand[];
   readonly deferAfterMs?: number;
   readonly seed?: boolean;
+  /** Variables added to the harness's configuration (e.g. PUBLIC_URL). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startDiscordHarness(handle: DatabaseHandle, options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -61,6 +63,7 @@ export async function startDiscordHarness(handle: DatabaseHandle, options: Harne
     DISCORD_PUBLIC_KEY: signer.publicKeyHex,
     DISCORD_BOT_TOKEN: 'test-bot-token',
     DISCORD_API_BASE: api.url,
+    ...options.env,
   });
   const metrics = createMetrics();
   const tasks = createBackgroundTasks();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorBlock, link, reply, strong, text, type SummaryBlock } from '../../../src/core/reply.js';
 import { renderDiscord } from '../../../src/platforms/discord/render.js';
 
-const labels = { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period' };
+const labels = { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period', corrected: 'corrected' };
 
 function summary(lines: number, name = 'Source'): SummaryBlock {
   return {
@@ -18,6 +18,7 @@ function summary(lines: number, name = 'Source'): SummaryBlock {
       link: 'https://example.org/report',
       figureId: i + 1,
       stale: false,
+      corrected: false,
     })),
     spread: null,
     labels,

@@ -48,10 +48,24 @@ export interface TelegramHarness {
   close(): Promise<void>;
 }
 
+export interface TelegramHarnessOptions {
+  /** Load the demo dataset (default true). */
+  readonly seed?: boolean;
+  /** Runs on the fresh database before the bot starts (e.g. loading a fixture). */
+  readonly prepare?: (handle: DatabaseHandle) => Promise<unknown>;
+  /** Variables added to the harness's configuration. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** `registry` replaces the real commands (tests that need a command behaving in a particular way). */
-export async function startTelegramHarness(dialect: TestDialect, registry: Registry = createCommandRegistry()): Promise<TelegramHarness> {
+export async function startTelegramHarness(
+  dialect: TestDialect,
+  registry: Registry = createCommandRegistry(),
+  options: TelegramHarnessOptions = {},
+): Promise<TelegramHarness> {
   const handle = await dialect.open();
-  await seedIfEmpty(handle.db, { actor: 'seed', now: NOW });
+  if (options.seed ?? true) await seedIfEmpty(handle.db, { actor: 'seed', now: NOW });
+  await options.prepare?.(handle);
   const api = await startFakeTelegramApi({ members: { '-1001': { '501': 'administrator', '502': 'member' } } });
   const config = loadConfig({
     TELEGRAM_BOT_TOKEN: TOKEN,
@@ -59,6 +73,7 @@ export async function startTelegramHarness(dialect: TestDialect, registry: Regis
     TELEGRAM_API_ROOT: api.url,
     PUBLIC_URL: 'https://cifras.example.org',
     DEFAULT_LOCALE: 'es',
+    ...options.env,
   });
   const logger = createLogger({ level: 'silent' });
   const metrics = createMetrics();
