@@ -1,5 +1,6 @@
 // Every command the bot serves, in the order help and menus list them.
 import { createRegistry, type Registry } from '../src/core/registry.js';
+import { chart } from './chart.js';
 import { count } from './count.js';
 import { help } from './help.js';
 import { figure } from './figure.js';
@@ -18,7 +19,7 @@ import { subscriptions } from './subscriptions.js';
 import { deliveries } from './deliveries.js';
 
 export const commands = [
-  help, count, indicators, sources, history, figure, subscribe, unsubscribe, subscriptions, lang,
+  help, count, indicators, sources, history, figure, chart, subscribe, unsubscribe, subscriptions, lang,
   report, correct, retract, audit, admins, deliveries,
 ] as const;
 

@@ -176,6 +176,17 @@ export interface DataVersionTable {
   version: number | string;
 }
 
+/** A file a platform keeps for an image (db/migrations/20260114T000000-kept-files.ts). */
+export interface KeptFilesTable {
+  platform: string;
+  /** `political-prisoners::es`: indicator, source ('' for all), language. */
+  image: string;
+  /** The data version the image was drawn at (pg returns bigint as a string). */
+  data_version: number | string;
+  file_id: string;
+  kept_at: string;
+}
+
 export interface Database {
   indicators: IndicatorsTable;
   sources: SourcesTable;
@@ -191,4 +202,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   data_version: DataVersionTable;
+  kept_files: KeptFilesTable;
 }

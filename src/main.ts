@@ -24,6 +24,7 @@ import { createApp, type App } from './http/app.js';
 import { writeApiRoutes } from './http/write-api/write-api-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createChartRenderer } from './charts/index.js';
 import { discord } from './platforms/discord/index.js';
 import type { Platform, PlatformDeps } from './platforms/platform.js';
 import { telegram } from './platforms/telegram/index.js';
@@ -150,13 +151,16 @@ export interface ComposedApp {
 export function composeApp(parts: AppParts): ComposedApp {
   const { handle, config, logger, metrics, now } = parts;
   const cache = createReadCache(handle.capabilities.dataVersion);
-  const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now };
+  // One chart renderer: it loads its fonts once, for /chart and the chart routes alike.
+  const charts = createChartRenderer();
+  const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now, charts };
   const enabled = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config));
   const served = enabled.map((platform) => platform.serve(deps));
   const telegramServer = served[enabled.findIndex((platform) => platform.name === 'telegram')];
   const app = createApp({
     handle,
     cache,
+    charts,
     config,
     logger,
     metrics,

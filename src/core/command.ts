@@ -2,6 +2,7 @@
 // read by the dispatcher, the help text, Telegram's command lists and Discord's command JSON.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { ChartRenderer } from '../charts/index.js';
 import type { Owner } from '../config.js';
 import type { CacheView } from '../domain/read-cache.js';
 import type { Locale, Localized } from '../domain/types.js';
@@ -45,6 +46,8 @@ export interface CommandContext {
   /** The public web's base URL (PUBLIC_URL, no trailing slash), for links to its pages; null when unset. */
   readonly publicUrl: string | null;
   readonly logger?: CommandLogger;
+  /** Draws history charts (/chart). */
+  readonly charts: ChartRenderer;
 }
 
 export interface CommandSpec<Options extends readonly OptionSpec[]> {

@@ -90,7 +90,28 @@ export interface ErrorBlock {
   readonly hint: string | null;
 }
 
-export type Block = TextBlock | ListBlock | SummaryBlock | ChoiceBlock | ErrorBlock;
+/**
+ * An image of an indicator's history (/chart), sent as a photo or attachment; the reply's other
+ * blocks are its caption.
+ */
+export interface ChartBlock {
+  readonly kind: 'chart';
+  readonly indicatorSlug: string;
+  readonly sourceSlug: string | null;
+  /** `political-prisoners.png`: the attachment's name. */
+  readonly fileName: string;
+  /** What the image shows: `political-prisoners::es` (indicator, source or '', language). */
+  readonly image: string;
+  /**
+   * The data version it is drawn at: a copy a platform keeps (a Telegram file_id) is the same
+   * image while the version is. -1 when unknown (no read cache): nothing may be reused then.
+   */
+  readonly version: number;
+  /** The PNG, drawn on the first call only (a platform holding a copy by imageKey never asks). */
+  png(): Promise<Buffer>;
+}
+
+export type Block = TextBlock | ListBlock | SummaryBlock | ChoiceBlock | ErrorBlock | ChartBlock;
 
 export interface Reply {
   readonly locale: Locale;

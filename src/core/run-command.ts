@@ -12,6 +12,7 @@
 // one is answered "already handled" and applies nothing. A denied command claims nothing.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { createChartRenderer, type ChartRenderer } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { todayOf } from '../domain/as-of.js';
 import { isEditor } from '../domain/editors.js';
@@ -49,6 +50,8 @@ export interface CommandDeps {
   /** `publicUrl` and `timezone` are optional so callers without them (tests, tools) keep working. */
   readonly config: Pick<Config, 'owners' | 'defaultLocale'> & Partial<Pick<Config, 'publicUrl' | 'timezone'>>;
   readonly now: () => Date;
+  /** One renderer for the process (the composition root's); absent, one is made per answer. */
+  readonly charts?: ChartRenderer;
   readonly logger?: CommandLogger;
   /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
@@ -108,6 +111,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     registry,
     publicUrl: deps.config.publicUrl ?? null,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    charts: deps.charts ?? createChartRenderer(),
   });
   try {
     const args =

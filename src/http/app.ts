@@ -21,6 +21,7 @@ import { indicatorFigureRoutes } from './routes/indicator-figures.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { sourceRoutes } from './routes/sources.js';
+import type { ChartRenderer } from '../charts/index.js';
 import { refuseInvalidRequest } from './validation-issues.js';
 import { chartRoutes } from '../web/chart-routes.js';
 import { webRoutes } from '../web/web-routes.js';
@@ -45,6 +46,8 @@ export interface CreateAppOptions extends AppDeps {
   readonly routes?: readonly MountedRoutes[];
   /** The platforms' webhook routes. */
   readonly webhooks?: readonly Webhook[];
+  /** The process's chart renderer (shared with /chart); made by the chart routes when absent. */
+  readonly charts?: ChartRenderer;
 }
 
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {

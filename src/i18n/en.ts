@@ -291,6 +291,14 @@ export const en = {
     unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
     failure: 'Something went wrong while answering. Please try again in a moment.',
   },
+  share: {
+    button: 'Share',
+    openPage: 'Open the page',
+    questionHelp: (examples, count, help) =>
+      `I could not tell which figure you mean. Ask me, for example: ${examples.map((e) => `“${e}”`).join(' or ')}. ` +
+      `${count} shows every indicator; ${help}, every command.`,
+    captionCut: (lines, slug) => `… ${lines === 1 ? '1 line' : `${lines} lines`} left out: /count ${slug} shows them all.`,
+  },
   web: {
     siteTitle: 'cifras',
     tagline: "Each source's latest count, side by side: political prisoners, releases, the disappeared.",

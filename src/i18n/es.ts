@@ -297,6 +297,14 @@ export const es = {
     unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
   },
+  share: {
+    button: 'Compartir',
+    openPage: 'Ver la página',
+    questionHelp: (examples, count, help) =>
+      `No encontré de qué cifra me hablas. Pregúntame, por ejemplo: ${examples.map((e) => `«${e}»`).join(' o ')}. ` +
+      `Con ${count} ves todos los indicadores; con ${help}, todos los comandos.`,
+    captionCut: (lines, slug) => `… ${lines === 1 ? 'falta 1 línea' : `faltan ${lines} líneas`}: /cifras ${slug} las muestra todas.`,
+  },
   web: {
     siteTitle: 'cifras',
     tagline: 'La última cifra de cada fuente, una al lado de la otra: presos políticos, excarcelaciones, desaparecidos.',

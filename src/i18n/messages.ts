@@ -279,6 +279,17 @@ export interface Messages {
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
+  /** Sharing from the chat: Telegram inline mode, the Share button, questions in plain words. */
+  readonly share: {
+    /** The button under a /count answer that shares it in another chat (Telegram inline mode). */
+    readonly button: string;
+    /** The URL button under a shared answer: the indicator's page. */
+    readonly openPage: string;
+    /** A plain-words question that names no indicator: how to ask, with real indicator names. */
+    readonly questionHelp: (examples: readonly string[], count: string, help: string) => string;
+    /** Ends a chart's caption cut to fit Telegram: how many lines are left out, where they all are. */
+    readonly captionCut: (lines: number, indicatorSlug: string) => string;
+  };
   /** The public web pages and feeds (src/web/). Plain text: the pages escape it. */
   readonly web: {
     readonly siteTitle: string;

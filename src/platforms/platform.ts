@@ -3,6 +3,7 @@
 // paths only it calls, and the services beside them); the delivery worker's sender, which renders
 // the platform-neutral Reply itself; and `cifras register`.
 import type { Kysely } from 'kysely';
+import type { ChartRenderer } from '../charts/index.js';
 import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
 import type { Registry } from '../core/registry.js';
@@ -24,6 +25,8 @@ export interface PlatformDeps {
   readonly metrics: Metrics;
   readonly registry: Registry;
   readonly now: () => Date;
+  /** Draws /chart's images (one renderer for the process, shared with the chart routes). */
+  readonly charts?: ChartRenderer;
 }
 
 export interface PlatformServer {

@@ -1,6 +1,7 @@
 // Editors in the domain and the owners' protection, on both databases: grant and revoke are
 // audited with before and after, owners can never be revoked, and /admins lists the owners and
 // refuses to revoke one when the command context carries them (ctx.owners).
+import { createChartRenderer } from '../../src/charts/index.js';
 import { UNCACHED } from '../../src/domain/read-cache.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
@@ -78,6 +79,7 @@ for (const dialect of dialects) {
         registry,
         timeZone: 'America/Caracas',
         owners: OWNERS,
+        charts: createChartRenderer(),
         publicUrl: null,
       };
       const context: CommandContext = withOwners;

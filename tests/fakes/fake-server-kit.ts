@@ -26,19 +26,62 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** Parses a JSON or urlencoded body; values of a form that look like JSON are decoded. */
-function parseBody(raw: string, contentType: string | undefined, query: URLSearchParams): Record<string, unknown> {
+/** A file part of a multipart body, as the fakes record it. */
+export interface UploadedFile {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
+/** A form field's value: JSON-looking text decoded, other text as it is. */
+function fieldValue(value: string): unknown {
+  try {
+    return /^[[{]/.test(value) ? JSON.parse(value) : value;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Parses a multipart/form-data body: text fields as form values, file parts as UploadedFile under
+ * their field name. Written out rather than undici's Request.formData(), which refuses the
+ * compact headers grammY writes (`content-disposition:form-data;name="x";filename=a.png`).
+ */
+function parseMultipart(raw: Buffer, contentType: string, body: Record<string, unknown>): Record<string, unknown> {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (boundary === undefined) throw new Error('multipart body without a boundary');
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next === -1) throw new Error('multipart body not closed');
+    const part = raw.subarray(start + 2, next - 2); // the CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const data = part.subarray(headerEnd + 4);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    const fileName = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    if (name === undefined) throw new Error(`multipart part without a name: ${headers}`);
+    body[name] =
+      fileName === undefined
+        ? fieldValue(data.toString('utf8'))
+        : ({ fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', data: Buffer.from(data) } satisfies UploadedFile);
+    at = next;
+  }
+  return body;
+}
+
+/** Parses a JSON, urlencoded or multipart body; values of a form that look like JSON are decoded. */
+async function parseBody(rawBytes: Buffer, contentType: string | undefined, query: URLSearchParams): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of query) body[key] = value;
+  if (contentType?.includes('multipart/form-data')) return parseMultipart(rawBytes, contentType, body);
+  const raw = rawBytes.toString('utf8');
   if (raw === '') return body;
   if (contentType?.includes('application/json')) return { ...body, ...(JSON.parse(raw) as Record<string, unknown>) };
-  for (const [key, value] of new URLSearchParams(raw)) {
-    try {
-      body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
-    } catch {
-      body[key] = value;
-    }
-  }
+  for (const [key, value] of new URLSearchParams(raw)) body[key] = fieldValue(value);
   return body;
 }
 
@@ -52,7 +95,7 @@ export async function startServer(handle: (request: FakeRequest) => FakeAnswer |
         const url = new URL(req.url ?? '/', 'http://fake');
         let answer: FakeAnswer;
         try {
-          const body = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'], url.searchParams);
+          const body = await parseBody(Buffer.concat(chunks), req.headers['content-type'], url.searchParams);
           answer = await handle({ method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body });
         } catch (error) {
           answer = { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${String(error)}` } };

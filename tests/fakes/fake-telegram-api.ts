@@ -1,7 +1,7 @@
 // A local Telegram Bot API for tests: `<url>/bot<token>/<method>` (grammY: `client.apiRoot = url`),
 // answering like the real one ({ ok, result } / { ok: false, error_code, description, parameters }).
 // It enforces configurable rate limits (429 with retry_after) and injects faults per chat or call.
-import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, type FakeRequest } from './fake-server-kit.js';
+import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, type FakeRequest, type UploadedFile } from './fake-server-kit.js';
 
 export type TelegramFault =
   | { readonly type: 'server_error'; readonly status?: number }
@@ -54,6 +54,17 @@ export interface TelegramEdit {
   readonly at: number;
 }
 
+/** A photo the fake received: uploaded (its bytes) or sent again by a file_id it gave out. */
+export interface TelegramSentPhoto {
+  readonly chatId: string;
+  readonly caption: string;
+  /** The upload, or null when sent by file_id. */
+  readonly upload: UploadedFile | null;
+  /** The file_id answered (new for an upload, the one given otherwise). */
+  readonly fileId: string;
+  readonly params: Record<string, unknown>;
+}
+
 export interface FakeTelegramOptions {
   readonly limits?: TelegramLimits;
   /** chat id → user id → member status (`creator`, `administrator`, `member`, `left`, …). */
@@ -70,6 +81,8 @@ export interface FakeTelegramApi {
   readonly edits: TelegramEdit[];
   /** A user deletes a message: editing it then answers "message to edit not found". */
   deleteMessage(chatId: string | number, messageId: number): void;
+  /** Every sendPhoto that succeeded, in order. */
+  readonly photos: TelegramSentPhoto[];
   /** 429 answers given, by cause. */
   readonly rateLimited: { overall: number; chat: number; group: number };
   setFault(fault: TelegramFault | null, scope?: FaultScope): void;
@@ -77,7 +90,7 @@ export interface FakeTelegramApi {
   close(): Promise<void>;
 }
 
-const SENDING = new Set(['sendMessage', 'editMessageText']);
+const SENDING = new Set(['sendMessage', 'editMessageText', 'sendPhoto']);
 
 const FAULT_ANSWERS = {
   kicked: [403, 'Forbidden: bot was kicked from the group chat'],
@@ -92,6 +105,10 @@ function fail(status: number, description: string, parameters?: Record<string, u
 
 function ok(result: unknown): FakeAnswer {
   return { status: 200, body: { ok: true, result } };
+}
+
+function isUpload(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && 'data' in value && Buffer.isBuffer(value.data);
 }
 
 export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): Promise<FakeTelegramApi> {
@@ -115,7 +132,34 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
    */
   const deleted = new Set<string>();
   const rateLimited = { overall: 0, chat: 0, group: 0 };
+  const photos: TelegramSentPhoto[] = [];
+  /** file_id → the upload it names: a file_id never given out is refused, as Telegram does. */
+  const files = new Map<string, UploadedFile>();
   let nextMessageId = 1;
+
+  /** sendPhoto with a multipart upload (`photo: attach://<part>`, the part a file) or a known file_id. */
+  function sendPhoto(params: Record<string, unknown>, chatId: string, now: number): FakeAnswer {
+    const photo = params.photo;
+    const attached = typeof photo === 'string' && photo.startsWith('attach://') ? params[photo.slice('attach://'.length)] : undefined;
+    const upload = isUpload(attached) ? attached : isUpload(photo) ? photo : null;
+    let fileId: string;
+    if (upload !== null) {
+      fileId = `AgAC-fake-${files.size + 1}`;
+      files.set(fileId, upload);
+    } else if (typeof photo === 'string' && files.has(photo)) {
+      fileId = photo;
+    } else {
+      return fail(400, 'Bad Request: wrong file identifier/HTTP URL specified');
+    }
+    const caption = String(params.caption ?? '');
+    photos.push({ chatId, caption, upload, fileId, params });
+    // Smaller sizes first, as Telegram lists them; the largest carries the file_id re-sent.
+    const sizes = [
+      { file_id: `${fileId}-s`, file_unique_id: `u${fileId}s`, width: 320, height: 160 },
+      { file_id: fileId, file_unique_id: `u${fileId}`, width: 800, height: 400 },
+    ];
+    return ok({ message_id: nextMessageId++, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, photo: sizes, caption });
+  }
 
   function rateLimit(chatId: string, now: number): FakeAnswer | undefined {
     const checks: [BucketMap | null, string, keyof typeof rateLimited][] = [
@@ -173,6 +217,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         live.set(`${chatId}:${messageId}`, message);
         return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text, ...(threadId ? { message_thread_id: Number(threadId) } : {}) });
       }
+      case 'sendPhoto':
+        return sendPhoto(params, chatId, now);
       case 'editMessageText': {
         const messageId = Number(params.message_id ?? 0);
         const key = `${chatId}:${messageId}`;
@@ -192,6 +238,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       case 'getUpdates':
         return ok([]);
       case 'answerCallbackQuery':
+      case 'answerInlineQuery':
       case 'setWebhook':
       case 'deleteWebhook':
       case 'setMyCommands':
@@ -229,6 +276,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       live.delete(`${chatId}:${messageId}`);
       deleted.add(`${chatId}:${messageId}`);
     },
+    photos,
     rateLimited,
     setFault: (fault, scope) => faults.set(fault, scope),
     setMember: (chatId, userId, status) => members.set(`${chatId}:${userId}`, status),

@@ -18,6 +18,9 @@ function renderBlock(block: Block): string {
       return renderChoice(block);
     case 'error':
       return renderError(block);
+    case 'chart':
+      // A terminal shows no image: where the same one is served.
+      return `[${block.fileName}: /indicators/${block.indicatorSlug}/chart.png${block.sourceSlug === null ? '' : `?source=${block.sourceSlug}`}]`;
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import { localeFromLanguageCode } from '../../core/chat-locale.js';
 import type { Invocation } from '../../core/invocation.js';
-import type { Reply } from '../../core/reply.js';
+import type { ChartBlock, Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
@@ -29,7 +29,9 @@ export async function answerInvocation(
 ): Promise<APIInteractionResponse> {
   const work = answer(interaction, invocation, deps);
   const early = await withinDeadline(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
-  if (early !== undefined) return directResponse(source, early);
+  // An image cannot ride in the interaction response (a multipart answer is not accepted there):
+  // a chart always comes as the edit of a deferred response.
+  if (early !== undefined && chartOf(early) === undefined) return directResponse(source, early);
   deps.tasks.add(followUp(interaction, work, deps));
   return {
     type: source === 'command' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate,
@@ -71,13 +73,27 @@ function directResponse(source: InvocationSource, reply: Reply): APIInteractionR
   return { type: InteractionResponseType.ChannelMessageWithSource, data };
 }
 
-/** Edits the deferred response into the result (`PATCH /webhooks/{app}/{token}/messages/@original`). */
+function chartOf(reply: Reply): ChartBlock | undefined {
+  return reply.blocks.find((block): block is ChartBlock => block.kind === 'chart');
+}
+
+/**
+ * Edits the deferred response into the result (`PATCH /webhooks/{app}/{token}/messages/@original`);
+ * a chart's PNG goes with it as a multipart attachment, which the embed names (`attachment://…`).
+ */
 async function followUp(interaction: APIInteraction, work: Promise<Reply>, deps: DiscordInteractionDeps): Promise<void> {
   const reply = await work;
   // Ephemerality is fixed when deferring; an edit cannot change it, so no flags here.
-  const { flags: _flags, ...body } = renderDiscord(reply);
+  const { flags: _flags, ...message } = renderDiscord(reply);
   try {
-    await deps.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body, auth: false });
+    const chart = chartOf(reply);
+    const body = chart === undefined ? message : { ...message, attachments: [{ id: 0, filename: chart.fileName }] };
+    const files = chart === undefined ? undefined : [{ name: chart.fileName, data: await chart.png(), contentType: 'image/png' }];
+    await deps.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+      body,
+      auth: false,
+      ...(files === undefined ? {} : { files }),
+    });
   } catch (error) {
     deps.logger.error({ err: error, interactionId: interaction.id }, 'discord follow-up failed');
   }

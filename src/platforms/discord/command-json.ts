@@ -30,9 +30,8 @@ function commandBuilder(schema: CommandSchema): SlashCommandBuilder {
     .setName(schema.name)
     .setNameLocalizations(spanish(schema.alias ?? schema.name))
     .setDescription(schema.description.en)
-    .setDescriptionLocalizations(spanish(schema.description.es))
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+    .setDescriptionLocalizations(spanish(schema.description.es));
+  setReach(builder, schema.access);
   const permissions = defaultPermissions(schema.access);
   if (permissions !== undefined) builder.setDefaultMemberPermissions(permissions);
   for (const option of schema.options) {
@@ -40,6 +39,21 @@ function commandBuilder(schema: CommandSchema): SlashCommandBuilder {
     else builder.addStringOption((o) => stringOption(o, option));
   }
   return builder;
+}
+
+/**
+ * Commands anyone may run only read, so a user may install them for themselves and ask in any
+ * server, DM or group DM; the ones that may write (settings, subscriptions, figures) stay with
+ * servers that installed the bot, where the chat's admins and the bot's roles can be checked.
+ */
+function setReach(builder: SlashCommandBuilder, access: Access): void {
+  if (access === 'anyone') {
+    builder
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+  } else {
+    builder.setIntegrationTypes(ApplicationIntegrationType.GuildInstall).setContexts(InteractionContextType.Guild);
+  }
 }
 
 /**

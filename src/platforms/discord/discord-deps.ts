@@ -12,7 +12,10 @@ import type { BackgroundTasks } from './background-tasks.js';
 
 /** The slice of `@discordjs/rest`'s REST used here (a REST instance satisfies it). */
 export interface DiscordRestClient {
-  patch(route: `/${string}`, options: { body: unknown; auth?: boolean }): Promise<unknown>;
+  patch(
+    route: `/${string}`,
+    options: { body: unknown; auth?: boolean; files?: { name: string; data: Buffer; contentType?: string }[] },
+  ): Promise<unknown>;
   put(route: `/${string}`, options: { body: unknown }): Promise<unknown>;
 }
 

@@ -75,6 +75,9 @@ function renderBlock(block: Block): string | APIEmbed {
       return { description: clip(escapeDiscord(block.prompt), EMBED_LIMITS.description), color: COLORS.text };
     case 'error':
       return errorEmbed(block);
+    case 'chart':
+      // The PNG travels with the message as an attachment of this name (sender, answer-invocation).
+      return { image: { url: `attachment://${block.fileName}` }, color: COLORS.summary };
   }
 }
 

@@ -3,6 +3,7 @@
 // answered "already handled" but never applied twice), render the reply as HTML.
 import type { Context } from 'grammy';
 import type { Kysely } from 'kysely';
+import type { ChartRenderer } from '../../charts/index.js';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
@@ -21,13 +22,14 @@ export interface TelegramLogger extends CommandLogger {
 export interface AnswerDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'timezone'>;
+  readonly config: Pick<Config, 'owners' | 'defaultLocale' | 'timezone' | 'publicUrl'>;
   readonly registry: Registry;
   readonly now: () => Date;
   readonly logger: TelegramLogger;
   readonly commands?: CommandCounter;
   readonly isEditor?: IsEditor;
   readonly admins: ChatAdminCache;
+  readonly charts?: ChartRenderer;
 }
 
 /** Runs the call and returns the messages to send. */

@@ -1,8 +1,10 @@
 // The grammY bot: every command name and Spanish alias from the registry, in private chats,
 // groups (`/count@cifras_bot …`; commands addressed to another bot are left alone) and channels
-// (channel posts); the choice buttons' callback queries; and a short pointer to /help for an
-// unknown command in a private chat or one addressed to us by name (`/foo@cifras_bot`); any other
-// unknown command in a group or channel may belong to another bot, so it gets silence.
+// (channel posts); the choice buttons' callback queries; inline queries (answer-inline-query.ts);
+// a private chat's plain words as a question (core/answer-question.ts); and a short pointer to
+// /help for an unknown command in a private chat or one addressed to us by name
+// (`/foo@cifras_bot`); any other unknown command in a group or channel may belong to another bot,
+// so it gets silence, and so does a group's plain text.
 //
 // Edited messages are ignored on purpose: re-answering an edit would post a second answer under
 // the first and could re-apply a write. Whoever mistyped sends the command again. They are not
@@ -10,22 +12,27 @@
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
+import type { ChartRenderer } from '../../charts/index.js';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
 import { namesOf, type Registry } from '../../core/registry.js';
 import type { ReadCache } from '../../domain/read-cache.js';
 import type { Metrics } from '../../metrics.js';
+import { answerQuestion } from '../../core/answer-question.js';
 import { answerCommand, type AnswerDeps, type TelegramLogger } from './answer-command.js';
+import { answerInlineQuery } from './answer-inline-query.js';
 import { decodeCallbackData } from './callback-data.js';
 import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
+import { renderTelegramHtml } from './render.js';
+import { keptPhotos } from './send-photo.js';
 import { answerButton, sendReply } from './send-reply.js';
-import type { CommandCall } from './telegram-invocation.js';
+import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
 export interface TelegramBotDeps {
   readonly db: Kysely<Database>;
   readonly cache: ReadCache;
-  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale' | 'timezone'>;
+  readonly config: Pick<Config, 'telegram' | 'owners' | 'defaultLocale' | 'timezone' | 'publicUrl'>;
   readonly logger: TelegramLogger;
   readonly metrics?: Pick<Metrics, 'commands'>;
   readonly registry: Registry;
@@ -35,10 +42,15 @@ export interface TelegramBotDeps {
   /** Who edits besides the owners; default: the editors table. */
   readonly isEditor?: IsEditor;
   readonly admins?: ChatAdminCache;
+  /** Draws /chart's images; one per process (the composition root's). */
+  readonly charts?: ChartRenderer;
 }
 
-/** Methods whose call may ride in the webhook response: the answers, which need no result back. */
-const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery']);
+/**
+ * Methods whose call may ride in the webhook response: the answers, which need no result back
+ * (sendPhoto only by a kept file_id: grammY never puts an upload in a webhook reply).
+ */
+const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
 
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const telegram = deps.config.telegram;
@@ -57,13 +69,15 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     admins: deps.admins ?? createChatAdminCache(),
     ...(deps.metrics === undefined ? {} : { commands: deps.metrics.commands }),
     ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
+    ...(deps.charts === undefined ? {} : { charts: deps.charts }),
   };
+  const photos = keptPhotos(deps.db, deps.now);
 
   // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
   bot.command(deps.registry.commands.flatMap(namesOf), async (ctx) => {
     const call = commandCall(ctx);
     if (call === null) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
   });
 
   // Anything else that starts with a command: `/Count` (grammY matches case-sensitively; the
@@ -73,7 +87,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (call === null) return;
     const ours = deps.registry.find(call.commandName) !== undefined;
     if (!ours && ctx.chat.type !== 'private' && !call.addressed) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -82,7 +96,16 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery();
       return;
     }
-    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps));
+    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
+  });
+
+  bot.on('inline_query', (ctx) => answerInlineQuery(ctx, { ...answerDeps, publicUrl: deps.config.publicUrl }));
+
+  // A private chat's message that is no command is a question in plain words. In groups only
+  // commands are answered: the chat is not talking to the bot.
+  bot.chatType('private').on('message:text', async (ctx) => {
+    const invocation = await telegramInvocation(ctx, { commandName: 'count', rawArgs: ctx.message.text }, false, answerDeps);
+    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)), photos);
   });
   return bot;
 }

@@ -8,8 +8,8 @@ import { telegramCommandLists } from './command-lists.js';
 import type { Registry } from '../../core/registry.js';
 import { TELEGRAM_WEBHOOK_PATH } from './webhook-routes.js';
 
-/** The updates the bot handles; edited messages are deliberately not among them. */
-export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+/** The updates the bot handles (inline_query: inline mode); edited messages are deliberately not among them. */
+export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 
 export interface RegisterTelegramOptions {
   readonly config: Pick<Config, 'telegram' | 'publicUrl'>;

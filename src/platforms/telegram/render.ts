@@ -4,16 +4,20 @@
 // offered command. Messages stay within Telegram's 4096 characters: a long reply is split at line
 // boundaries, and beyond MAX_MESSAGES it is cut with a note.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Block, ChoiceBlock, ErrorBlock, ListBlock, Reply, Span, SummaryBlock, SummaryLine } from '../../core/reply.js';
+import type { Block, ChartBlock, ChoiceBlock, ErrorBlock, ListBlock, Reply, Span, SummaryBlock, SummaryLine } from '../../core/reply.js';
 import { messagesFor } from '../../i18n/index.js';
 import { encodeCallbackData } from './callback-data.js';
 import { escapeHtml, isLinkable } from './html.js';
 
-/** One message to send: HTML text and, for a choice, its buttons. */
+/** One message to send: HTML text and, for a choice, its buttons; for a chart, the photo `text` captions. */
 export interface TelegramMessage {
   readonly text: string;
   readonly reply_markup?: InlineKeyboardMarkup;
+  readonly photo?: ChartBlock;
 }
+
+/** Telegram's limit on a photo's caption. */
+export const CAPTION_MAX_CHARS = 1024;
 
 export const MESSAGE_MAX_CHARS = 4096;
 /** A reply longer than this many messages is cut: nobody scrolls through more in a chat. */
@@ -24,9 +28,11 @@ export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_dis
 
 /** The messages for a reply, in order; the inline keyboard (if any) rides on the last one. */
 export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
+  const chart = reply.blocks.find((block): block is ChartBlock => block.kind === 'chart');
+  if (chart !== undefined) return [chartMessage(reply, chart)];
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
   const texts = packLines(lines, messagesFor(reply.locale).platform.truncated);
-  const keyboard = inlineKeyboard(reply.blocks);
+  const keyboard = inlineKeyboard(reply);
   return texts.map((text, index) =>
     keyboard !== null && index === texts.length - 1 ? { text, reply_markup: keyboard } : { text },
   );
@@ -44,7 +50,30 @@ function renderBlock(block: Block): string[] {
       return [escapeHtml(block.prompt)];
     case 'error':
       return renderError(block);
+    case 'chart':
+      return [];
   }
+}
+
+/**
+ * A chart as one photo whose caption is the rest of the reply. A caption too long for Telegram
+ * keeps its first lines and says how many were left out and where to read them all.
+ */
+function chartMessage(reply: Reply, chart: ChartBlock): TelegramMessage {
+  const lines = reply.blocks.filter((block) => block !== chart).flatMap(renderBlock);
+  const t = messagesFor(reply.locale);
+  let kept = lines;
+  // HTML length bounds the visible length Telegram counts, so what fits here fits there.
+  while (kept.join('\n').length > CAPTION_MAX_CHARS && kept.length > 1) {
+    kept = kept.slice(0, -1);
+    const note = escapeHtml(t.share.captionCut(lines.length - kept.length, chart.indicatorSlug));
+    if ([...kept, note].join('\n').length <= CAPTION_MAX_CHARS) {
+      kept = [...kept, note];
+      break;
+    }
+  }
+  const keyboard = inlineKeyboard(reply);
+  return { text: kept.join('\n'), photo: chart, ...(keyboard === null ? {} : { reply_markup: keyboard }) };
 }
 
 /** Spans as HTML: each text escaped, then wrapped in the tags its structure asks for. */
@@ -116,12 +145,21 @@ function renderError(block: ErrorBlock): string[] {
   return block.hint === null ? [message] : [message, escapeHtml(block.hint)];
 }
 
-/** One button a row, each running its option's command; null when the reply offers no choice. */
-function inlineKeyboard(blocks: readonly Block[]): InlineKeyboardMarkup | null {
-  const choices = blocks.filter((block): block is ChoiceBlock => block.kind === 'choice');
+/**
+ * A choice's buttons, one a row, each running its option's command; under one indicator's
+ * figures, a Share button that opens inline mode in a chat the reader picks, the indicator's name
+ * typed. Null when there is neither.
+ */
+function inlineKeyboard(reply: Reply): InlineKeyboardMarkup | null {
+  const choices = reply.blocks.filter((block): block is ChoiceBlock => block.kind === 'choice');
   const rows: InlineKeyboardButton[][] = choices.flatMap((choice) =>
     choice.options.map((option) => [{ text: option.label, callback_data: encodeCallbackData(option.command) }]),
   );
+  const summaries = reply.blocks.filter((block): block is SummaryBlock => block.kind === 'summary');
+  const [summary] = summaries;
+  if (rows.length === 0 && summaries.length === 1 && summary !== undefined) {
+    rows.push([{ text: messagesFor(reply.locale).share.button, switch_inline_query: summary.indicatorName }]);
+  }
   return rows.length === 0 ? null : { inline_keyboard: rows };
 }
 

@@ -4,6 +4,7 @@
 // go through `directApi` (no webhook envelope) so they reach the chat first and the order is kept.
 import type { Api, Context } from 'grammy';
 import { HTML_OPTIONS, type TelegramMessage } from './render.js';
+import { sendChartPhoto, type KeptPhotos } from './send-photo.js';
 
 interface Target {
   readonly chatId: number;
@@ -27,12 +28,17 @@ function target(ctx: Context): Target | null {
 }
 
 /** Sends the messages answering a command message or channel post, the last one through ctx.api. */
-export async function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
+export async function sendReply(ctx: Context, directApi: Api, messages: readonly TelegramMessage[], photos: KeptPhotos): Promise<void> {
   const to = target(ctx);
   if (to === null) return;
   for (const [index, message] of messages.entries()) {
     const api = index === messages.length - 1 ? ctx.api : directApi;
-    await api.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
+    if (message.photo !== undefined) {
+      const other = { caption: message.text, parse_mode: HTML_OPTIONS.parse_mode, ...to.extra, ...markup(message) };
+      await sendChartPhoto(api, directApi, { chatId: to.chatId, chart: message.photo, other }, photos);
+    } else {
+      await api.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });
+    }
   }
 }
 
@@ -41,12 +47,16 @@ export async function sendReply(ctx: Context, directApi: Api, messages: readonly
  * and its buttons do not linger), further messages follow, and the callback query is answered
  * last — in the webhook response — to stop the button's spinner.
  */
-export async function answerButton(ctx: Context, directApi: Api, messages: readonly TelegramMessage[]): Promise<void> {
+export async function answerButton(ctx: Context, directApi: Api, messages: readonly TelegramMessage[], photos: KeptPhotos): Promise<void> {
   const to = target(ctx);
   const messageId = ctx.callbackQuery?.message?.message_id;
   for (const [index, message] of messages.entries()) {
     if (to === null) break;
-    if (index === 0 && messageId !== undefined) {
+    if (message.photo !== undefined) {
+      // A text message cannot become a photo: the chart follows the question.
+      const other = { caption: message.text, parse_mode: HTML_OPTIONS.parse_mode, ...to.extra, ...markup(message) };
+      await sendChartPhoto(directApi, directApi, { chatId: to.chatId, chart: message.photo, other }, photos);
+    } else if (index === 0 && messageId !== undefined) {
       await directApi.editMessageText(to.chatId, messageId, message.text, { ...HTML_OPTIONS, ...markup(message) });
     } else {
       await directApi.sendMessage(to.chatId, message.text, { ...HTML_OPTIONS, ...to.extra, ...markup(message) });

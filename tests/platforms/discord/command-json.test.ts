@@ -46,6 +46,23 @@ describe('commandJson', () => {
     expect(byName('count').default_member_permissions).toBeUndefined();
   });
 
+  it('lets a user install the commands that only read, and keeps the ones that write to servers', () => {
+    const registry = createCommandRegistry();
+    const all = commandJson(registry);
+    const reach = (name: string) => {
+      const command = all.find((c) => c.name === name);
+      return { integration_types: command?.integration_types, contexts: command?.contexts };
+    };
+    const anywhere = { integration_types: [0, 1], contexts: [0, 1, 2] };
+    const guildOnly = { integration_types: [0], contexts: [0] };
+    for (const name of ['help', 'count', 'indicators', 'sources', 'history', 'subscriptions']) expect(reach(name)).toEqual(anywhere);
+    for (const name of ['subscribe', 'unsubscribe', 'lang', 'report', 'correct', 'retract', 'audit', 'admins', 'deliveries']) {
+      expect(reach(name)).toEqual(guildOnly);
+    }
+    // Every command is one or the other, by whether anyone may run it.
+    for (const command of registry.commands) expect(reach(command.name)).toEqual(command.access === 'anyone' ? anywhere : guildOnly);
+  });
+
   it('makes figure ids text with autocomplete, so #17 can be typed', () => {
     const correct = defineCommand({
       name: 'correct',
@@ -100,5 +117,8 @@ describe('registerDiscord', () => {
     expect(call?.path).toBe('/v10/applications/1234567890123456789/commands');
     expect(call?.authorization).toBe('Bot bot-token');
     expect(api.commands.get('global')).toEqual(commandJson(registry));
+    const registered = api.commands.get('global') as { name: string; integration_types?: number[]; contexts?: number[] }[];
+    expect(registered.find((c) => c.name === 'count')).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    expect(registered.find((c) => c.name === 'report')).toMatchObject({ integration_types: [0], contexts: [0] });
   });
 });

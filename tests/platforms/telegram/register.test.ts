@@ -27,7 +27,7 @@ describe('registerTelegram', () => {
     expect(api.calls[0]?.params).toEqual({
       url: 'https://cifras.example.org/telegram/webhook',
       secret_token: 'sekret',
-      allowed_updates: ['message', 'channel_post', 'callback_query'],
+      allowed_updates: ['message', 'channel_post', 'callback_query', 'inline_query'],
     });
     const [english, spanish] = [api.calls[1]?.params, api.calls[2]?.params];
     const names = (params: Record<string, unknown> | undefined) => (params?.commands as { command: string }[]).map((c) => c.command);

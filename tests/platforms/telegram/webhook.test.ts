@@ -162,8 +162,8 @@ for (const dialect of dialects) {
       const edit = h.api.calls.find((c) => c.method === 'editMessageText');
       expect(edit?.params).toMatchObject({ chat_id: privateChat().id, message_id: 77, parse_mode: 'HTML' });
       expect(String(edit?.params.text)).toMatch(/<b>Foro Penal<\/b>: 902/);
-      // The buttons are gone with the question.
-      expect(edit?.params.reply_markup).toBeUndefined();
+      // The choice's buttons are gone with the question; the answer's Share button is there instead.
+      expect(edit?.params.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Compartir', switch_inline_query: 'Presos políticos' }]] });
     });
 
     it('answers a re-delivered /lang but applies it once; then answers in English', async () => {
