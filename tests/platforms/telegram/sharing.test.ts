@@ -79,7 +79,7 @@ for (const dialect of dialects) {
 
     it('lists every indicator by name for an empty query, ten at a time with next_offset', async () => {
       const { body, results } = await inlineAnswer(h, inlineQueryUpdate(''));
-      expect(results.map((r) => r.title)).toEqual(['Desaparecidos forzosos', 'Excarcelaciones de detenidos postelectorales', 'Presos políticos']);
+      expect(results.map((r) => r.title)).toEqual(['Desapariciones forzadas', 'Excarcelaciones de detenidos postelectorales', 'Presos políticos']);
       expect(body?.next_offset).toBeUndefined();
       for (let i = 1; i <= 9; i++) {
         await upsertIndicator(h.handle.db, { slug: `extra-${i}`, kind: 'stock', name: { es: `Zona ${i}`, en: `Zone ${i}` } }, { actor: 'test', now: NOW });
@@ -88,7 +88,7 @@ for (const dialect of dialects) {
       expect(first.results).toHaveLength(10);
       expect(first.body?.next_offset).toBe('10');
       const second = await inlineAnswer(h, inlineQueryUpdate('', { offset: '10' }));
-      expect(first.results.map((r) => r.title).slice(0, 4)).toEqual(['Desaparecidos forzosos', 'Excarcelaciones de detenidos postelectorales', 'Presos políticos', 'Zona 1']);
+      expect(first.results.map((r) => r.title).slice(0, 4)).toEqual(['Desapariciones forzadas', 'Excarcelaciones de detenidos postelectorales', 'Presos políticos', 'Zona 1']);
       expect(second.results.map((r) => r.title)).toEqual(['Zona 8', 'Zona 9']);
       expect(second.body?.next_offset).toBeUndefined();
       const ids = [...first.results, ...second.results].map((r) => r.id);
@@ -126,7 +126,7 @@ for (const dialect of dialects) {
     it('offers a choice when the words name several indicators', async () => {
       const body = await webhookReply(await h.post(messageUpdate('¿cuántos desaparecidos y presos hay?')));
       const buttons = (body?.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-      expect(buttons.map((b) => b.callback_data).sort()).toEqual(['/count forced-disappearances', '/count political-prisoners']);
+      expect(buttons.map((b) => b.callback_data).sort()).toEqual(['/cifras forced-disappearances', '/cifras political-prisoners']);
     });
 
     it('answers words that name no indicator with a short help with examples, in both languages', async () => {
