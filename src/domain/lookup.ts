@@ -101,17 +101,12 @@ interface NamedItem<T> {
   readonly names: readonly Name[];
 }
 
-// Normalized names per list: listIndicators and listSources share one array until the data
-// changes, so each list is normalized once, not on every question.
-const namedLists = new WeakMap<readonly object[], readonly NamedItem<object>[]>();
-
+// Each list is normalized on every lookup (a few dozen names: microseconds). A memo kept at module
+// level by the list's identity would be faster, but state that outlives the request and speed that
+// depends on object identity are what CONVENTIONS asks us not to build; answers that are asked
+// again are kept whole by the read cache and never reach the lookup.
 function named<T extends object>(items: readonly T[], namesOf: (item: T) => string[]): readonly NamedItem<T>[] {
-  let list = namedLists.get(items) as readonly NamedItem<T>[] | undefined;
-  if (list === undefined) {
-    list = items.map((item) => ({ item, names: namesOf(item).map(normalizeText).map((text) => ({ text, words: words(text) })) }));
-    namedLists.set(items, list);
-  }
-  return list;
+  return items.map((item) => ({ item, names: namesOf(item).map(normalizeText).map((text) => ({ text, words: words(text) })) }));
 }
 
 /** Shorter words (de, la, of, the…) say nothing about which indicator is meant. */
