@@ -4,7 +4,10 @@
 // Anything else is a bug and is rethrown for the platform's error boundary.
 //
 // A kept answer is not a second path: a cacheable command's reply is read through the same
-// cache view, under one key, after the same access check and argument parsing.
+// cache view, under one key, after the same access check and argument parsing. What is kept is
+// the answer as the caller presents it (a platform's rendered message, or the Reply itself), so a
+// question asked again costs neither the handler nor the rendering: every answer, kept or not,
+// error or not, goes through the caller's one `present`.
 //
 // A command that may write, delivered by a platform that re-sends (a Telegram update, a Discord
 // interaction), claims the delivery's id inside the write's own transaction: both commit or
@@ -65,10 +68,33 @@ export interface DeliveryClaim {
 }
 
 /**
+ * How a caller shows a Reply (a platform's renderer). `name` tells kept answers of different
+ * presenters apart in the read cache; `present` must be pure (its result is kept and shared).
+ */
+export interface Presenter<T> {
+  readonly name: string;
+  present(reply: Reply): T;
+}
+
+/** The Reply as it is: for callers that render it themselves, or not at all. */
+export const AS_REPLY: Presenter<Reply> = { name: 'reply', present: (answer) => answer };
+
+/** A presented answer kept with whether it was an error, for `commands_total`. */
+interface Shown<T> {
+  readonly shown: T;
+  readonly error: boolean;
+}
+
+/**
  * Runs one invocation and returns the reply to send (an error reply for anything the user can
  * fix). `claim`: the delivery's id, claimed with the write when the command may write.
  */
-export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps, claim?: DeliveryClaim): Promise<Reply> {
+export function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps, claim?: DeliveryClaim): Promise<Reply> {
+  return presentCommand(registry, invocation, deps, AS_REPLY, claim);
+}
+
+/** runCommand, with the answer as `presenter` shows it (and kept that way, for a cacheable command). */
+export async function presentCommand<T>(registry: Registry, invocation: Invocation, deps: CommandDeps, presenter: Presenter<T>, claim?: DeliveryClaim): Promise<T> {
   // One reading of the data version answers the chat's language and a kept reply.
   const view = deps.cache === undefined ? UNCACHED : await deps.cache.view();
   const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
@@ -78,7 +104,7 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
   if (command === undefined) {
     count('unknown');
-    return unknownCommand(registry, invocation, locale, t);
+    return presenter.present(unknownCommand(registry, invocation, locale, t));
   }
   const allowed = await hasAccess(command.access, {
     db: deps.db,
@@ -92,8 +118,8 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     const name = `/${displayName(command, locale)}`;
     // Only a chat-admin check can have failed; an editor or owner check does not ask the platform.
     const adminAccess = command.access === 'chat-admin' || command.access === 'private-or-chat-admin';
-    if (adminAccess && invocation.user.adminCheckFailed === true) return reply(locale, errorBlock(t.adminCheckFailed(name)));
-    return reply(locale, errorBlock(t.accessDenied[command.access](name)));
+    if (adminAccess && invocation.user.adminCheckFailed === true) return presenter.present(reply(locale, errorBlock(t.adminCheckFailed(name))));
+    return presenter.present(reply(locale, errorBlock(t.accessDenied[command.access](name))));
   }
   const now = deps.now();
   const timeZone = deps.config.timezone ?? DEFAULT_TIME_ZONE;
@@ -118,28 +144,28 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
       hasLeadingNames(command.options) && invocation.options === undefined
         ? await readLeadingNames(command, invocation, deps.db, view)
         : readArgs(command, invocation);
-    let answer: Reply;
+    const show = (answer: Reply): Shown<T> => ({ shown: presenter.present(answer), error: isErrorReply(answer) });
+    let answer: Shown<T>;
     if (claim !== undefined && mayWrite(command)) {
       const claimed = await deps.db.transaction().execute((trx) => claimedRun(trx, claim, now, () => command.handler(context(trx, UNCACHED), args)));
       if (claimed === null) {
         count('duplicate');
         deps.logger?.info({ platform: claim.platform, id: claim.id, command: command.name }, 're-delivered: not applied again');
-        return reply(locale, errorBlock(t.platform.alreadyHandled));
+        return presenter.present(reply(locale, errorBlock(t.platform.alreadyHandled)));
       }
-      answer = claimed;
+      answer = show(claimed);
     } else {
       const ctx = context(deps.db, view);
-      answer = await (command.cacheable === true
-        ? view.read(replyKey(command, locale, ctx.today, args), () => command.handler(ctx, args))
-        : command.handler(ctx, args));
+      const load = async () => show(await command.handler(ctx, args));
+      answer = await (command.cacheable === true ? view.read(`${presenter.name}:${replyKey(command, locale, ctx.today, args)}`, load) : load());
     }
-    count(isErrorReply(answer) ? 'error' : 'ok');
-    return answer;
+    count(answer.error ? 'error' : 'ok');
+    return answer.shown;
   } catch (error) {
     const handled = errorReply(error, command, locale, t);
     if (handled === undefined) throw error;
     count('error');
-    return handled;
+    return presenter.present(handled);
   }
 }
 

@@ -8,7 +8,7 @@ import { defineCommand } from '../../src/core/command.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { createRegistry } from '../../src/core/registry.js';
 import { reply, text } from '../../src/core/reply.js';
-import { runCommand, type CommandDeps } from '../../src/core/run-command.js';
+import { presentCommand, runCommand, type CommandDeps, type Presenter } from '../../src/core/run-command.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { createReadCache } from '../../src/domain/read-cache.js';
 import { dialects } from '../support/databases.js';
@@ -110,6 +110,26 @@ for (const dialect of dialects) {
       expect((await run(invocation({ rawArgs: '13' }))).blocks[0]?.kind).toBe('error');
       expect((await run(invocation({ rawArgs: '13' }))).blocks[0]?.kind).toBe('error');
       expect(loads).toBe(4);
+    });
+
+    it('keeps the answer as the caller presents it: rendered once per presenter, errors presented every time', async () => {
+      let rendered = 0;
+      const shout: Presenter<string> = { name: 'shout', present: (answer) => `${++rendered}:${JSON.stringify(answer.blocks)}` };
+      const whisper: Presenter<string> = { name: 'whisper', present: () => `w${++rendered}` };
+      const first = await presentCommand(registry, invocation(), deps, shout);
+      expect(await presentCommand(registry, invocation({ commandName: 'doble' }), deps, shout)).toBe(first);
+      expect(rendered).toBe(1);
+      expect(loads).toBe(1);
+      // Another presenter renders the same question for itself, and the handler runs for it.
+      expect(await presentCommand(registry, invocation(), deps, whisper)).toBe('w2');
+      expect(await runCommand(registry, invocation(), deps)).toMatchObject({ locale: 'es' });
+      // Refusals and errors go through the presenter too, and are never kept.
+      const member = invocation({ chat: { id: '-100', type: 'group' }, commandName: 'settings', rawArgs: '' });
+      const refusal = await presentCommand(registry, { ...member, user: { ...member.user, isChatAdmin: false } }, deps, shout);
+      expect(refusal).toContain('"kind":"error"');
+      const bad = await presentCommand(registry, invocation({ rawArgs: '13' }), deps, shout);
+      expect(bad).toContain('"kind":"error"');
+      expect(await presentCommand(registry, invocation({ rawArgs: '13' }), deps, shout)).not.toBe(bad);
     });
 
     it('without a cache, answers the same and keeps nothing', async () => {

@@ -13,13 +13,25 @@ import {
 import { localeFromLanguageCode } from '../../core/chat-locale.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { ChartBlock, Reply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
+import { presentCommand, type Presenter } from '../../core/run-command.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { DEFAULT_DEFER_AFTER_MS, type DiscordInteractionDeps } from './discord-deps.js';
 import { failureReply } from './failure-message.js';
-import { renderDiscord } from './render.js';
+import { renderDiscord, type DiscordMessage } from './render.js';
 
 export type InvocationSource = 'command' | 'component';
+
+/** An answer as Discord shows it: the message, and the chart whose PNG goes with it, if any. */
+interface DiscordAnswer {
+  readonly message: DiscordMessage;
+  readonly chart: ChartBlock | undefined;
+}
+
+/** Command answers rendered once: a kept answer is kept rendered (runCommand). */
+const DISCORD_MESSAGE: Presenter<DiscordAnswer> = {
+  name: 'discord-message',
+  present: (reply) => ({ message: renderDiscord(reply), chart: chartOf(reply) }),
+};
 
 export async function answerInvocation(
   source: InvocationSource,
@@ -31,7 +43,7 @@ export async function answerInvocation(
   const early = await withinDeadline(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   // An image cannot ride in the interaction response (a multipart answer is not accepted there):
   // a chart always comes as the edit of a deferred response.
-  if (early !== undefined && chartOf(early) === undefined) return directResponse(source, early);
+  if (early !== undefined && early.chart === undefined) return directResponse(source, early.message);
   deps.tasks.add(followUp(interaction, work, deps));
   return {
     type: source === 'command' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate,
@@ -43,13 +55,14 @@ export async function answerInvocation(
  * (a bug, the database down) is logged and answered with a short apology, since Discord would
  * otherwise show only "The application did not respond".
  */
-async function answer(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<Reply> {
+async function answer(interaction: APIInteraction, invocation: Invocation, deps: DiscordInteractionDeps): Promise<DiscordAnswer> {
   try {
-    return await runCommand(deps.registry, invocation, { ...deps, ...(deps.metrics ? { commands: deps.metrics.commands } : {}) }, { platform: 'discord', id: interaction.id });
+    const commandDeps = { ...deps, ...(deps.metrics ? { commands: deps.metrics.commands } : {}) };
+    return await presentCommand(deps.registry, invocation, commandDeps, DISCORD_MESSAGE, { platform: 'discord', id: interaction.id });
   } catch (error) {
     deps.logger.error({ err: error, interactionId: interaction.id, command: invocation.commandName }, 'discord command failed');
     deps.metrics?.commands.inc({ command: deps.registry.find(invocation.commandName)?.name ?? 'unknown', platform: 'discord', outcome: 'failed' });
-    return failureReply(localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale);
+    return DISCORD_MESSAGE.present(failureReply(localeFromLanguageCode(invocation.user.languageCode) ?? deps.config.defaultLocale));
   }
 }
 
@@ -66,8 +79,7 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
-function directResponse(source: InvocationSource, reply: Reply): APIInteractionResponse {
-  const data = renderDiscord(reply);
+function directResponse(source: InvocationSource, data: DiscordMessage): APIInteractionResponse {
   // A button's answer replaces the choice it came from; an error goes only to whoever pressed it.
   if (source === 'component' && data.flags === undefined) return { type: InteractionResponseType.UpdateMessage, data };
   return { type: InteractionResponseType.ChannelMessageWithSource, data };
@@ -81,12 +93,11 @@ function chartOf(reply: Reply): ChartBlock | undefined {
  * Edits the deferred response into the result (`PATCH /webhooks/{app}/{token}/messages/@original`);
  * a chart's PNG goes with it as a multipart attachment, which the embed names (`attachment://…`).
  */
-async function followUp(interaction: APIInteraction, work: Promise<Reply>, deps: DiscordInteractionDeps): Promise<void> {
-  const reply = await work;
+async function followUp(interaction: APIInteraction, work: Promise<DiscordAnswer>, deps: DiscordInteractionDeps): Promise<void> {
+  const { message: rendered, chart } = await work;
   // Ephemerality is fixed when deferring; an edit cannot change it, so no flags here.
-  const { flags: _flags, ...message } = renderDiscord(reply);
+  const { flags: _flags, ...message } = rendered;
   try {
-    const chart = chartOf(reply);
     const body = chart === undefined ? message : { ...message, attachments: [{ id: 0, filename: chart.fileName }] };
     const files = chart === undefined ? undefined : [{ name: chart.fileName, data: await chart.png(), contentType: 'image/png' }];
     await deps.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {

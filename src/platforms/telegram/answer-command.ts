@@ -1,6 +1,7 @@
 // One command from Telegram, typed or pressed as a button: build the invocation, run it through
 // the shared dispatcher (which claims the update_id with any write, so a re-delivered update is
-// answered "already handled" but never applied twice), render the reply as HTML.
+// answered "already handled" but never applied twice), rendered as HTML (and kept so, when the
+// answer is kept).
 import type { Context } from 'grammy';
 import type { Kysely } from 'kysely';
 import type { ChartRenderer } from '../../charts/index.js';
@@ -9,10 +10,10 @@ import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
 import type { CommandLogger } from '../../core/command.js';
 import type { Registry } from '../../core/registry.js';
-import { runCommand, type CommandCounter } from '../../core/run-command.js';
+import { presentCommand, type CommandCounter } from '../../core/run-command.js';
 import type { ReadCache } from '../../domain/read-cache.js';
 import type { ChatAdminCache } from './chat-admin-cache.js';
-import { renderTelegramHtml, type TelegramMessage } from './render.js';
+import { TELEGRAM_HTML, type TelegramMessage } from './render.js';
 import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
 export interface TelegramLogger extends CommandLogger {
@@ -38,6 +39,5 @@ export async function answerCommand(ctx: Context, call: CommandCall, deps: Answe
   // Only a command whose access depends on admin rights asks Telegram about a group member.
   const needsAdmin = access === 'chat-admin' || access === 'private-or-chat-admin';
   const invocation = await telegramInvocation(ctx, call, needsAdmin, deps);
-  const answer = await runCommand(deps.registry, invocation, deps, { platform: 'telegram', id: String(ctx.update.update_id) });
-  return renderTelegramHtml(answer);
+  return presentCommand(deps.registry, invocation, deps, TELEGRAM_HTML, { platform: 'telegram', id: String(ctx.update.update_id) });
 }

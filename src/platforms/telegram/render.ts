@@ -5,6 +5,7 @@
 // boundaries, and beyond MAX_MESSAGES it is cut with a note.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Block, ChartBlock, ChoiceBlock, ErrorBlock, ListBlock, Reply, Span, SummaryBlock, SummaryLine } from '../../core/reply.js';
+import type { Presenter } from '../../core/run-command.js';
 import { messagesFor } from '../../i18n/index.js';
 import { encodeCallbackData } from './callback-data.js';
 import { escapeHtml, isLinkable } from './html.js';
@@ -37,6 +38,9 @@ export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
     keyboard !== null && index === texts.length - 1 ? { text, reply_markup: keyboard } : { text },
   );
 }
+
+/** Command answers as Telegram shows them: a kept answer is kept rendered (runCommand). */
+export const TELEGRAM_HTML: Presenter<readonly TelegramMessage[]> = { name: 'telegram-html', present: renderTelegramHtml };
 
 function renderBlock(block: Block): string[] {
   switch (block.kind) {
