@@ -6,6 +6,12 @@
 // A kept answer is not a second path: a cacheable command's reply is read through the same
 // cache view, under one key, after the same access check and argument parsing.
 //
+// Flood control comes first, before any database read but the access check: every answer passes
+// it, kept ones and unknown commands included (flood-refusal.ts). Only the commands no one but
+// editors and owners may run are exempt once the caller is one: a short, trusted list, every write
+// audited, and refusing a correction because readers used up a chat's budget would leave a wrong
+// number standing. A refused /report from anyone else is limited like any other answer.
+//
 // A command that may write, delivered by a platform that re-sends (a Telegram update, a Discord
 // interaction), claims the delivery's id inside the write's own transaction: both commit or
 // neither does, so a crash between them cannot lose the write, and a re-sent copy of a committed
@@ -23,6 +29,8 @@ import type { Locale } from '../domain/types.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
 import { hasAccess, type IsEditor } from './access.js';
+import type { CommandLimiter } from './command-limiter.js';
+import { floodRefusal } from './flood-refusal.js';
 import { ArgumentError } from './argument-error.js';
 import { resolveLocale } from './chat-locale.js';
 import { mayWrite, type AnyCommand, type CommandContext, type CommandLogger } from './command.js';
@@ -35,7 +43,7 @@ import { normalizeCommandName, type Registry } from './registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from './reply.js';
 
 /** How an answer ended, as counted in `commands_total` (prom-client's Counter satisfies it). */
-export type CommandOutcome = 'ok' | 'error' | 'duplicate' | 'unknown';
+export type CommandOutcome = 'ok' | 'error' | 'duplicate' | 'unknown' | 'limited';
 export interface CommandCounter {
   inc(labels: { command: string; platform: string; outcome: string }): void;
 }
@@ -56,6 +64,8 @@ export interface CommandDeps {
   /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
   readonly commands?: CommandCounter;
+  /** Flood control (one for the process, the composition root's); absent: none. */
+  readonly limiter?: CommandLimiter;
 }
 
 /** The platform's id of this delivery (Telegram update_id, Discord interaction id). */
@@ -69,24 +79,33 @@ export interface DeliveryClaim {
  * fix). `claim`: the delivery's id, claimed with the write when the command may write.
  */
 export async function runCommand(registry: Registry, invocation: Invocation, deps: CommandDeps, claim?: DeliveryClaim): Promise<Reply> {
+  const command = registry.find(invocation.commandName);
+  const count = (outcome: CommandOutcome): void =>
+    deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
+  const allowed =
+    command !== undefined &&
+    (await hasAccess(command.access, {
+      db: deps.db,
+      owners: deps.config.owners,
+      isEditor: deps.isEditor ?? isEditor,
+      user: invocation.user,
+      chat: invocation.chat,
+    }));
+  const now = deps.now();
+  const exempt = allowed && (command.access === 'editor' || command.access === 'owner');
+  const refused = await floodRefusal(invocation, exempt, now, deps);
+  if (refused !== undefined) {
+    count('limited');
+    return refused;
+  }
   // One reading of the data version answers the chat's language and a kept reply.
   const view = deps.cache === undefined ? UNCACHED : await deps.cache.view();
   const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
   const t = messagesFor(locale);
-  const command = registry.find(invocation.commandName);
-  const count = (outcome: CommandOutcome): void =>
-    deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
   if (command === undefined) {
     count('unknown');
     return unknownCommand(registry, invocation, locale, t);
   }
-  const allowed = await hasAccess(command.access, {
-    db: deps.db,
-    owners: deps.config.owners,
-    isEditor: deps.isEditor ?? isEditor,
-    user: invocation.user,
-    chat: invocation.chat,
-  });
   if (!allowed && command.access !== 'anyone') {
     count('error');
     const name = `/${displayName(command, locale)}`;
@@ -95,7 +114,6 @@ export async function runCommand(registry: Registry, invocation: Invocation, dep
     if (adminAccess && invocation.user.adminCheckFailed === true) return reply(locale, errorBlock(t.adminCheckFailed(name)));
     return reply(locale, errorBlock(t.accessDenied[command.access](name)));
   }
-  const now = deps.now();
   const timeZone = deps.config.timezone ?? DEFAULT_TIME_ZONE;
   const context = (db: Kysely<Database>, cache: CacheView): CommandContext => ({
     db,
