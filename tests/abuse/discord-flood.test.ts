@@ -12,6 +12,7 @@ import { composeApp } from '../../src/main.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { dialects } from '../support/databases.js';
+import { counterValue, tally } from '../support/tally.js';
 import { createInteractionSigner } from '../support/discord-signing.js';
 import { APPLICATION_ID, NOW, buttonPress, slashCommand, type Answer } from '../platforms/discord/interaction-harness.js';
 
@@ -34,17 +35,6 @@ function outcomeOf(status: number, answer: Answer & { data?: { content?: string 
   if (ephemeral && description.includes('Demasiados comandos en este chat')) return 'chat notice';
   if (!ephemeral && answer.type === 4 && (answer.data?.embeds?.length ?? 0) > 0) return 'answer';
   return `other: ${JSON.stringify(answer).slice(0, 200)}`;
-}
-
-function tally(outcomes: readonly Outcome[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
-  return counts;
-}
-
-function counterValue(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
 for (const dialect of dialects) {

@@ -19,6 +19,7 @@ import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { createTelegramBot } from '../../src/platforms/telegram/create-telegram-bot.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { dialects } from '../support/databases.js';
+import { counterValue, tally } from '../support/tally.js';
 import { BOT_INFO, NOW, SECRET, TOKEN, callbackQueryUpdate, groupChat, messageUpdate, messageWith, privateChat, user, webhookReply } from '../platforms/telegram/telegram-harness.js';
 
 const MINUTE = 60_000;
@@ -37,18 +38,6 @@ async function outcomeOf(response: Response): Promise<Outcome> {
   if (text.includes('Demasiados comandos en este chat')) return 'chat notice';
   if (text.includes('Foro Penal') || body.method === 'sendMessage') return 'answer';
   return `other: ${String(body.method)}`;
-}
-
-function tally(outcomes: readonly Outcome[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
-  return counts;
-}
-
-/** One series of a counter in Prometheus text, e.g. `commands_limited_total{platform="telegram",limit="user"}`. */
-function counterValue(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
 for (const dialect of dialects) {
