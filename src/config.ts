@@ -249,7 +249,7 @@ function checkRate(name: RateName, text: string, problems: string[]): number {
 }
 
 /** The most commands a minute a limit may allow: more is no flood control at all (0 turns it off). */
-export const MAX_COMMANDS_PER_MINUTE = 1000;
+const MAX_COMMANDS_PER_MINUTE = 1000;
 
 /** A flood-control limit: a whole number of commands a minute, 0 (no limit) to MAX_COMMANDS_PER_MINUTE. */
 function checkCommandLimit(name: 'COMMANDS_PER_USER_PER_MINUTE' | 'COMMANDS_PER_CHAT_PER_MINUTE', text: string, problems: string[]): number {

@@ -53,7 +53,7 @@ export interface LimiterOptions {
   readonly maxTracked?: number;
 }
 
-export const LIMIT_WINDOW_MS = 60_000;
+const LIMIT_WINDOW_MS = 60_000;
 const DEFAULT_MAX_TRACKED = 200_000;
 
 export function createCommandLimiter(limits: CommandLimits, options: LimiterOptions = {}): CommandLimiter {
