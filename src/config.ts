@@ -33,6 +33,17 @@ export interface DeliveryRates {
   readonly discordPerSecond: number;
 }
 
+/**
+ * Flood control on commands (DESIGN.md "Roles and trust"): how many a user, and a chat, may have
+ * answered in any minute. 0 turns that limit off.
+ */
+export interface CommandLimits {
+  /** Commands one user may have answered in any minute, across every chat on one platform. */
+  readonly perUserPerMinute: number;
+  /** Commands answered in one group, channel or server channel in any minute (a private chat has its user's limit alone). */
+  readonly perChatPerMinute: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -50,6 +61,7 @@ export interface Config {
   readonly discordInviteUrl: string | null;
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
+  readonly commandLimits: CommandLimits;
   /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
   readonly timezone: string;
   /** Local hour (DIGEST_HOUR, 0-23) at which daily and weekly digests go out. */
@@ -86,6 +98,11 @@ const DEFAULTS = {
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: '1',
   TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '20',
   DISCORD_RATE_PER_SECOND: '50',
+  // Telegram lets a bot post about 20 messages a minute in a group: 15 commands leave room for the
+  // notice and for subscription messages. 20 a minute for one person reads page after page of a
+  // history without waiting, and stops one member from flooding several chats at once.
+  COMMANDS_PER_USER_PER_MINUTE: '20',
+  COMMANDS_PER_CHAT_PER_MINUTE: '15',
   // Most readers follow Venezuelan figures: recorded times read in Caracas time unless set.
   CIFRAS_TIMEZONE: 'America/Caracas',
   DIGEST_HOUR: '8',
@@ -131,6 +148,10 @@ export function loadConfig(env: Env): Config {
       telegramPerChatPerSecond: checkRate('TELEGRAM_RATE_PER_CHAT_PER_SECOND', withDefault('TELEGRAM_RATE_PER_CHAT_PER_SECOND'), problems),
       telegramPerGroupPerMinute: checkRate('TELEGRAM_RATE_PER_GROUP_PER_MINUTE', withDefault('TELEGRAM_RATE_PER_GROUP_PER_MINUTE'), problems),
       discordPerSecond: checkRate('DISCORD_RATE_PER_SECOND', withDefault('DISCORD_RATE_PER_SECOND'), problems),
+    },
+    commandLimits: {
+      perUserPerMinute: checkCommandLimit('COMMANDS_PER_USER_PER_MINUTE', withDefault('COMMANDS_PER_USER_PER_MINUTE'), problems),
+      perChatPerMinute: checkCommandLimit('COMMANDS_PER_CHAT_PER_MINUTE', withDefault('COMMANDS_PER_CHAT_PER_MINUTE'), problems),
     },
     timezone: checkTimezone(withDefault('CIFRAS_TIMEZONE'), problems),
     digestHour: checkDigestHour(withDefault('DIGEST_HOUR'), problems),
@@ -223,6 +244,21 @@ function checkRate(name: RateName, text: string, problems: string[]): number {
   problems.push(
     `${name} is "${text}", which is not a send rate: set it to a number above 0 (e.g. ${DEFAULTS[name]}, the platform's documented limit and the default), ` +
       'or unset it. Above the platform\'s limit the bot gets 429 answers and is slowed down anyway.',
+  );
+  return Number(DEFAULTS[name]);
+}
+
+/** The most commands a minute a limit may allow: more is no flood control at all (0 turns it off). */
+const MAX_COMMANDS_PER_MINUTE = 1000;
+
+/** A flood-control limit: a whole number of commands a minute, 0 (no limit) to MAX_COMMANDS_PER_MINUTE. */
+function checkCommandLimit(name: 'COMMANDS_PER_USER_PER_MINUTE' | 'COMMANDS_PER_CHAT_PER_MINUTE', text: string, problems: string[]): number {
+  const limit = Number(text);
+  if (/^\d{1,4}$/.test(text) && limit <= MAX_COMMANDS_PER_MINUTE) return limit;
+  const who = name === 'COMMANDS_PER_USER_PER_MINUTE' ? 'one user' : 'one group, channel or server channel';
+  problems.push(
+    `${name} is "${text}", which is not a number of commands: set it to how many commands ${who} may have answered in a minute, ` +
+      `a whole number from 1 to ${MAX_COMMANDS_PER_MINUTE} (default ${DEFAULTS[name]}), or 0 to turn this limit off.`,
   );
   return Number(DEFAULTS[name]);
 }

@@ -1,6 +1,7 @@
 // THE composition root, the one place things are wired: configuration -> database (migrated,
-// seeded) -> read cache -> platforms -> HTTP app (given its routes) -> delivery worker (given the
-// platforms' senders) -> graceful shutdown. Everything else receives its dependencies from here.
+// seeded) -> read cache and flood control -> platforms -> HTTP app (given its routes) -> delivery
+// worker (given the platforms' senders) -> graceful shutdown. Everything else receives its
+// dependencies from here.
 // `cifras serve`, `cifras worker` and `cifras register` (src/cli.ts) call into it; tests call
 // startServer in process with port 0 and close the handle.
 import { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { createCommandRegistry } from '../commands/index.js';
 import { openDatabase, redactUrl, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig, type Config, type Env } from './config.js';
+import { createCommandLimiter } from './core/command-limiter.js';
 import type { Registry } from './core/registry.js';
 import type { Reply } from './core/reply.js';
 import type { Service } from './core/service.js';
@@ -153,7 +155,9 @@ export function composeApp(parts: AppParts): ComposedApp {
   const cache = createReadCache(handle.capabilities.dataVersion);
   // One chart renderer: it loads its fonts once, for /chart and the chart routes alike.
   const charts = createChartRenderer();
-  const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now, charts };
+  // One flood control for every platform and path to an answer (webhook, polling, buttons).
+  const limiter = createCommandLimiter(config.commandLimits, { counters: { refused: metrics.commandsLimited, notices: metrics.commandLimitNotices } });
+  const deps: PlatformDeps = { db: handle.db, cache, config, logger, metrics, registry: parts.registry ?? createCommandRegistry(), now, charts, limiter };
   const enabled = (parts.platforms ?? PLATFORMS).filter((platform) => platform.enabled(config));
   const served = enabled.map((platform) => platform.serve(deps));
   const telegramServer = served[enabled.findIndex((platform) => platform.name === 'telegram')];

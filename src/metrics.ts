@@ -10,6 +10,10 @@ export interface Metrics {
   readonly httpRequestDuration: Histogram<'route' | 'method' | 'status'>;
   /** outcome: ok | error | forbidden | … as the command layer reports it. */
   readonly commands: Counter<'command' | 'platform' | 'outcome'>;
+  /** Commands flood control refused (noticed or silent), by platform and limit (user | chat). */
+  readonly commandsLimited: Counter<'platform' | 'limit'>;
+  /** The one notice given past a limit, by platform and limit (user | chat). */
+  readonly commandLimitNotices: Counter<'platform' | 'limit'>;
   /** reason: bad_secret | bad_signature | malformed | duplicate … */
   readonly webhookRejected: Counter<'platform' | 'reason'>;
   /** outcome: sent | retry | rate_limited | dead | paused … */
@@ -48,6 +52,18 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'commands_total',
       help: 'Bot commands handled, by command, platform and outcome',
       labelNames: ['command', 'platform', 'outcome'],
+      registers,
+    }),
+    commandsLimited: new Counter({
+      name: 'commands_limited_total',
+      help: 'Bot commands refused by flood control (per user or per chat, notice or silence), by platform and limit',
+      labelNames: ['platform', 'limit'],
+      registers,
+    }),
+    commandLimitNotices: new Counter({
+      name: 'command_limit_notices_total',
+      help: 'Notices sent for commands past a flood-control limit (one per limit a minute at most), by platform and limit',
+      labelNames: ['platform', 'limit'],
       registers,
     }),
     webhookRejected: new Counter({

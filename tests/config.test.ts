@@ -31,6 +31,7 @@ describe('loadConfig defaults', () => {
       discordInviteUrl: null,
       logLevel: 'info',
       deliveryRates: { telegramPerSecond: 30, telegramPerChatPerSecond: 1, telegramPerGroupPerMinute: 20, discordPerSecond: 50 },
+      commandLimits: { perUserPerMinute: 20, perChatPerMinute: 15 },
       timezone: 'America/Caracas',
       digestHour: 8,
     });
@@ -73,6 +74,8 @@ describe('loadConfig defaults', () => {
       TELEGRAM_RATE_PER_CHAT_PER_SECOND: '0.5',
       TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '10',
       DISCORD_RATE_PER_SECOND: '40',
+      COMMANDS_PER_USER_PER_MINUTE: '6',
+      COMMANDS_PER_CHAT_PER_MINUTE: '1000',
       CIFRAS_TIMEZONE: 'Europe/Madrid',
     });
     expect(config).toEqual({
@@ -98,9 +101,15 @@ describe('loadConfig defaults', () => {
       discordInviteUrl: 'https://discord.com/oauth2/authorize?client_id=1234567890123456789',
       logLevel: 'debug',
       deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
+      commandLimits: { perUserPerMinute: 6, perChatPerMinute: 1000 },
       timezone: 'Europe/Madrid',
       digestHour: 8,
     });
+  });
+
+  it('turns a flood-control limit off with 0, each on its own', () => {
+    expect(loadConfig({ COMMANDS_PER_USER_PER_MINUTE: '0' }).commandLimits).toEqual({ perUserPerMinute: 0, perChatPerMinute: 15 });
+    expect(loadConfig({ COMMANDS_PER_CHAT_PER_MINUTE: '0' }).commandLimits).toEqual({ perUserPerMinute: 20, perChatPerMinute: 0 });
   });
 
   it('takes CIFRAS_TIMEZONE as an IANA zone, its case corrected but its name kept (ICU would rename Asia/Kolkata)', () => {
@@ -159,6 +168,11 @@ describe('loadConfig problems', () => {
     ['time zone unknown', { CIFRAS_TIMEZONE: 'Caracas' }, /^CIFRAS_TIMEZONE is "Caracas", which is not a time zone this system knows: set it to an IANA zone name such as America\/Caracas \(the default\)/],
     ['time zone as an offset', { CIFRAS_TIMEZONE: '-04:00' }, /CIFRAS_TIMEZONE is "-04:00"/],
     ['absurd rate', { TELEGRAM_RATE_PER_GROUP_PER_MINUTE: '1e9' }, /TELEGRAM_RATE_PER_GROUP_PER_MINUTE is "1e9"/],
+    ['command limit not a number', { COMMANDS_PER_USER_PER_MINUTE: 'many' },
+      /^COMMANDS_PER_USER_PER_MINUTE is "many", which is not a number of commands: set it to how many commands one user may have answered in a minute, a whole number from 1 to 1000 \(default 20\), or 0 to turn this limit off\.$/],
+    ['negative command limit', { COMMANDS_PER_CHAT_PER_MINUTE: '-1' }, /^COMMANDS_PER_CHAT_PER_MINUTE is "-1", which is not a number of commands: set it to how many commands one group, channel or server channel .*\(default 15\)/],
+    ['fractional command limit', { COMMANDS_PER_CHAT_PER_MINUTE: '2.5' }, /^COMMANDS_PER_CHAT_PER_MINUTE is "2.5"/],
+    ['command limit too high to limit anything', { COMMANDS_PER_USER_PER_MINUTE: '1001' }, /^COMMANDS_PER_USER_PER_MINUTE is "1001".*from 1 to 1000/],
   ];
 
   it.each(cases)('%s', (_name, env, message) => {

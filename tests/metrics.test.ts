@@ -16,7 +16,7 @@ describe('createMetrics', () => {
   it('exposes every metric the design names', async () => {
     const text = await createMetrics().registry.metrics();
     for (const name of ['http_requests_total', 'http_request_duration_seconds', 'commands_total', 'webhook_rejected_total',
-      'deliveries_total', 'delivery_backlog', 'delivery_oldest_age_seconds']) {
+      'deliveries_total', 'delivery_backlog', 'delivery_oldest_age_seconds', 'commands_limited_total', 'command_limit_notices_total']) {
       expect(text).toContain(`# TYPE ${name} `);
     }
   });

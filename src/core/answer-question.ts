@@ -2,13 +2,15 @@
 // chat sends it: the words that only ask are dropped and the rest is looked up as /count's
 // indicator would be. Whatever the lookup finds — one indicator or a choice between several — is
 // answered by /count itself through the one dispatcher; text that names no indicator gets a short
-// help with examples taken from the indicators there are.
+// help with examples taken from the indicators there are. Flood control admits each question once:
+// runCommand for /count's answer, here for the help, which never reaches runCommand.
 import { listIndicators } from '../domain/indicators.js';
 import { lookupIndicator, normalizeText, relatedIndicators } from '../domain/lookup.js';
 import type { Indicator } from '../domain/types.js';
 import { UNCACHED } from '../domain/read-cache.js';
 import { messagesFor } from '../i18n/index.js';
 import { resolveLocale } from './chat-locale.js';
+import { floodRefusal } from './flood-refusal.js';
 import { commandLabel } from './help-text.js';
 import type { Invocation } from './invocation.js';
 import type { Registry } from './registry.js';
@@ -51,6 +53,8 @@ export async function answerQuestion(registry: Registry, invocation: Invocation,
   if (words !== '' && namesSome(indicators, words)) {
     return runCommand(registry, { ...invocation, commandName: 'count', rawArgs: words }, deps);
   }
+  const refused = await floodRefusal(invocation, false, deps.now(), deps);
+  if (refused !== undefined) return refused;
   const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
   const examples = indicators.slice(0, EXAMPLES).map((indicator) => indicator.name[locale].toLowerCase());
   const t = messagesFor(locale);

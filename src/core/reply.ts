@@ -118,6 +118,18 @@ export interface Reply {
   readonly blocks: readonly Block[];
 }
 
+/**
+ * A reply that says nothing: flood control's silence (core/flood-refusal.ts). A platform sends
+ * nothing for it where it may, and the least it must where it has to answer (a Discord interaction).
+ */
+export function silence(locale: Locale): Reply {
+  return { locale, blocks: [] };
+}
+
+export function isSilence(value: Reply): boolean {
+  return value.blocks.length === 0;
+}
+
 /** Builds a reply from blocks. */
 export function reply(locale: Locale, ...blocks: Block[]): Reply {
   return { locale, blocks };

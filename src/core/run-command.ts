@@ -9,6 +9,12 @@
 // question asked again costs neither the handler nor the rendering: every answer, kept or not,
 // error or not, goes through the caller's one `present`.
 //
+// Flood control comes first, before any database read but the access check: every answer passes
+// it, kept ones and unknown commands included (flood-refusal.ts). Only the commands no one but
+// editors and owners may run are exempt once the caller is one: a short, trusted list, every write
+// audited, and refusing a correction because readers used up a chat's budget would leave a wrong
+// number standing. A refused /report from anyone else is limited like any other answer.
+//
 // A command that may write, delivered by a platform that re-sends (a Telegram update, a Discord
 // interaction), claims the delivery's id inside the write's own transaction: both commit or
 // neither does, so a crash between them cannot lose the write, and a re-sent copy of a committed
@@ -29,6 +35,8 @@ import { hasAccess, type IsEditor } from './access.js';
 import { ArgumentError } from './argument-error.js';
 import { resolveLocale } from './chat-locale.js';
 import { mayWrite, type AnyCommand, type CommandContext, type CommandLogger } from './command.js';
+import type { CommandLimiter } from './command-limiter.js';
+import { floodRefusal } from './flood-refusal.js';
 import { commandLabel, displayName, usageLine } from './help-text.js';
 import { actorOf, type Invocation } from './invocation.js';
 import type { ParsedArgs } from './options.js';
@@ -38,7 +46,7 @@ import { normalizeCommandName, type Registry } from './registry.js';
 import { errorBlock, isErrorReply, reply, type Reply } from './reply.js';
 
 /** How an answer ended, as counted in `commands_total` (prom-client's Counter satisfies it). */
-export type CommandOutcome = 'ok' | 'error' | 'duplicate' | 'unknown';
+export type CommandOutcome = 'ok' | 'error' | 'duplicate' | 'unknown' | 'limited';
 export interface CommandCounter {
   inc(labels: { command: string; platform: string; outcome: string }): void;
 }
@@ -59,6 +67,8 @@ export interface CommandDeps {
   /** Who besides the owners may edit; defaults to the editors table. */
   readonly isEditor?: IsEditor;
   readonly commands?: CommandCounter;
+  /** Flood control (one for the process, the composition root's); absent: none. */
+  readonly limiter?: CommandLimiter;
 }
 
 /** The platform's id of this delivery (Telegram update_id, Discord interaction id). */
@@ -95,24 +105,33 @@ export function runCommand(registry: Registry, invocation: Invocation, deps: Com
 
 /** runCommand, with the answer as `presenter` shows it (and kept that way, for a cacheable command). */
 export async function presentCommand<T>(registry: Registry, invocation: Invocation, deps: CommandDeps, presenter: Presenter<T>, claim?: DeliveryClaim): Promise<T> {
+  const command = registry.find(invocation.commandName);
+  const count = (outcome: CommandOutcome): void =>
+    deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
+  const allowed =
+    command !== undefined &&
+    (await hasAccess(command.access, {
+      db: deps.db,
+      owners: deps.config.owners,
+      isEditor: deps.isEditor ?? isEditor,
+      user: invocation.user,
+      chat: invocation.chat,
+    }));
+  const now = deps.now();
+  const exempt = allowed && (command.access === 'editor' || command.access === 'owner');
+  const refused = await floodRefusal(invocation, exempt, now, deps);
+  if (refused !== undefined) {
+    count('limited');
+    return presenter.present(refused);
+  }
   // One reading of the data version answers the chat's language and a kept reply.
   const view = deps.cache === undefined ? UNCACHED : await deps.cache.view();
   const locale = await resolveLocale(deps.db, invocation, deps.config.defaultLocale, view);
   const t = messagesFor(locale);
-  const command = registry.find(invocation.commandName);
-  const count = (outcome: CommandOutcome): void =>
-    deps.commands?.inc({ command: command?.name ?? 'unknown', platform: invocation.platform, outcome });
   if (command === undefined) {
     count('unknown');
     return presenter.present(unknownCommand(registry, invocation, locale, t));
   }
-  const allowed = await hasAccess(command.access, {
-    db: deps.db,
-    owners: deps.config.owners,
-    isEditor: deps.isEditor ?? isEditor,
-    user: invocation.user,
-    chat: invocation.chat,
-  });
   if (!allowed && command.access !== 'anyone') {
     count('error');
     const name = `/${displayName(command, locale)}`;
@@ -121,7 +140,6 @@ export async function presentCommand<T>(registry: Registry, invocation: Invocati
     if (adminAccess && invocation.user.adminCheckFailed === true) return presenter.present(reply(locale, errorBlock(t.adminCheckFailed(name))));
     return presenter.present(reply(locale, errorBlock(t.accessDenied[command.access](name))));
   }
-  const now = deps.now();
   const timeZone = deps.config.timezone ?? DEFAULT_TIME_ZONE;
   const context = (db: Kysely<Database>, cache: CacheView): CommandContext => ({
     db,

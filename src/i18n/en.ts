@@ -25,6 +25,9 @@ const FIELDS: Readonly<Record<string, string>> = {
   period: 'period',
 };
 
+/** `about 40 seconds`, `1 second`: about how long flood control asks to wait. */
+const secondsEn = (seconds: number): string => (seconds === 1 ? '1 second' : `about ${seconds} seconds`);
+
 export const en = {
   languageName: { es: 'Spanish', en: 'English' },
   help: {
@@ -290,6 +293,11 @@ export const en = {
     truncated: '… (reply cut short)',
     unreadable: 'I could not read this Discord request, so nothing was done. Please type the command again.',
     failure: 'Something went wrong while answering. Please try again in a moment.',
+  },
+  limits: {
+    user: (seconds) => `You are going too fast: wait ${secondsEn(seconds)} before the next command. Until then I will not answer.`,
+    chat: (seconds) => `Too many commands in this chat: wait ${secondsEn(seconds)}. Until then I will not answer.`,
+    quiet: '⏳ Wait a moment.',
   },
   share: {
     button: 'Share',

@@ -31,6 +31,9 @@ const FIELDS: Readonly<Record<string, string>> = {
   period: 'periodo',
 };
 
+/** `unos 40 segundos`, `1 segundo`: about how long flood control asks to wait. */
+const secondsEs = (seconds: number): string => (seconds === 1 ? '1 segundo' : `unos ${seconds} segundos`);
+
 export const es = {
   languageName: { es: 'español', en: 'inglés' },
   help: {
@@ -296,6 +299,11 @@ export const es = {
     truncated: '… (respuesta recortada)',
     unreadable: 'No pude leer esta solicitud de Discord, así que no se hizo nada. Vuelve a escribir el comando.',
     failure: 'Algo falló al responder. Inténtalo de nuevo en un momento.',
+  },
+  limits: {
+    user: (seconds) => `Vas muy rápido: espera ${secondsEs(seconds)} antes del próximo comando. Hasta entonces no responderé.`,
+    chat: (seconds) => `Demasiados comandos en este chat: espera ${secondsEs(seconds)}. Hasta entonces no responderé.`,
+    quiet: '⏳ Espera un momento.',
   },
   share: {
     button: 'Compartir',

@@ -279,6 +279,18 @@ export interface Messages {
     /** Discord: a command failed for a reason the user cannot fix (a bug, the database down). */
     readonly failure: string;
   };
+  /**
+   * Flood control (core/command-limiter.ts): the one notice past a limit, saying about how many
+   * seconds until the next command is answered; then silence.
+   */
+  readonly limits: {
+    /** The sender has had too many commands answered in the last minute, in any chat. */
+    readonly user: (seconds: number) => string;
+    /** This group, channel or server channel has had too many commands answered in the last minute. */
+    readonly chat: (seconds: number) => string;
+    /** Discord, which must answer every interaction: the silence after the notice, seen only by the sender. */
+    readonly quiet: string;
+  };
   /** Sharing from the chat: Telegram inline mode, the Share button, questions in plain words. */
   readonly share: {
     /** The button under a /count answer that shares it in another chat (Telegram inline mode). */

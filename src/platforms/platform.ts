@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ChartRenderer } from '../charts/index.js';
 import type { Database } from '../../db/schema.js';
 import type { Config } from '../config.js';
+import type { CommandLimiter } from '../core/command-limiter.js';
 import type { Registry } from '../core/registry.js';
 import type { Service } from '../core/service.js';
 import type { PlatformSender } from '../delivery/channel-sender.js';
@@ -27,6 +28,8 @@ export interface PlatformDeps {
   readonly now: () => Date;
   /** Draws /chart's images (one renderer for the process, shared with the chart routes). */
   readonly charts?: ChartRenderer;
+  /** Flood control on commands: one for the process, shared by every path to an answer (webhook, polling, buttons). */
+  readonly limiter: CommandLimiter;
 }
 
 export interface PlatformServer {

@@ -25,6 +25,10 @@ export async function startCifras(spec: Extract<ServerSpec, { kind: 'cifras' }>)
     DISCORD_PUBLIC_KEY: spec.discordPublicKey,
     DISCORD_BOT_TOKEN: 'bench-discord-token',
     DISCORD_API_BASE: discordApi.url,
+    // The benchmark measures answering: its thousand readers (and, on Discord, one server channel)
+    // would otherwise meet flood control within the first second and measure refusals instead.
+    COMMANDS_PER_USER_PER_MINUTE: '0',
+    COMMANDS_PER_CHAT_PER_MINUTE: '0',
   });
   // The same wiring `cifras serve` uses (without the delivery worker, as `serve --no-worker`).
   const server = await startServer({ config, handleSignals: false });

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
+import type { CommandLimiter } from '../../core/command-limiter.js';
 import type { Registry } from '../../core/registry.js';
 import type { ReadCache } from '../../domain/read-cache.js';
 import type { Logger } from '../../logger.js';
@@ -30,6 +31,8 @@ export interface DiscordInteractionDeps {
   /** `new REST({ version: '10', api: config.discord.apiBase })`; follow-ups need no token. */
   readonly rest: DiscordRestClient;
   readonly isEditor?: IsEditor;
+  /** Flood control on commands (the composition root's, shared with Telegram); absent: none. */
+  readonly limiter?: CommandLimiter;
   /**
    * How long to wait for a command before answering "thinking…" (type 5) and sending the result
    * as a follow-up. Discord allows 3 s for the first answer; default 1500 ms leaves room for the

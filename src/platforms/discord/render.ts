@@ -11,7 +11,8 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import type { Block, ChoiceBlock, ErrorBlock, ListBlock, Reply, SummaryBlock, SummaryLine } from '../../core/reply.js';
+import { isSilence, type Block, type ChoiceBlock, type ErrorBlock, type ListBlock, type Reply, type SummaryBlock, type SummaryLine } from '../../core/reply.js';
+import { messagesFor } from '../../i18n/index.js';
 import { componentId } from './component-id.js';
 import { EMBED_LIMITS, clip, fitEmbeds, splitText } from './embed-limits.js';
 import { escapeDiscord, linkLabel, maskedLink, spansMarkdown } from './markdown.js';
@@ -32,6 +33,11 @@ const ROWS_MAX = 5;
 
 /** The message for a reply: embeds for data, buttons for a choice; ephemeral for an error. */
 export function renderDiscord(reply: Reply): DiscordMessage {
+  // Flood control's silence: an interaction must still be answered, so with the least there is,
+  // seen only by whoever asked (the notice before it said how long to wait).
+  if (isSilence(reply)) {
+    return { content: messagesFor(reply.locale).limits.quiet, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral };
+  }
   const embeds: APIEmbed[] = [];
   const paragraphs: string[] = [];
   const flush = () => {

@@ -1,7 +1,7 @@
 // One command from Telegram, typed or pressed as a button: build the invocation, run it through
 // the shared dispatcher (which claims the update_id with any write, so a re-delivered update is
-// answered "already handled" but never applied twice), rendered as HTML (and kept so, when the
-// answer is kept).
+// answered "already handled" but never applied twice, and applies flood control), rendered as HTML
+// (and kept so, when the answer is kept): nothing for flood control's silence.
 import type { Context } from 'grammy';
 import type { Kysely } from 'kysely';
 import type { ChartRenderer } from '../../charts/index.js';
@@ -9,6 +9,7 @@ import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
 import type { CommandLogger } from '../../core/command.js';
+import type { CommandLimiter } from '../../core/command-limiter.js';
 import type { Registry } from '../../core/registry.js';
 import { presentCommand, type CommandCounter } from '../../core/run-command.js';
 import type { ReadCache } from '../../domain/read-cache.js';
@@ -31,6 +32,8 @@ export interface AnswerDeps {
   readonly isEditor?: IsEditor;
   readonly admins: ChatAdminCache;
   readonly charts?: ChartRenderer;
+  /** Flood control, shared with Discord (the composition root's); absent: none. */
+  readonly limiter?: CommandLimiter;
 }
 
 /** Runs the call and returns the messages to send. */

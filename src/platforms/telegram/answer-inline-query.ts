@@ -65,8 +65,10 @@ function lookedUp(indicators: readonly Indicator[], text: string): readonly Indi
 /** One indicator as an article: its /count answer in the asker's language (their private chat's /lang, else Telegram's). */
 async function article(ctx: Context, indicator: Indicator, deps: InlineDeps): Promise<InlineQueryResultArticle> {
   const invocation = askerInvocation(ctx, indicator.slug);
-  // Not counted in commands_total: ten results are one question, not ten /count commands.
-  const { commands: _uncounted, ...uncounted } = deps;
+  // Not counted in commands_total: ten results are one question, not ten /count commands. Nor
+  // limited: an inline answer posts nothing to any chat (whoever picks a result sends it as their
+  // own message), and its list rides in the webhook response, which Telegram keeps a minute.
+  const { commands: _uncounted, limiter: _unlimited, ...uncounted } = deps;
   const answer = await runCommand(deps.registry, invocation, uncounted);
   const [message] = renderTelegramHtml(answer);
   const buttons = pageButton(indicator, answer, deps.publicUrl);

@@ -16,6 +16,7 @@ import type { ChartRenderer } from '../../charts/index.js';
 import type { Database } from '../../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { IsEditor } from '../../core/access.js';
+import type { CommandLimiter } from '../../core/command-limiter.js';
 import { namesOf, type Registry } from '../../core/registry.js';
 import type { ReadCache } from '../../domain/read-cache.js';
 import type { Metrics } from '../../metrics.js';
@@ -44,6 +45,8 @@ export interface TelegramBotDeps {
   readonly admins?: ChatAdminCache;
   /** Draws /chart's images; one per process (the composition root's). */
   readonly charts?: ChartRenderer;
+  /** Flood control on commands (the composition root's, shared with Discord); absent: none. */
+  readonly limiter?: CommandLimiter;
 }
 
 /**
@@ -70,6 +73,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     ...(deps.metrics === undefined ? {} : { commands: deps.metrics.commands }),
     ...(deps.isEditor === undefined ? {} : { isEditor: deps.isEditor }),
     ...(deps.charts === undefined ? {} : { charts: deps.charts }),
+    ...(deps.limiter === undefined ? {} : { limiter: deps.limiter }),
   };
   const photos = keptPhotos(deps.db, deps.now);
 

@@ -4,7 +4,7 @@
 // offered command. Messages stay within Telegram's 4096 characters: a long reply is split at line
 // boundaries, and beyond MAX_MESSAGES it is cut with a note.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Block, ChartBlock, ChoiceBlock, ErrorBlock, ListBlock, Reply, Span, SummaryBlock, SummaryLine } from '../../core/reply.js';
+import { isSilence, type Block, type ChartBlock, type ChoiceBlock, type ErrorBlock, type ListBlock, type Reply, type Span, type SummaryBlock, type SummaryLine } from '../../core/reply.js';
 import type { Presenter } from '../../core/run-command.js';
 import { messagesFor } from '../../i18n/index.js';
 import { encodeCallbackData } from './callback-data.js';
@@ -29,6 +29,8 @@ export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_dis
 
 /** The messages for a reply, in order; the inline keyboard (if any) rides on the last one. */
 export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
+  // Flood control's silence: nothing is sent (a button press still gets its callback answered).
+  if (isSilence(reply)) return [];
   const chart = reply.blocks.find((block): block is ChartBlock => block.kind === 'chart');
   if (chart !== undefined) return [chartMessage(reply, chart)];
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
