@@ -100,7 +100,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery();
       return;
     }
-    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
+    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos, parts);
   });
 
   bot.on('inline_query', (ctx) => answerInlineQuery(ctx, { ...answerDeps, publicUrl: deps.config.publicUrl }));
