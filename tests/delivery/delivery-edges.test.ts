@@ -58,7 +58,9 @@ for (const dialect of dialects) {
       telegram.setFault({ type: 'blocked' }, { chatId: '501' });
       for (let i = 0; i < 3; i++) await publish(handle.db);
       await publish(handle.db, 'released');
-      workers.push(startWorker(handle, urls(), { limits: { telegram: { perSecond: 100, perChatPerSecond: 50 } } }));
+      // No per-chat limit, so every send is in the one batch: a per-chat limit defers a chat's later
+      // messages to later claims, which try afresh (each subscription then learns of it by itself).
+      workers.push(startWorker(handle, urls(), { limits: { telegram: { perSecond: 100 } } }));
       await waitForQuiet(handle);
       expect(telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === '501')).toHaveLength(1);
       const subscriptions = await listForChat(handle.db, { platform: 'telegram', chatId: '501' });
