@@ -12,6 +12,7 @@ import type { Worker } from '../../src/delivery/worker.js';
 import { listForChat } from '../../src/domain/subscriptions.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
+import { discordFetchSender, telegramFetchSender } from '../fakes/fetch-senders.js';
 import { dialects, openPostgresTestDatabase, openSqliteTestDatabase, POSTGRES_URL, uniqueSchema } from '../support/databases.js';
 import { startWorker, subscribeMany, waitForQuiet } from './support/harness.js';
 import { createWorld, publish } from './support/world.js';
@@ -43,7 +44,8 @@ for (const dialect of dialects) {
 
     it('a Discord 403 stops the other sends to that channel before they go out: one request, the rest cancelled', async () => {
       await subscribeMany(handle, 'discord', ['111', '222']);
-      discord.setFault({ type: 'missing_access' }, { chatId: '111' });
+      // The refusal takes 300 ms to come back: the other four sends' slots (40 ms apart) come first.
+      discord.setFault({ type: 'missing_access', delayMs: 300 }, { chatId: '111' });
       for (let i = 0; i < 5; i++) await publish(handle.db);
       workers.push(startWorker(handle, urls(), { maxInFlight: 16 }));
       await waitForQuiet(handle);
@@ -55,7 +57,7 @@ for (const dialect of dialects) {
     it('a Telegram chat that blocked the bot: its waiting sends are stopped too, and another subscription to it is paused without a send', async () => {
       await subscribeMany(handle, 'telegram', ['501', '502']);
       await subscribeMany(handle, 'telegram', ['501'], 'released');
-      telegram.setFault({ type: 'blocked' }, { chatId: '501' });
+      telegram.setFault({ type: 'blocked', delayMs: 300 }, { chatId: '501' });
       for (let i = 0; i < 3; i++) await publish(handle.db);
       await publish(handle.db, 'released');
       // No per-chat limit, so every send is in the one batch: a per-chat limit defers a chat's later
@@ -77,11 +79,13 @@ for (const dialect of dialects) {
       await publish(handle.db);
       // Each answer takes longer than the whole lease: without renewal the second worker would
       // claim these sends again while the first is still waiting for them, and send them twice.
-      telegram.setFault({ type: 'slow', ms: 700 }, { call: 'sendMessage' });
-      const tuning = { leaseMs: 500, maxInFlight: 2, limits: { telegram: { perSecond: 100, perChatPerSecond: 1 } } };
-      workers.push(startWorker(handle, urls(), { ...tuning, workerId: 'first' }));
+      telegram.setFault({ type: 'slow', ms: 1500 }, { call: 'sendMessage' });
+      // No per-chat limit: nothing defers the second worker's claim of expired sends.
+      const tuning = { leaseMs: 400, maxInFlight: 2, limits: { telegram: { perSecond: 100 } } };
+      const senders = () => ({ telegram: telegramFetchSender(telegram.url, '1:t', 3000), discord: discordFetchSender(discord.url, 'd', 3000) });
+      workers.push(startWorker(handle, urls(), { ...tuning, workerId: 'first', senders: senders() }));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      workers.push(startWorker(handle, urls(), { ...tuning, workerId: 'second' }));
+      workers.push(startWorker(handle, urls(), { ...tuning, workerId: 'second', senders: senders() }));
       await waitForQuiet(handle);
       const counts = countBy(telegram.messages.map((m) => m.chatId));
       expect([...counts.keys()].sort()).toEqual(chats);
