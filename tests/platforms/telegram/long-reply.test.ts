@@ -10,7 +10,7 @@ import { createRegistry } from '../../../src/core/registry.js';
 import { reply, text } from '../../../src/core/reply.js';
 import { MESSAGE_MAX_CHARS } from '../../../src/platforms/telegram/render.js';
 import { dialects } from '../../support/databases.js';
-import { messageUpdate, startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
+import { callbackQueryUpdate, messageUpdate, privateChat, startTelegramHarness, webhookReply, type TelegramHarness } from './telegram-harness.js';
 
 /** Five paragraphs that each nearly fill a message: a reply of exactly five parts. */
 const five = defineCommand({
@@ -59,6 +59,21 @@ for (const dialect of dialects) {
       // Once more after it was finished: nothing goes out again.
       expect((await h.post(update)).status).toBe(200);
       expect(partsSent(h)).toEqual(ALL);
+    });
+
+    it('a button whose answer has several messages: the question rewritten, the rest part by part, a 429 waited out, a re-delivery sending nothing', async () => {
+      await h.post(messageUpdate('/five'));
+      const question = h.api.messages[0]!;
+      h.api.setFault({ type: 'too_many', retryAfter: 1 }, { call: 'sendMessage', after: 1, times: 1 });
+      const press = callbackQueryUpdate('/five', { message_id: question.messageId, date: 0, chat: privateChat(), text: 'part 1' });
+      const response = await h.post(press);
+      expect(response.status).toBe(200);
+      expect(await webhookReply(response)).toMatchObject({ method: 'answerCallbackQuery' });
+      // The question already read like the first part ("message is not modified"): done too.
+      expect(h.api.calls.filter((c) => c.method === 'editMessageText')).toHaveLength(1);
+      expect(partsSent(h).slice(5)).toEqual(['part 2', 'part 3', 'part 4', 'part 5']);
+      expect((await h.post(press)).status).toBe(200);
+      expect(h.api.messages).toHaveLength(9);
     });
 
     it("takes over a crashed copy's reply from its stored parts once its claim ran out, never while it holds", async () => {
