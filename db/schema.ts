@@ -132,7 +132,7 @@ export interface DeliveriesTable {
   sent_at: string | null;
   created_at: string;
   kind: Generated<DeliveryKind>;
-  /** For an edit: the delivery whose message it rewrites; 0 otherwise. */
+  /** For an edit: the delivery whose message it rewrites; for an owner notice: the delivery refused; 0 otherwise. */
   edit_of: Generated<number>;
   /** For a digest: its period, `daily:YYYY-MM-DD` / `weekly:YYYY-MM-DD` (the local send date). */
   digest_period: string | null;
@@ -140,10 +140,26 @@ export interface DeliveriesTable {
   sent_chat_id: string | null;
   sent_message_id: string | null;
   sent_thread_id: string | null;
+  /** An owner notice's owner (platform and user id); '' for every other kind. */
+  to_platform: Generated<string>;
+  to_user_id: Generated<string>;
 }
 
-/** A notification, an edit of an earlier one in place, or a digest. */
-export type DeliveryKind = 'send' | 'edit' | 'digest';
+/** A notification, an edit of an earlier one in place, a digest, or an owner's notice of a pause. */
+export type DeliveryKind = 'send' | 'edit' | 'digest' | 'owner_notice';
+
+/** A reply of several messages being sent (db/migrations/20260201T000000-outbox16-…). */
+export interface ReplyProgressTable {
+  platform: string;
+  update_id: string;
+  /** JSON array of the rendered messages. */
+  parts: string;
+  /** How many of them, from the first, the platform has accepted. */
+  sent: number;
+  /** Until when whoever sends it holds it; past this, a re-delivery takes over. */
+  claimed_until: string;
+  updated_at: string;
+}
 
 export interface ProcessedUpdatesTable {
   platform: string;
@@ -203,4 +219,5 @@ export interface Database {
   rate_limits: RateLimitsTable;
   data_version: DataVersionTable;
   kept_files: KeptFilesTable;
+  reply_progress: ReplyProgressTable;
 }

@@ -62,6 +62,8 @@ export interface Config {
   readonly logLevel: string;
   readonly deliveryRates: DeliveryRates;
   readonly commandLimits: CommandLimits;
+  /** How long a delivery worker's claim holds unless renewed (DELIVERY_LEASE_SECONDS). */
+  readonly deliveryLeaseMs: number;
   /** IANA zone in which recorded times are shown to people (`CIFRAS_TIMEZONE`), canonical spelling. */
   readonly timezone: string;
   /** Local hour (DIGEST_HOUR, 0-23) at which daily and weekly digests go out. */
@@ -103,6 +105,8 @@ const DEFAULTS = {
   // history without waiting, and stops one member from flooding several chats at once.
   COMMANDS_PER_USER_PER_MINUTE: '20',
   COMMANDS_PER_CHAT_PER_MINUTE: '15',
+  // A crashed worker's deliveries wait about this long; a live worker renews its claims.
+  DELIVERY_LEASE_SECONDS: '15',
   // Most readers follow Venezuelan figures: recorded times read in Caracas time unless set.
   CIFRAS_TIMEZONE: 'America/Caracas',
   DIGEST_HOUR: '8',
@@ -153,6 +157,7 @@ export function loadConfig(env: Env): Config {
       perUserPerMinute: checkCommandLimit('COMMANDS_PER_USER_PER_MINUTE', withDefault('COMMANDS_PER_USER_PER_MINUTE'), problems),
       perChatPerMinute: checkCommandLimit('COMMANDS_PER_CHAT_PER_MINUTE', withDefault('COMMANDS_PER_CHAT_PER_MINUTE'), problems),
     },
+    deliveryLeaseMs: checkLeaseSeconds(withDefault('DELIVERY_LEASE_SECONDS'), problems) * 1000,
     timezone: checkTimezone(withDefault('CIFRAS_TIMEZONE'), problems),
     digestHour: checkDigestHour(withDefault('DIGEST_HOUR'), problems),
   };
@@ -175,6 +180,17 @@ function checkDigestHour(text: string, problems: string[]): number {
   if (/^\d{1,2}$/.test(text) && hour <= 23) return hour;
   problems.push(`DIGEST_HOUR is "${text}", which is not an hour: set it to a whole number from 0 to 23 (default 8).`);
   return 8;
+}
+
+/**
+ * At least 5 s (a send must end in half of it, and the platforms' timeouts are a few seconds); at
+ * most 10 minutes (longer only delays a crashed worker's deliveries).
+ */
+function checkLeaseSeconds(text: string, problems: string[]): number {
+  const seconds = Number(text);
+  if (/^\d{1,3}$/.test(text) && seconds >= 5 && seconds <= 600) return seconds;
+  problems.push(`DELIVERY_LEASE_SECONDS is "${text}": set it to a whole number of seconds from 5 to 600 (default 15).`);
+  return 15;
 }
 
 function checkPort(text: string, problems: string[]): number {

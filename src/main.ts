@@ -16,9 +16,9 @@ import type { Registry } from './core/registry.js';
 import type { Reply } from './core/reply.js';
 import type { Service } from './core/service.js';
 import type { PlatformSender } from './delivery/channel-sender.js';
+import { DEFAULT_LEASE_MS } from './delivery/claim-due.js';
 import { limitsFromRates } from './delivery/limits.js';
 import { buildDeliveryReply } from './delivery/delivery-reply.js';
-import { ownerNotifier } from './delivery/owner-notifier.js';
 import { createWorker, type Worker, type WorkerOptions } from './delivery/worker.js';
 import { createReadCache, type ReadCache } from './domain/read-cache.js';
 import { seedIfEmpty } from './domain/seed.js';
@@ -36,6 +36,9 @@ export type { Service } from './core/service.js';
 
 /** Every platform cifras speaks. */
 export const PLATFORMS: readonly Platform[] = [telegram, discord];
+
+/** The platforms' senders wait this long for an answer, unless the lease asks for less. */
+const DEFAULT_SEND_TIMEOUT_MS = 10_000;
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
 export type WorkerTuning = Partial<Pick<WorkerOptions<Reply>, 'limits' | 'retry' | 'leaseMs' | 'maxInFlight' | 'pollMs' | 'workerId' | 'now' | 'digestCheckMs'>> & {
@@ -180,7 +183,7 @@ export function composeApp(parts: AppParts): ComposedApp {
 export interface WorkerDeps {
   readonly handle: DatabaseHandle;
   /** deliveryRates: the configured send rates; without them, the platforms' documented limits. */
-  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates' | 'timezone' | 'digestHour'>>;
+  readonly config: Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'deliveryRates' | 'timezone' | 'digestHour' | 'deliveryLeaseMs' | 'defaultLocale'>>;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly metrics?: Metrics;
   readonly now?: () => Date;
@@ -194,21 +197,26 @@ export function workerOptions(deps: WorkerDeps, tuning: WorkerTuning = {}): Work
   const config = deps.config as Config;
   // Daily and weekly digests go out at DIGEST_HOUR in CIFRAS_TIMEZONE.
   const digests = { timeZone: deps.config.timezone ?? 'America/Caracas', hour: deps.config.digestHour ?? 8 };
+  const leaseMs = workerTuning.leaseMs ?? deps.config.deliveryLeaseMs ?? DEFAULT_LEASE_MS;
+  // A send must end within the half of the lease a claim keeps for it (worker.ts dispatch).
+  const sendTimeoutMs = timeoutMs ?? Math.min(DEFAULT_SEND_TIMEOUT_MS, Math.floor(leaseMs * 0.4));
   const senders: Record<string, PlatformSender> = {};
   for (const platform of PLATFORMS) {
-    if (platform.enabled(config)) senders[platform.name] = platform.sender(config, { logger: deps.logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    if (platform.enabled(config)) senders[platform.name] = platform.sender(config, { logger: deps.logger, timeoutMs: sendTimeoutMs });
   }
+  const ownerLocale = deps.config.defaultLocale ?? 'es';
   return {
     ...(deps.config.deliveryRates === undefined ? {} : { limits: limitsFromRates(deps.config.deliveryRates) }),
     ...workerTuning,
+    leaseMs,
     db: deps.handle.db,
     capabilities: deps.handle.capabilities,
     senders,
-    render: (job) => buildDeliveryReply(deps.handle.db, job, digests, now()),
+    render: (job) => buildDeliveryReply(deps.handle.db, job, digests, now(), ownerLocale),
     digests,
     logger: deps.logger,
     ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
-    notifyOwners: ownerNotifier(deps.config.owners, senders, deps.logger),
+    owners: deps.config.owners,
   };
 }
 

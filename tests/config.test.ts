@@ -32,6 +32,7 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       deliveryRates: { telegramPerSecond: 30, telegramPerChatPerSecond: 1, telegramPerGroupPerMinute: 20, discordPerSecond: 50 },
       commandLimits: { perUserPerMinute: 20, perChatPerMinute: 15 },
+      deliveryLeaseMs: 15_000,
       timezone: 'America/Caracas',
       digestHour: 8,
     });
@@ -40,6 +41,12 @@ describe('loadConfig defaults', () => {
   it('reads CIFRAS_TIMEZONE and DIGEST_HOUR, and names a wrong zone or hour', () => {
     expect(loadConfig({ CIFRAS_TIMEZONE: 'Europe/Madrid', DIGEST_HOUR: '0' })).toMatchObject({ timezone: 'Europe/Madrid', digestHour: 0 });
     expect(() => loadConfig({ CIFRAS_TIMEZONE: 'Mars/Olympus', DIGEST_HOUR: '24' })).toThrow(/CIFRAS_TIMEZONE is "Mars\/Olympus"[\s\S]*DIGEST_HOUR is "24"/);
+  });
+
+  it('reads DELIVERY_LEASE_SECONDS (default 15), and names one too short to send in', () => {
+    expect(loadConfig({ DELIVERY_LEASE_SECONDS: '30' }).deliveryLeaseMs).toBe(30_000);
+    expect(() => loadConfig({ DELIVERY_LEASE_SECONDS: '2' })).toThrow(/DELIVERY_LEASE_SECONDS is "2": set it to a whole number of seconds from 5 to 600 \(default 15\)/);
+    expect(() => loadConfig({ DELIVERY_LEASE_SECONDS: '1.5' })).toThrow(/DELIVERY_LEASE_SECONDS is "1.5"/);
   });
 
   it('treats empty variables as unset', () => {
@@ -102,6 +109,7 @@ describe('loadConfig defaults', () => {
       logLevel: 'debug',
       deliveryRates: { telegramPerSecond: 1000, telegramPerChatPerSecond: 0.5, telegramPerGroupPerMinute: 10, discordPerSecond: 40 },
       commandLimits: { perUserPerMinute: 6, perChatPerMinute: 1000 },
+      deliveryLeaseMs: 15_000,
       timezone: 'Europe/Madrid',
       digestHour: 8,
     });

@@ -9,6 +9,11 @@ export interface SendTarget {
   readonly platform: string;
   readonly chatId: string;
   readonly threadId: string | null;
+  /**
+   * A direct message to a user (an owner's notice): `chatId` is the user's id, and the sender
+   * finds the conversation (Telegram: the same id; Discord: the DM channel it opens).
+   */
+  readonly direct?: boolean;
 }
 
 /**
@@ -59,7 +64,4 @@ export interface ChannelSender<Message = unknown> {
 }
 
 /** A platform's sender as the worker gets it: it renders the neutral Reply in its own idiom. */
-export interface PlatformSender extends ChannelSender<Reply> {
-  /** Where a direct message to `userId` goes (owners are told of a paused subscription there). */
-  directTarget(userId: string): Promise<SendTarget>;
-}
+export type PlatformSender = ChannelSender<Reply>;

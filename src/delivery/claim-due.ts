@@ -1,7 +1,11 @@
 // Claiming due deliveries, oldest first. A claim marks rows 'sending' with the worker's id and a
-// lease; a 'sending' row whose lease ran out (its worker died) is due again. On PostgreSQL the
-// rows are picked with FOR UPDATE SKIP LOCKED, so workers claiming side by side never get the
+// short lease, which the worker renews while it works on them (renewClaims); a 'sending' row whose
+// lease ran out (its worker died) is due again, about one lease after the crash. On PostgreSQL
+// the rows are picked with FOR UPDATE SKIP LOCKED, so workers claiming side by side never get the
 // same row; SQLite is one process and its transactions are serialized anyway.
+//
+// An owner's notice of a pause goes to the owner, not to the (paused) subscription: it is claimed
+// by the platform it goes to, whatever the subscription's status.
 import { sql, type Kysely } from 'kysely';
 import type { Capabilities } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
@@ -16,7 +20,16 @@ export interface ClaimOptions {
   readonly platforms?: readonly string[];
 }
 
-export const DEFAULT_LEASE_MS = 60_000;
+/**
+ * Short, so a crashed worker's deliveries wait about this long; the worker renews it every third
+ * of it while it works (DELIVERY_LEASE_SECONDS).
+ */
+export const DEFAULT_LEASE_MS = 15_000;
+
+/** Holds every delivery `workerId` has claimed and not yet recorded until `until`. */
+export async function renewClaims(db: Kysely<Database>, workerId: string, until: Date): Promise<void> {
+  await db.updateTable('deliveries').set({ claimed_until: until.toISOString() }).where('status', '=', 'sending').where('claimed_by', '=', workerId).execute();
+}
 
 export async function claimDue(
   db: Kysely<Database>,
@@ -43,18 +56,25 @@ export async function claimDue(
           w.and([w('d.status', '=', 'sending'), w('d.claimed_until', '<', at)]),
         ]),
       )
-      .where(
-        (w) =>
-          w
-            .selectFrom('subscriptions as s')
-            .select(
-              platforms === null
-                ? sql<boolean>`s.status = 'active'`.as('claimable')
-                : sql<boolean>`s.status = 'active' and s.platform in (${sql.join(platforms)})`.as('claimable'),
-            )
-            .whereRef('s.id', '=', 'd.subscription_id'),
-        '=',
-        sql<boolean>`true`,
+      .where((w) =>
+        w.or([
+          w.and([w('d.kind', '=', 'owner_notice'), ...(platforms === null ? [] : [w('d.to_platform', 'in', platforms)])]),
+          w.and([
+            w('d.kind', '<>', 'owner_notice'),
+            w(
+              w
+                .selectFrom('subscriptions as s')
+                .select(
+                  platforms === null
+                    ? sql<boolean>`s.status = 'active'`.as('claimable')
+                    : sql<boolean>`s.status = 'active' and s.platform in (${sql.join(platforms)})`.as('claimable'),
+                )
+                .whereRef('s.id', '=', 'd.subscription_id'),
+              '=',
+              sql<boolean>`true`,
+            ),
+          ]),
+        ]),
       )
       .orderBy('d.due_at')
       .orderBy('d.id')
@@ -71,7 +91,7 @@ export async function claimDue(
       // An edit's earlier message and the event it told of.
       .leftJoin('deliveries as o', 'o.id', 'd.edit_of')
       .leftJoin('events as oe', 'oe.id', 'o.event_id')
-      .select(['d.id', 'd.kind', 'd.attempts', 'd.due_at', 'd.digest_period', 'e.id as event_id', 'e.kind as event_kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale', 's.frequency'])
+      .select(['d.id', 'd.kind', 'd.attempts', 'd.due_at', 'd.digest_period', 'd.to_platform', 'd.to_user_id', 'o.last_error as refused_error', 'e.id as event_id', 'e.kind as event_kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale', 's.frequency'])
       .select(['o.id as edit_id', 'o.status as edit_status', 'o.sent_chat_id as edit_chat_id', 'o.sent_message_id as edit_message_id', 'o.sent_thread_id as edit_thread_id', 'oe.id as edit_event_id', 'oe.kind as edit_event_kind', 'oe.revision as edit_revision'])
       .where('d.id', 'in', ids)
       .orderBy('d.due_at')
@@ -101,6 +121,7 @@ export async function claimDue(
           : {}),
         ...(replyTo !== undefined ? { replyTo } : {}),
         ...(r.digest_period !== null ? { digestPeriod: r.digest_period } : {}),
+        ...(r.kind === 'owner_notice' ? { notice: { platform: r.to_platform, userId: r.to_user_id, reason: r.refused_error ?? '' } } : {}),
       };
     });
   });

@@ -1,6 +1,8 @@
 // One attempt at one delivery: render, send (or edit), and record what the platform answered.
 // Every platform answer maps to exactly one outcome (DESIGN.md "Delivery"). An edit that cannot be
 // made is recorded and done: it never pauses the subscription, and the notice is its own delivery.
+// A refusal for good pauses the subscription and queues the owners' notices (record-outcome.ts);
+// a notice an owner's platform refuses is dead, and pauses nothing.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { moveChat } from '../domain/subscriptions.js';
@@ -8,24 +10,12 @@ import type { ChannelSender, EditResult, SendResult, SentMessageRef } from './ch
 import { nonceOf, targetOf, type DeliveryJob } from './delivery-job.js';
 import type { RetryPolicy } from './limits.js';
 import { holdBudget } from './rate-budget.js';
-import { failPermanent, failTransient, markEditImpossible, markSent, requeue } from './record-outcome.js';
+import { failNotice, failPermanent, failTransient, markEditImpossible, markSent, requeue, type Recipient } from './record-outcome.js';
 
 export type DeliveryOutcome = 'sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
 
 /** An edit whose earlier message is still on its way is looked at again this much later. */
 const ORIGINAL_PENDING_MS = 2000;
-
-/** What owners are told when a subscription is paused. */
-export interface PauseNotice {
-  readonly subscriptionId: number;
-  readonly platform: string;
-  readonly chatId: string;
-  readonly threadId: string | null;
-  readonly scope: string;
-  readonly reason: string;
-}
-
-export type NotifyOwners = (text: string, notice: PauseNotice) => Promise<void>;
 
 export interface DeliverContext<Message> {
   readonly db: Kysely<Database>;
@@ -33,16 +23,12 @@ export interface DeliverContext<Message> {
   readonly sender: ChannelSender<Message>;
   readonly render: (job: DeliveryJob) => Promise<Message>;
   readonly retry: RetryPolicy;
-  readonly notifyOwners: NotifyOwners;
+  /** Told when a subscription is paused (a notice each, through the outbox). */
+  readonly owners: readonly Recipient[];
   readonly now: () => Date;
   readonly random: () => number;
   /** Records a successful send or edit (the worker batches these); one UPDATE each without it. */
   readonly recordSent?: (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) => Promise<void>;
-}
-
-export function describePause(notice: PauseNotice): string {
-  const thread = notice.threadId ? ` (thread ${notice.threadId})` : '';
-  return `Subscription #${notice.subscriptionId} of ${notice.platform} chat ${notice.chatId}${thread} to "${notice.scope}" was paused: ${notice.reason}`;
 }
 
 async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<SendResult> {
@@ -62,15 +48,38 @@ async function attemptEdit<Message>(ctx: DeliverContext<Message>, job: DeliveryJ
   }
 }
 
-/** Sends and records; `answeredAt` is when the platform answered (before anything was recorded). */
-export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; answeredAt: Date }> {
+export interface Delivered {
+  readonly outcome: DeliveryOutcome;
+  /** When the platform answered (before anything was recorded). */
+  readonly answeredAt: Date;
+  /** The platform refused the chat itself, for good: nothing more can be sent there. */
+  readonly refused?: string;
+}
+
+/** Sends and records. */
+export async function deliverOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<Delivered> {
   if (job.kind === 'edit') return editOne(ctx, job);
   const result = await attempt(ctx, job);
   const answeredAt = ctx.now();
-  return { outcome: await record(ctx, job, result, answeredAt), answeredAt };
+  const outcome = await record(ctx, job, result, answeredAt);
+  return result.kind === 'permanent' && job.kind !== 'owner_notice' ? { outcome, answeredAt, refused: result.reason } : { outcome, answeredAt };
 }
 
-async function editOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; answeredAt: Date }> {
+/**
+ * A delivery to a chat that refused another one for good while this one waited its turn: recorded
+ * as if it had been refused too (its subscription paused or its message cancelled; an edit
+ * impossible), without sending it.
+ */
+export async function deliverStopped<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, reason: string): Promise<Delivered> {
+  const now = ctx.now();
+  if (job.kind === 'edit') {
+    await markEditImpossible(ctx.db, job, reason);
+    return { outcome: 'edit_impossible', answeredAt: now };
+  }
+  return { outcome: await record(ctx, job, { kind: 'permanent', reason }, now), answeredAt: now };
+}
+
+async function editOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<Delivered> {
   const original = job.edit;
   const now = ctx.now();
   if (original?.ref == null) {
@@ -98,7 +107,9 @@ async function editOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob):
 }
 
 async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, result: SendResult | Extract<EditResult, { kind: 'rate_limited' | 'transient' }>, now: Date): Promise<DeliveryOutcome> {
-  const { platform, chatId } = job.subscription;
+  // The bucket of the platform it went to (an owner's notice may go to another than its subscription's).
+  const { platform } = targetOf(job);
+  const { chatId } = job.subscription;
   switch (result.kind) {
     case 'sent':
       await (ctx.recordSent ? ctx.recordSent(job, now, result.ref) : markSent(ctx.db, job, now, result.ref));
@@ -112,13 +123,18 @@ async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, r
     }
     case 'transient':
       return failTransient(ctx.db, job, result.error, ctx.retry, now, ctx.random);
-    case 'permanent': {
-      if (!(await failPermanent(ctx.db, job, result.reason, now))) return 'cancelled';
-      const notice: PauseNotice = { subscriptionId: job.subscription.id, platform, chatId, threadId: job.subscription.threadId, scope: job.subscription.scope, reason: result.reason };
-      await ctx.notifyOwners(describePause(notice), notice);
-      return 'paused';
-    }
+    case 'permanent':
+      if (job.kind === 'owner_notice') {
+        await failNotice(ctx.db, job, result.reason);
+        return 'dead';
+      }
+      return (await failPermanent(ctx.db, job, result.reason, now, ctx.owners)) ? 'paused' : 'cancelled';
     case 'migrated':
+      // An owner is a user, whose private chat never migrates: a platform answering so is refusing it.
+      if (job.kind === 'owner_notice') {
+        await failNotice(ctx.db, job, `chat migrated to ${result.chatId}`);
+        return 'dead';
+      }
       await moveChat(ctx.db, platform, chatId, result.chatId, { actor: 'system:delivery', now });
       await requeue(ctx.db, ctx.workerId, [job.id], now);
       return 'migrated';

@@ -1,6 +1,7 @@
 // A claimed delivery with what the renderer and the sender need: the event and the subscription,
 // and by kind: for an edit, the earlier message it rewrites; for a notice about a correction or a
-// retraction, the original message it answers; for a digest, its period.
+// retraction, the original message it answers; for a digest, its period; for an owner's notice of
+// a pause, the owner it goes to and why the subscription was paused.
 import type { DeliveryKind, DeliveryStatus, EventKind, Frequency } from '../../db/schema.js';
 import type { Locale } from '../domain/types.js';
 import type { SendTarget, SentMessageRef } from './channel-sender.js';
@@ -43,11 +44,28 @@ export interface DeliveryJob {
   readonly replyTo?: SentMessageRef;
   /** kind 'digest': `daily:YYYY-MM-DD` or `weekly:YYYY-MM-DD` (the local date it goes out). */
   readonly digestPeriod?: string;
+  /** kind 'owner_notice': the owner told that `subscription` was paused, and the platform's reason. */
+  readonly notice?: OwnerNotice;
 }
 
+export interface OwnerNotice {
+  readonly platform: string;
+  readonly userId: string;
+  /** What the platform answered the delivery it refused. */
+  readonly reason: string;
+}
+
+/** Where the job's message goes: the subscription's chat, or an owner's direct messages. */
 export function targetOf(job: DeliveryJob): SendTarget {
+  if (job.notice !== undefined) return { platform: job.notice.platform, chatId: job.notice.userId, threadId: null, direct: true };
   const { platform, chatId, threadId } = job.subscription;
   return { platform, chatId, threadId };
+}
+
+/** One key per conversation a job goes to: sends to one key go one at a time (worker.ts). */
+export function conversationOf(job: DeliveryJob): string {
+  const { platform, chatId, threadId, direct } = targetOf(job);
+  return `${platform}:${direct === true ? 'user' : 'chat'}:${chatId}:${threadId ?? ''}`;
 }
 
 /** The same on every attempt of one delivery; Discord allows 25 characters. */
@@ -68,5 +86,7 @@ export function renderKeyOf(job: DeliveryJob): string {
       return `edit:${job.event.id}:${job.edit?.event.id ?? 0}`;
     case 'digest':
       return `digest:${job.subscription.id}:${job.digestPeriod ?? ''}`;
+    case 'owner_notice':
+      return `owner_notice:${job.id}`;
   }
 }

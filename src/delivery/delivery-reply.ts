@@ -1,18 +1,26 @@
 // What one claimed delivery says, by kind: a notification of its event, an earlier message
-// rewritten after a correction or retraction, or a period's digest. Platform-neutral: each
-// platform's sender side renders the Reply.
-import type { Reply } from '../core/reply.js';
+// rewritten after a correction or retraction, a period's digest, or an owner's notice that a
+// subscription was paused. Platform-neutral: each platform's sender side renders the Reply.
+import { reply, text, type Reply } from '../core/reply.js';
 import { todayOf } from '../domain/as-of.js';
 import type { DbOrTrx } from '../domain/db.js';
 import { localDate } from '../domain/local-time.js';
+import type { Locale } from '../domain/types.js';
+import { messagesFor } from '../i18n/index.js';
 import type { DeliveryJob } from './delivery-job.js';
 import { buildDigestReply } from './digest-reply.js';
 import { periodOfKey, type DigestClock } from './digest-period.js';
 import { buildEditedReply, buildNotificationReply } from './notification-reply.js';
 
-export async function buildDeliveryReply(db: DbOrTrx, job: DeliveryJob, clock: DigestClock, now: Date): Promise<Reply> {
+/** `ownerLocale`: the language of owners' notices (DEFAULT_LOCALE); the others are in their chat's. */
+export async function buildDeliveryReply(db: DbOrTrx, job: DeliveryJob, clock: DigestClock, now: Date, ownerLocale: Locale = 'es'): Promise<Reply> {
   const { locale } = job.subscription;
   switch (job.kind) {
+    case 'owner_notice': {
+      const { id, platform, chatId, threadId, scope } = job.subscription;
+      const reason = job.notice?.reason ?? '';
+      return reply(ownerLocale, text(messagesFor(ownerLocale).deliveries.pausedNotice({ id, platform, chatId, threadId, scope, reason })));
+    }
     case 'send':
       return buildNotificationReply(db, job.event, locale, todayOf(now));
     case 'edit': {

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Capabilities } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
-import type { DeliveryJob } from './delivery-job.js';
+import { targetOf, type DeliveryJob } from './delivery-job.js';
 import { isGroupChat, type PlatformLimits } from './limits.js';
 
 /** The table this module adds (db/migrations/20260102T000000-rate-limits.ts). */
@@ -76,7 +76,7 @@ export async function planSends(
   nowMs: number,
 ): Promise<SendPlan> {
   const db = database as unknown as RateDb;
-  const perJob = jobs.map((job) => chatBuckets(platform, limits, job.subscription.chatId));
+  const perJob = jobs.map((job) => chatBuckets(platform, limits, targetOf(job).chatId));
   const keys = [...new Set([platform, ...perJob.flat().map((b) => b.key)])].sort();
   // Outside the transaction: inserting inside it could lock new rows out of key order.
   await ensureRows(db, keys);

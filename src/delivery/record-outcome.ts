@@ -89,13 +89,21 @@ export async function failTransient(
   return dead ? 'dead' : 'retry';
 }
 
+/** Who is told of a pause: an owner on a platform some worker sends to. */
+export interface Recipient {
+  readonly platform: string;
+  readonly userId: string;
+}
+
 /**
  * The platform refused for good (403, chat not found, kicked, blocked): this delivery is dead with
- * the reason, and the subscription is paused, which cancels its other pending deliveries. Answers
- * false when the subscription was paused already (another of its deliveries got there first):
- * this one is then just cancelled, and the owners were told once.
+ * the reason, and the subscription is paused, which cancels its other deliveries not yet sent;
+ * in the same transaction each owner's notice is queued (an outbox row like any other, so it is
+ * retried, and a crash cannot lose it). Answers false when the subscription was paused already
+ * (another of its deliveries got there first): this one is then just cancelled, and the owners
+ * were told once.
  */
-export async function failPermanent(db: Kysely<Database>, job: DeliveryJob, reason: string, now: Date): Promise<boolean> {
+export async function failPermanent(db: Kysely<Database>, job: DeliveryJob, reason: string, now: Date, owners: readonly Recipient[] = []): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const sub = await trx.selectFrom('subscriptions').select('status').where('id', '=', job.subscription.id).executeTakeFirst();
     const first = sub?.status === 'active';
@@ -104,7 +112,36 @@ export async function failPermanent(db: Kysely<Database>, job: DeliveryJob, reas
       .set({ status: first ? 'dead' : 'cancelled', last_error: reason.slice(0, 500), claimed_by: null, claimed_until: null })
       .where('id', '=', job.id)
       .execute();
-    if (first) await pause(trx, job.subscription.id, reason, { actor: 'system:delivery', now });
-    return first;
+    if (!first) return false;
+    await pause(trx, job.subscription.id, reason, { actor: 'system:delivery', now });
+    if (owners.length > 0) {
+      const at = now.toISOString();
+      await trx
+        .insertInto('deliveries')
+        .values(
+          owners.map((owner) => ({
+            event_id: job.event.id,
+            subscription_id: job.subscription.id,
+            kind: 'owner_notice' as const,
+            edit_of: job.id,
+            to_platform: owner.platform,
+            to_user_id: owner.userId,
+            status: 'pending' as const,
+            due_at: at,
+            created_at: at,
+          })),
+        )
+        .execute();
+    }
+    return true;
   });
+}
+
+/** An owner's notice the platform refused for good (the owner never opened a chat with the bot): dead, with the reason. */
+export async function failNotice(db: Kysely<Database>, job: DeliveryJob, reason: string): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'dead', attempts: job.attempts + 1, last_error: reason.slice(0, 500), claimed_by: null, claimed_until: null })
+    .where('id', '=', job.id)
+    .execute();
 }

@@ -170,11 +170,14 @@ export async function pause(db: DbOrTrx, id: number, reason: string, ctx: WriteC
     if (!before) return undefined;
     const at = ctx.now.toISOString();
     await trx.updateTable('subscriptions').set({ status: 'paused', paused_reason: reason, updated_at: at }).where('id', '=', id).execute();
+    // Claimed ones too: a worker that has them queued finds them cancelled and sends nothing.
+    // The owners' notices of this or an earlier pause are about it, not to it: they still go.
     await trx
       .updateTable('deliveries')
       .set({ status: 'cancelled', last_error: `subscription paused: ${reason}`, claimed_by: null, claimed_until: null })
       .where('subscription_id', '=', id)
-      .where('status', '=', 'pending')
+      .where('status', 'in', ['pending', 'sending'])
+      .where('kind', '<>', 'owner_notice')
       .execute();
     const after = (await getSubscription(trx, id))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'subscription.pause', target: `subscription:${id}`, before, after, at: ctx.now });

@@ -286,6 +286,9 @@ export const en = {
     noSubscription: (id) => `There is no subscription ${id}.`,
     retried: (id) => `Delivery ${id} is back in the queue: it is sent as soon as its subscription is active.`,
     notRetried: (id) => `There is no failed delivery ${id}: nothing changes.`,
+    pausedNotice: ({ id, platform, chatId, threadId, scope, reason }) =>
+      `Subscription ${id} of ${platform} chat ${chatId}${threadId === null ? '' : ` (thread ${threadId})`} to ${scope === '*' ? 'every indicator' : `"${scope}"`} was paused: ${reason}. ` +
+      `Once the bot can post there again, resume it with /deliveries resume ${id}.`,
   },
   api: apiEn,
   platform: {

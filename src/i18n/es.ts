@@ -292,6 +292,9 @@ export const es = {
     noSubscription: (id) => `No existe la suscripción ${id}.`,
     retried: (id) => `La entrega ${id} vuelve a la cola: se enviará en cuanto su suscripción esté activa.`,
     notRetried: (id) => `No hay ninguna entrega fallida con el número ${id}: no cambia nada.`,
+    pausedNotice: ({ id, platform, chatId, threadId, scope, reason }) =>
+      `La suscripción ${id} del chat ${chatId}${threadId === null ? '' : ` (hilo ${threadId})`} de ${platform} a ${scope === '*' ? 'todos los indicadores' : `«${scope}»`} quedó en pausa: ${reason}. ` +
+      `Cuando el bot pueda volver a publicar allí, reanúdala con /entregas resume ${id}.`,
   },
   api: apiEs,
   platform: {

@@ -249,6 +249,11 @@ export interface Messages {
     readonly noSubscription: (id: number) => string;
     readonly retried: (id: number) => string;
     readonly notRetried: (id: number) => string;
+    /**
+     * The owners' direct message when a subscription is paused: which one, where, to what
+     * (`scope`: a slug, or '*' for every indicator), the platform's reason, and how to resume it.
+     */
+    readonly pausedNotice: (notice: { id: number; platform: string; chatId: string; threadId: string | null; scope: string; reason: string }) => string;
   };
   /** What the HTTP API says beyond the domain's errors. */
   readonly api: {

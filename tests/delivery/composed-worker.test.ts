@@ -1,7 +1,8 @@
 // The worker as the composition root (src/main.ts) wires it for `cifras serve` and `cifras worker` — the production senders, the real
 // notification and renderers — on the demo data, on SQLite and PostgreSQL, against the fake
 // platforms: each subscribed chat gets exactly one message per event, with the facts in its own
-// language; a chat the bot was kicked from is paused and the owners are told in a direct message.
+// language; a chat the bot was kicked from is paused and the owners are told in a direct message,
+// a notice queued in the outbox with the pause (retried, its 429 waited out).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { correctFigure, reportFigure } from '../../src/domain/figures.js';
 import { seedIfEmpty } from '../../src/domain/seed.js';
 import { getSubscription, subscribe } from '../../src/domain/subscriptions.js';
 import { parseValue } from '../../src/domain/value.js';
+import { reply, text } from '../../src/core/reply.js';
 import { createMetrics } from '../../src/metrics.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { startServer } from '../fakes/fake-server-kit.js';
@@ -26,7 +28,7 @@ const NOW = new Date('2026-01-05T12:00:00Z');
 const write = { actor: 'api', now: NOW };
 const fast = { pollMs: 30, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, timeoutMs: 2000 };
 
-type Config3 = Pick<Config, 'telegram' | 'discord' | 'owners'>;
+type Config3 = Pick<Config, 'telegram' | 'discord' | 'owners'> & Partial<Pick<Config, 'defaultLocale'>>;
 
 function configFor(telegramUrl: string | null, discordUrl: string | null, owners: Config['owners'] = []): Config3 {
   return {
@@ -129,27 +131,46 @@ for (const dialect of dialects) {
       expect(rows.map((r) => `${r.kind} ${r.status}`).sort()).toEqual(['edit sent', 'edit sent', 'send sent', 'send sent', 'send sent', 'send sent']);
     });
 
-    it('a chat the bot was kicked from is paused with the reason, and each owner is told; an unreachable owner is only logged', async () => {
+    it('a chat the bot was kicked from is paused with the reason, and each owner is told through the outbox; an unreachable owner ends dead', async () => {
       const { subscription } = await subscribe(handle.db, { platform: 'telegram', chatId: '-100123', scope: '*', locale: 'es' }, write);
       await subscribe(handle.db, { platform: 'discord', chatId: '111', scope: '*', locale: 'es' }, write);
       telegram.setFault({ type: 'kicked' }, { chatId: '-100123' });
-      const logger = captureLogger();
-      // The Discord owner's DM channel cannot be opened on this fake: logged, and nobody else misses out.
-      start(configFor(telegram.url, discord.url, [{ platform: 'telegram', userId: '7' }, { platform: 'discord', userId: '99' }]), logger);
+      // The Discord owner's DM channel cannot be opened on this fake: that notice is retried, then
+      // dead (listed by /deliveries), and nobody else misses out.
+      start(configFor(telegram.url, discord.url, [{ platform: 'telegram', userId: '7' }, { platform: 'discord', userId: '99' }]));
       await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+      await eventually(() => telegram.messages.some((m) => m.chatId === '7'));
       await waitForQuiet(handle);
 
-      await eventually(() => logger.lines.some((l) => /owner/.test(String(l.message)) && l.level === 'warn') && telegram.messages.some((m) => m.chatId === '7'));
       const paused = await getSubscription(handle.db, subscription.id);
       expect([paused?.status, paused?.pausedReason]).toEqual(['paused', 'Forbidden: bot was kicked from the group chat']);
       expect(discord.messages.map((m) => m.channelId)).toEqual(['111']);
       const toOwner = telegram.messages.filter((m) => m.chatId === '7');
-      expect(toOwner).toHaveLength(1);
-      expect(toOwner[0]?.text).toBe(
-        `Subscription #${subscription.id} of telegram chat -100123 to &quot;*&quot; was paused: Forbidden: bot was kicked from the group chat`,
-      );
-      expect(logger.lines.filter((l) => l.level === 'warn' && /could not tell an owner/.test(String(l.message)))).toEqual([
-        expect.objectContaining({ fields: expect.objectContaining({ owner: 'discord:99' }) }),
+      expect(toOwner.map((m) => m.text)).toEqual([
+        `La suscripción ${subscription.id} del chat -100123 de telegram a todos los indicadores quedó en pausa: Forbidden: bot was kicked from the group chat. ` +
+          `Cuando el bot pueda volver a publicar allí, reanúdala con /entregas resume ${subscription.id}.`,
+      ]);
+      const notices = await handle.db.selectFrom('deliveries').select(['to_platform', 'to_user_id', 'status', 'attempts']).where('kind', '=', 'owner_notice').orderBy('id').execute();
+      expect(notices).toEqual([
+        { to_platform: 'telegram', to_user_id: '7', status: 'sent', attempts: 0 },
+        { to_platform: 'discord', to_user_id: '99', status: 'dead', attempts: 3 },
+      ]);
+    });
+
+    it("an owner's notice refused for a rate limit waits out its retry_after and is sent", async () => {
+      const { subscription } = await subscribe(handle.db, { platform: 'telegram', chatId: '-100124', scope: '*', locale: 'es' }, write);
+      telegram.setFault({ type: 'kicked' }, { chatId: '-100124' });
+      telegram.setFault({ type: 'too_many', retryAfter: 1 }, { chatId: '7', times: 1 });
+      start({ ...configFor(telegram.url, null, [{ platform: 'telegram', userId: '7' }]), defaultLocale: 'en' });
+      await reportFigure(handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: parseValue('910'), asOf: '2026-01-04', url: 'https://example.org/910' }, write);
+      await eventually(() => telegram.messages.some((m) => m.chatId === '7'), 10_000);
+      await waitForQuiet(handle);
+      const toOwner = telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === '7');
+      expect(toOwner.map((c) => c.status)).toEqual([429, 200]);
+      expect(toOwner[1]!.at - toOwner[0]!.at).toBeGreaterThanOrEqual(1000);
+      expect(telegram.messages.filter((m) => m.chatId === '7').map((m) => m.text)).toEqual([
+        `Subscription ${subscription.id} of telegram chat -100124 to every indicator was paused: Forbidden: bot was kicked from the group chat. ` +
+          `Once the bot can post there again, resume it with /deliveries resume ${subscription.id}.`,
       ]);
     });
 
@@ -194,15 +215,17 @@ describe('owners on Discord', () => {
     const [sqlite] = dialects;
     const handle = await sqlite!.open();
     try {
-      const options = workerOptions({ handle, config: configFor(null, api.url, [{ platform: 'discord', userId: '80351110224678912' }]), logger: captureLogger() });
-      const notice = { subscriptionId: 3, platform: 'discord', chatId: '111', threadId: null, scope: '*', reason: 'Missing Access (50001)' };
-      await options.notifyOwners?.('Subscription #3 @everyone **paused**', notice);
-      await options.notifyOwners?.('Subscription #4 paused', { ...notice, subscriptionId: 4 });
-      expect(opened).toEqual(['80351110224678912']);
-      expect(posted.map((p) => p.channel)).toEqual(['980351110224678912', '980351110224678912']);
+      const owner = '80351110224678912';
+      const options = workerOptions({ handle, config: configFor(null, api.url, [{ platform: 'discord', userId: owner }]), logger: captureLogger() });
+      const sender = options.senders.discord!;
+      const to = { platform: 'discord', chatId: owner, threadId: null, direct: true };
+      expect(await sender.send(to, reply('en', text('Subscription #3 @everyone **paused**')), 'cifras-3')).toMatchObject({ kind: 'sent' });
+      expect(await sender.send(to, reply('en', text('Subscription #4 paused')), 'cifras-4')).toMatchObject({ kind: 'sent' });
+      expect(opened).toEqual([owner]);
+      expect(posted.map((p) => p.channel)).toEqual([`9${owner}`, `9${owner}`]);
       expect(posted[0]?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
       expect(description(posted[0]!.body)).toBe('Subscription #3 @everyone \\*\\*paused\\*\\*');
-      expect(posted[0]?.body.nonce).not.toBe(posted[1]?.body.nonce);
+      expect(options.owners).toEqual([{ platform: 'discord', userId: owner }]);
     } finally {
       await handle.close();
       await api.close();

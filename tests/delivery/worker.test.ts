@@ -1,6 +1,7 @@
 // The delivery worker against the limit-enforcing fakes, on both databases: one message per
 // delivery, 429 honoured without counting a failure, 5xx retried then dead, 403 pauses the
-// subscription and tells the owners, a migrated group is followed, and stop() releases claims.
+// subscription and tells the owners (their notices are deliveries too), a migrated group is
+// followed, and stop() releases claims.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Worker } from '../../src/delivery/worker.js';
@@ -75,20 +76,24 @@ for (const dialect of dialects) {
       expect(discord.calls.filter((c) => c.route === 'POST /channels/:id/messages')).toHaveLength(3);
     });
 
-    it('pauses a subscription the bot was kicked from, tells the owners once, and cancels the rest', async () => {
+    it('pauses a subscription the bot was kicked from, tells the owners once through the outbox, and cancels the rest', async () => {
       await subscribeMany(handle, 'telegram', ['-100', '-200']);
       telegram.setFault({ type: 'kicked' }, { chatId: '-100' });
       for (let i = 0; i < 3; i++) await publish(handle.db);
-      const told: string[] = [];
-      worker = startWorker(handle, urls(), { notifyOwners: async (text) => void told.push(text) });
+      worker = startWorker(handle, urls(), { owners: [{ platform: 'telegram', userId: '9' }, { platform: 'discord', userId: '77' }] });
       await waitForQuiet(handle);
       const [kicked] = await listForChat(handle.db, { platform: 'telegram', chatId: '-100' });
       expect([kicked?.status, kicked?.pausedReason]).toEqual(['paused', 'Forbidden: bot was kicked from the group chat']);
-      expect(told).toHaveLength(1);
-      expect(told[0]).toContain('-100');
       const rows = (await deliveryRows()).filter((d) => d.subscription_id === kicked?.id);
-      expect(rows.map((d) => d.status).sort()).toEqual(['cancelled', 'cancelled', 'dead']);
-      expect(telegram.messages.map((m) => m.chatId)).toEqual(['-200', '-200', '-200']);
+      expect(rows.filter((d) => d.kind === 'send').map((d) => d.status).sort()).toEqual(['cancelled', 'cancelled', 'dead']);
+      const refused = rows.find((d) => d.status === 'dead')!;
+      // One notice per owner, each a delivery about the refused one, sent to the owner's own chat.
+      expect(rows.filter((d) => d.kind === 'owner_notice').map((d) => [d.to_platform, d.to_user_id, d.edit_of, d.status])).toEqual([
+        ['telegram', '9', refused.id, 'sent'],
+        ['discord', '77', refused.id, 'sent'],
+      ]);
+      expect(telegram.messages.map((m) => m.chatId).sort()).toEqual(['-200', '-200', '-200', '9']);
+      expect(discord.messages.map((m) => m.channelId)).toEqual(['77']);
     });
 
     it('follows a group upgraded to a supergroup and resends there', async () => {

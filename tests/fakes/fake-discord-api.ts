@@ -8,7 +8,8 @@ import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, t
 export type DiscordFault =
   | { readonly type: 'server_error'; readonly status?: number }
   | { readonly type: 'slow'; readonly ms: number }
-  | { readonly type: 'missing_access' }
+  /** 403 Missing Access, answered `delayMs` late (the answer a send in flight waits for). */
+  | { readonly type: 'missing_access'; readonly delayMs?: number }
   | { readonly type: 'unknown_channel' }
   | { readonly type: 'too_many'; readonly retryAfter: number };
 
@@ -191,7 +192,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     answer ??= perform(route, args, request.body, now);
     answer = { ...answer, headers: { ...bucketHeaders(route), ...answer.headers } };
     call.status = answer.status;
-    return fault?.type === 'slow' ? { ...answer, delayMs: fault.ms } : answer;
+    if (fault?.type === 'slow') return { ...answer, delayMs: fault.ms };
+    return fault?.type === 'missing_access' && fault.delayMs !== undefined ? { ...answer, delayMs: fault.delayMs } : answer;
   }
 
   const server = await startServer(handle);

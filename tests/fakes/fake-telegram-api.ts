@@ -9,7 +9,8 @@ export type TelegramFault =
   /** The connection drops before any answer (a network error). */
   | { readonly type: 'disconnect' }
   | { readonly type: 'kicked' }
-  | { readonly type: 'blocked' }
+  /** 403 blocked by the user, answered `delayMs` late (the answer a send in flight waits for). */
+  | { readonly type: 'blocked'; readonly delayMs?: number }
   | { readonly type: 'chat_not_found' }
   | { readonly type: 'migrate'; readonly toChatId: string | number }
   | { readonly type: 'too_many'; readonly retryAfter: number }
@@ -263,7 +264,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       (SENDING.has(method) && chatId !== undefined ? rateLimit(chatId, now) : undefined) ??
       perform(method, request.body, chatId ?? '', now);
     call.status = answer.status;
-    return fault?.type === 'slow' ? { ...answer, delayMs: fault.ms } : answer;
+    if (fault?.type === 'slow') return { ...answer, delayMs: fault.ms };
+    return fault?.type === 'blocked' && fault.delayMs !== undefined ? { ...answer, delayMs: fault.delayMs } : answer;
   }
 
   const server = await startServer(handle);

@@ -106,15 +106,17 @@ export function messageBody(message: DiscordMessage, nonce: string, options: Sen
  */
 export function discordSender(discord: DiscordConfig, rest: REST = createDeliveryRest(discord)): PlatformSender {
   const dmChannels = new Map<string, string>();
+  /** A user's DM channel, opened once and reused (Discord answers the same channel every time). */
+  const dmChannel = async (userId: string): Promise<string> => {
+    let channelId = dmChannels.get(userId);
+    if (channelId === undefined) dmChannels.set(userId, (channelId = await openDirectMessage(rest, userId)));
+    return channelId;
+  };
   return {
-    async directTarget(userId) {
-      let channelId = dmChannels.get(userId);
-      if (channelId === undefined) dmChannels.set(userId, (channelId = await openDirectMessage(rest, userId)));
-      return { platform: 'discord', chatId: channelId, threadId: null };
-    },
     async send(target, reply, nonce, options): Promise<SendResult> {
-      const channelId = target.threadId ?? target.chatId;
       try {
+        // Opening a DM channel fails like a post would (a 429, a user who accepts no DMs): classified alike.
+        const channelId = target.direct === true ? await dmChannel(target.chatId) : (target.threadId ?? target.chatId);
         const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(renderDiscord(reply), nonce, options) })) as { id?: string; channel_id?: string };
         return { kind: 'sent', ...(sent.id ? { ref: { chatId: sent.channel_id ?? channelId, messageId: sent.id, threadId: target.threadId } } : {}) };
       } catch (error) {

@@ -27,6 +27,7 @@ import { decodeCallbackData } from './callback-data.js';
 import { createChatAdminCache, type ChatAdminCache } from './chat-admin-cache.js';
 import { renderTelegramHtml } from './render.js';
 import { keptPhotos } from './send-photo.js';
+import type { PartsDeps } from './send-parts.js';
 import { answerButton, sendReply } from './send-reply.js';
 import { telegramInvocation, type CommandCall } from './telegram-invocation.js';
 
@@ -47,6 +48,8 @@ export interface TelegramBotDeps {
   readonly charts?: ChartRenderer;
   /** Flood control on commands (the composition root's, shared with Discord); absent: none. */
   readonly limiter?: CommandLimiter;
+  /** How long one update may spend sending a reply of several messages (send-parts.ts; tests shorten it). */
+  readonly replyBudgetMs?: number;
 }
 
 /**
@@ -76,12 +79,13 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     ...(deps.limiter === undefined ? {} : { limiter: deps.limiter }),
   };
   const photos = keptPhotos(deps.db, deps.now);
+  const parts: PartsDeps = { db: deps.db, logger: deps.logger, ...(deps.replyBudgetMs === undefined ? {} : { budgetMs: deps.replyBudgetMs }) };
 
   // grammY matches `/name` and `/name@thisbot`, never `/name@otherbot`, in messages and channel posts.
   bot.command(deps.registry.commands.flatMap(namesOf), async (ctx) => {
     const call = commandCall(ctx);
     if (call === null) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos, parts);
   });
 
   // Anything else that starts with a command: `/Count` (grammY matches case-sensitively; the
@@ -91,7 +95,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (call === null) return;
     const ours = deps.registry.find(call.commandName) !== undefined;
     if (!ours && ctx.chat.type !== 'private' && !call.addressed) return;
-    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
+    await sendReply(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos, parts);
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -100,7 +104,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery();
       return;
     }
-    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos);
+    await answerButton(ctx, bot.api, await answerCommand(ctx, call, answerDeps), photos, parts);
   });
 
   bot.on('inline_query', (ctx) => answerInlineQuery(ctx, { ...answerDeps, publicUrl: deps.config.publicUrl }));
@@ -109,7 +113,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   // commands are answered: the chat is not talking to the bot.
   bot.chatType('private').on('message:text', async (ctx) => {
     const invocation = await telegramInvocation(ctx, { commandName: 'count', rawArgs: ctx.message.text }, false, answerDeps);
-    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)), photos);
+    await sendReply(ctx, bot.api, renderTelegramHtml(await answerQuestion(deps.registry, invocation, answerDeps)), photos, parts);
   });
   return bot;
 }

@@ -99,8 +99,7 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
-    // A user's private chat with the bot has the user's id.
-    directTarget: async (userId) => ({ platform: 'telegram', chatId: userId, threadId: null }),
+    // A direct message (target.direct) needs nothing more: a user's private chat with the bot has the user's id.
     async send(target, reply, _nonce, sendOpts = {}): Promise<SendResult> {
       const messages = renderTelegramHtml(reply);
       // Never expected (every reply renders to at least one message): a bug, so not "sent".
