@@ -1,6 +1,7 @@
 // One attempt at one delivery: render, send (or edit), and record what the platform answered.
 // Every platform answer maps to exactly one outcome (DESIGN.md "Delivery"). An edit that cannot be
 // made is recorded and done: it never pauses the subscription, and the notice is its own delivery.
+// A message in several parts sends one part per attempt, recorded before the next is queued.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { moveChat } from '../domain/subscriptions.js';
@@ -8,9 +9,9 @@ import type { ChannelSender, EditResult, SendResult, SentMessageRef } from './ch
 import { nonceOf, targetOf, type DeliveryJob } from './delivery-job.js';
 import type { RetryPolicy } from './limits.js';
 import { holdBudget } from './rate-budget.js';
-import { failPermanent, failTransient, markEditImpossible, markSent, requeue } from './record-outcome.js';
+import { failPermanent, failTransient, markEditImpossible, markPartSent, markSent, requeue } from './record-outcome.js';
 
-export type DeliveryOutcome = 'sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
+export type DeliveryOutcome = 'sent' | 'part_sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
 
 /** An edit whose earlier message is still on its way is looked at again this much later. */
 const ORIGINAL_PENDING_MS = 2000;
@@ -47,7 +48,9 @@ export function describePause(notice: PauseNotice): string {
 
 async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<SendResult> {
   try {
-    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job), job.replyTo ? { replyTo: job.replyTo } : {});
+    // Only the first part answers the original; the rest follow it.
+    const replyTo = job.replyTo !== undefined && job.partsSent === 0 ? { replyTo: job.replyTo } : {};
+    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job), { ...replyTo, part: job.partsSent });
   } catch (error) {
     // A sender classifies platform answers itself; anything thrown is unexpected: retry it.
     return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
@@ -100,9 +103,15 @@ async function editOne<Message>(ctx: DeliverContext<Message>, job: DeliveryJob):
 async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, result: SendResult | Extract<EditResult, { kind: 'rate_limited' | 'transient' }>, now: Date): Promise<DeliveryOutcome> {
   const { platform, chatId } = job.subscription;
   switch (result.kind) {
-    case 'sent':
+    case 'sent': {
+      const parts = result.parts ?? 1;
+      if (parts > 1 || job.partsSent > 0) {
+        await markPartSent(ctx.db, ctx.workerId, job, parts, now, result.ref);
+        return job.partsSent + 1 >= parts ? 'sent' : 'part_sent';
+      }
       await (ctx.recordSent ? ctx.recordSent(job, now, result.ref) : markSent(ctx.db, job, now, result.ref));
       return 'sent';
+    }
     case 'rate_limited': {
       // The whole bot waits, not only this delivery: the limit hit is usually the overall one.
       const until = now.getTime() + result.retryAfterMs;

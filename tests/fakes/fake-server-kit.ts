@@ -177,12 +177,16 @@ export interface FaultRule<F> {
   readonly call?: string;
   /** How many calls it affects; default every matching call until cleared. */
   remaining: number;
+  /** How many matching calls still go through untouched before it applies. */
+  skip: number;
 }
 
 export interface FaultScope {
   readonly chatId?: string | number;
   readonly call?: string;
   readonly times?: number;
+  /** Let this many matching calls through first (a fault on the third part of a message: 2). */
+  readonly after?: number;
 }
 
 /** Fault rules; the newest matching rule wins. `fault: null` clears the rules of that scope. */
@@ -195,7 +199,7 @@ export class FaultTable<F> {
       this.rules = this.rules.filter((r) => r.chatId !== chatId || (scope.call !== undefined && r.call !== scope.call));
       return;
     }
-    this.rules.push({ fault, chatId, call: scope.call, remaining: scope.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({ fault, chatId, call: scope.call, remaining: scope.times ?? Number.POSITIVE_INFINITY, skip: scope.after ?? 0 });
   }
 
   /** The fault for this call, if any, counting it against the rule's `times`. */
@@ -205,6 +209,10 @@ export class FaultTable<F> {
       if (rule.remaining <= 0) continue;
       if (rule.call !== undefined && rule.call !== call) continue;
       if (rule.chatId !== undefined && rule.chatId !== chatId) continue;
+      if (rule.skip > 0) {
+        rule.skip -= 1;
+        continue;
+      }
       rule.remaining -= 1;
       return rule.fault;
     }
