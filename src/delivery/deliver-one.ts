@@ -39,6 +39,11 @@ export interface DeliverContext<Message> {
   readonly random: () => number;
   /** Records a successful send or edit (the worker batches these); one UPDATE each without it. */
   readonly recordSent?: (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) => Promise<void>;
+  /**
+   * A part of a split message answered well after its slot (a long digest takes a while to
+   * build): the chat's next part must count from then. The worker pushes the chat's bucket.
+   */
+  readonly partAnswered?: (job: DeliveryJob, answeredAt: Date) => Promise<void>;
 }
 
 export function describePause(notice: PauseNotice): string {
@@ -106,6 +111,8 @@ async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, r
     case 'sent': {
       const parts = result.parts ?? 1;
       if (parts > 1 || job.partsSent > 0) {
+        // Before the next part can be claimed: it is planned from the chat's bucket.
+        await ctx.partAnswered?.(job, now);
         await markPartSent(ctx.db, ctx.workerId, job, parts, now, result.ref);
         return job.partsSent + 1 >= parts ? 'sent' : 'part_sent';
       }
