@@ -75,9 +75,21 @@ for (const dialect of dialects) {
       const laterTexts = telegram.messages.filter((m) => !Array.from(firstParts.values()).includes(m.messageId)).map((m) => m.text);
       const laterDiscord = discord.messages.slice(1).map((m) => description(m.body));
       // Every part's id is kept: the first with the delivery, the others beside it.
-      const rows = await handle.db.selectFrom('deliveries').select(['id', 'parts_sent', 'sent_message_id']).where('kind', '=', 'send').orderBy('id').execute();
+      const rows = await handle.db
+        .selectFrom('deliveries as d')
+        .innerJoin('subscriptions as s', 's.id', 'd.subscription_id')
+        .select(['s.chat_id', 'd.parts_sent', 'd.sent_message_id'])
+        .where('d.kind', '=', 'send')
+        .orderBy('s.chat_id')
+        .execute();
       const parts = await handle.db.selectFrom('delivery_parts').select(['delivery_id', 'message_id']).orderBy('delivery_id').orderBy('part').execute();
-      expect(rows.map((r) => r.parts_sent)).toEqual([sentTo(GROUP).length, sentTo(FORUM).length, discord.messages.length]);
+      expect(rows.map((r) => [r.chat_id, r.parts_sent, r.sent_message_id])).toEqual(
+        [
+          [GROUP, sentTo(GROUP).length, String(firstParts.get(GROUP))],
+          [FORUM, sentTo(FORUM).length, String(firstParts.get(FORUM))],
+          [CHANNEL, discord.messages.length, discord.messages[0]!.id],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
       expect(parts.map((p) => p.message_id).sort()).toEqual([...sentTo(GROUP).slice(1).map((m) => String(m.messageId)), ...sentTo(FORUM).slice(1).map((m) => String(m.messageId)), ...discord.messages.slice(1).map((m) => m.id)].sort());
 
       const before = { telegram: telegram.messages.length, discord: discord.messages.length };
