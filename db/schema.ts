@@ -115,6 +115,11 @@ export interface EventsTable {
   figure_id: number;
   revision: number;
   created_at: string;
+  /**
+   * 1, or 0 for an event of `cifras import --quiet` (a back-fill): recorded, never announced —
+   * no delivery, no digest line, no feed entry (db/migrations/20260201T001500-…).
+   */
+  announced: Generated<number>;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
@@ -143,6 +148,19 @@ export interface DeliveriesTable {
   /** An owner notice's owner (platform and user id); '' for every other kind. */
   to_platform: Generated<string>;
   to_user_id: Generated<string>;
+  /** Parts of a split message the chat already has; the next attempt sends the one after. */
+  parts_sent: Generated<number>;
+}
+
+/** The platform id of each part after the first of a message sent in several parts. */
+export interface DeliveryPartsTable {
+  delivery_id: number;
+  /** 1, 2, …: part 0 is the delivery's own sent_* columns. */
+  part: number;
+  chat_id: string;
+  message_id: string;
+  thread_id: string | null;
+  sent_at: string;
 }
 
 /** A notification, an edit of an earlier one in place, a digest, or an owner's notice of a pause. */
@@ -214,6 +232,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   events: EventsTable;
   deliveries: DeliveriesTable;
+  delivery_parts: DeliveryPartsTable;
   processed_updates: ProcessedUpdatesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;

@@ -10,6 +10,7 @@ import * as dataVersionNotify from './20260111T000000-data-version-notify.js';
 import * as messageRefsEditsDigests from './20260112T000000-message-refs-edits-digests.js';
 import * as keptFiles from './20260114T000000-kept-files.js';
 import * as replyProgressOwnerNotices from './20260201T000000-outbox16-reply-progress-owner-notices.js';
+import * as announcedEventsMessageParts from './20260201T001500-announced-events-message-parts.js';
 
 export const migrations: Record<string, Migration> = {
   '20260101T000000-initial-schema': initialSchema,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20260112T000000-message-refs-edits-digests': messageRefsEditsDigests,
   '20260114T000000-kept-files': keptFiles,
   '20260201T000000-outbox16-reply-progress-owner-notices': replyProgressOwnerNotices,
+  '20260201T001500-announced-events-message-parts': announcedEventsMessageParts,
 };

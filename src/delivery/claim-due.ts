@@ -91,7 +91,7 @@ export async function claimDue(
       // An edit's earlier message and the event it told of.
       .leftJoin('deliveries as o', 'o.id', 'd.edit_of')
       .leftJoin('events as oe', 'oe.id', 'o.event_id')
-      .select(['d.id', 'd.kind', 'd.attempts', 'd.due_at', 'd.digest_period', 'd.to_platform', 'd.to_user_id', 'o.last_error as refused_error', 'e.id as event_id', 'e.kind as event_kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale', 's.frequency'])
+      .select(['d.id', 'd.kind', 'd.attempts', 'd.parts_sent', 'd.due_at', 'd.digest_period', 'd.to_platform', 'd.to_user_id', 'o.last_error as refused_error', 'e.id as event_id', 'e.kind as event_kind', 'e.figure_id', 'e.revision', 'e.created_at', 's.id as subscription_id', 's.platform', 's.chat_id', 's.thread_id', 's.scope', 's.locale', 's.frequency'])
       .select(['o.id as edit_id', 'o.status as edit_status', 'o.sent_chat_id as edit_chat_id', 'o.sent_message_id as edit_message_id', 'o.sent_thread_id as edit_thread_id', 'oe.id as edit_event_id', 'oe.kind as edit_event_kind', 'oe.revision as edit_revision'])
       .where('d.id', 'in', ids)
       .orderBy('d.due_at')
@@ -107,6 +107,7 @@ export async function claimDue(
         id: r.id,
         kind: r.kind,
         attempts: r.attempts,
+        partsSent: r.parts_sent,
         event: { id: r.event_id, kind: r.event_kind, figureId: r.figure_id, revision: r.revision, createdAt: r.created_at },
         subscription: { id: r.subscription_id, platform: r.platform, chatId: r.chat_id, threadId: r.thread_id === '' ? null : r.thread_id, scope: r.scope, locale: r.locale as Locale, frequency: r.frequency },
         ...(r.kind === 'edit' && r.edit_id !== null && r.edit_event_id !== null && r.edit_event_kind !== null && r.edit_revision !== null

@@ -3,6 +3,7 @@
 // made is recorded and done: it never pauses the subscription, and the notice is its own delivery.
 // A refusal for good pauses the subscription and queues the owners' notices (record-outcome.ts);
 // a notice an owner's platform refuses is dead, and pauses nothing.
+// A message in several parts sends one part per attempt, recorded before the next is queued.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { moveChat } from '../domain/subscriptions.js';
@@ -10,9 +11,9 @@ import type { ChannelSender, EditResult, SendResult, SentMessageRef } from './ch
 import { nonceOf, targetOf, type DeliveryJob } from './delivery-job.js';
 import type { RetryPolicy } from './limits.js';
 import { holdBudget } from './rate-budget.js';
-import { failNotice, failPermanent, failTransient, markEditImpossible, markSent, requeue, type Recipient } from './record-outcome.js';
+import { failNotice, failPermanent, failTransient, markEditImpossible, markPartSent, markSent, requeue, type Recipient } from './record-outcome.js';
 
-export type DeliveryOutcome = 'sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
+export type DeliveryOutcome = 'sent' | 'part_sent' | 'edited' | 'edit_impossible' | 'waiting' | 'rate_limited' | 'retry' | 'dead' | 'paused' | 'cancelled' | 'migrated';
 
 /** An edit whose earlier message is still on its way is looked at again this much later. */
 const ORIGINAL_PENDING_MS = 2000;
@@ -29,11 +30,18 @@ export interface DeliverContext<Message> {
   readonly random: () => number;
   /** Records a successful send or edit (the worker batches these); one UPDATE each without it. */
   readonly recordSent?: (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) => Promise<void>;
+  /**
+   * A part of a split message answered well after its slot (a long digest takes a while to
+   * build): the chat's next part must count from then. The worker pushes the chat's bucket.
+   */
+  readonly partAnswered?: (job: DeliveryJob, answeredAt: Date) => Promise<void>;
 }
 
 async function attempt<Message>(ctx: DeliverContext<Message>, job: DeliveryJob): Promise<SendResult> {
   try {
-    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job), job.replyTo ? { replyTo: job.replyTo } : {});
+    // Only the first part answers the original; the rest follow it.
+    const replyTo = job.replyTo !== undefined && job.partsSent === 0 ? { replyTo: job.replyTo } : {};
+    return await ctx.sender.send(targetOf(job), await ctx.render(job), nonceOf(job), { ...replyTo, part: job.partsSent });
   } catch (error) {
     // A sender classifies platform answers itself; anything thrown is unexpected: retry it.
     return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
@@ -111,9 +119,17 @@ async function record<Message>(ctx: DeliverContext<Message>, job: DeliveryJob, r
   const { platform } = targetOf(job);
   const { chatId } = job.subscription;
   switch (result.kind) {
-    case 'sent':
+    case 'sent': {
+      const parts = result.parts ?? 1;
+      if (parts > 1 || job.partsSent > 0) {
+        // Before the next part can be claimed: it is planned from the chat's bucket.
+        await ctx.partAnswered?.(job, now);
+        await markPartSent(ctx.db, ctx.workerId, job, parts, now, result.ref);
+        return job.partsSent + 1 >= parts ? 'sent' : 'part_sent';
+      }
       await (ctx.recordSent ? ctx.recordSent(job, now, result.ref) : markSent(ctx.db, job, now, result.ref));
       return 'sent';
+    }
     case 'rate_limited': {
       // The whole bot waits, not only this delivery: the limit hit is usually the overall one.
       const until = now.getTime() + result.retryAfterMs;

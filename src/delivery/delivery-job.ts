@@ -20,6 +20,8 @@ export interface DeliveryJob {
   readonly kind: DeliveryKind;
   /** Failed attempts so far (429s do not count). */
   readonly attempts: number;
+  /** Parts of a split message already sent and recorded: this attempt sends the next one. */
+  readonly partsSent: number;
   readonly event: {
     readonly id: number;
     readonly kind: EventKind;
@@ -68,9 +70,12 @@ export function conversationOf(job: DeliveryJob): string {
   return `${platform}:${direct === true ? 'user' : 'chat'}:${chatId}:${threadId ?? ''}`;
 }
 
-/** The same on every attempt of one delivery; Discord allows 25 characters. */
+/**
+ * The same on every attempt of one part of one delivery (`cifras-17`, then `cifras-17-1`, …):
+ * Discord allows 25 characters.
+ */
 export function nonceOf(job: DeliveryJob): string {
-  return `cifras-${job.id}`;
+  return job.partsSent === 0 ? `cifras-${job.id}` : `cifras-${job.id}-${job.partsSent}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // A digest: one message with a period's events for one subscription, per indicator — new figures,
 // corrections (old → new, with the reason) and retractions (with the reason). Built from the
-// events themselves, so it says exactly what the subscription would have been told one by one.
+// events themselves, so it says exactly what the subscription would have been told one by one
+// (announced events only: what a quiet import recorded is told to nobody).
 import type { EventKind } from '../../db/schema.js';
 import { reply, strong, text, type Block, type Reply, type Span } from '../core/reply.js';
 import { formatAsOf } from '../domain/as-of.js';
@@ -27,6 +28,7 @@ async function periodEvents(db: DbOrTrx, scope: string, period: DigestPeriod): P
     .select(['e.kind', 'e.figure_id', 'e.revision', 'i.slug'])
     .where('e.created_at', '>=', period.start.toISOString())
     .where('e.created_at', '<', period.end.toISOString())
+    .where('e.announced', '=', 1)
     .$if(scope !== '*', (q) => q.where('i.slug', '=', scope))
     .orderBy('i.slug')
     .orderBy('e.id')

@@ -25,6 +25,38 @@ export async function markSent(db: Kysely<Database>, job: DeliveryJob, now: Date
 }
 
 /**
+ * One part of a message sent in several (deliveries.parts_sent counts them), in one transaction:
+ * the first part's platform id in the delivery's own columns (where edits and reply-notices look),
+ * a later one's in delivery_parts. Before the last part the delivery goes back to the queue, due
+ * now: the next part is claimed and paced by the rate budget like any message. Only the worker
+ * holding the claim records, so a part is never counted twice.
+ */
+export async function markPartSent(db: Kysely<Database>, workerId: string, job: DeliveryJob, parts: number, now: Date, ref: SentMessageRef | undefined): Promise<void> {
+  const part = job.partsSent;
+  const last = part + 1 >= parts;
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('deliveries')
+      .set({
+        parts_sent: part + 1,
+        claimed_by: null,
+        claimed_until: null,
+        last_error: null,
+        ...(part === 0 && ref ? { sent_chat_id: ref.chatId, sent_message_id: ref.messageId, sent_thread_id: ref.threadId } : {}),
+        ...(last ? { status: 'sent' as const, sent_at: at } : { status: 'pending' as const, due_at: at }),
+      })
+      .where('id', '=', job.id)
+      .where('claimed_by', '=', workerId)
+      .where('parts_sent', '=', part)
+      .executeTakeFirst();
+    if (part > 0 && ref && Number(claimed.numUpdatedRows) === 1) {
+      await trx.insertInto('delivery_parts').values({ delivery_id: job.id, part, chat_id: ref.chatId, message_id: ref.messageId, thread_id: ref.threadId, sent_at: at }).execute();
+    }
+  });
+}
+
+/**
  * An edit that cannot be made (the message was deleted, the chat is gone): recorded with the
  * reason and done — cancelled, not dead, for nothing an admin retries would bring the message back.
  */

@@ -3,6 +3,7 @@
 // unique (subscription_id, digest_period) makes it exactly one per subscription and period however
 // many workers run this at once, and after a crash; a quiet period makes none. The period before
 // the latest is looked at too, so a worker that was down at the hour still sends it when it is back.
+// Only announced events count: a quiet import (a back-fill) never makes a digest of its own.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { endedPeriod, type DigestClock, type DigestFrequency, type DigestPeriod } from './digest-period.js';
@@ -17,7 +18,7 @@ async function scheduleOne(db: Kysely<Database>, period: DigestPeriod, now: Date
     select min(e.id) from events e
     inner join figures f on f.id = e.figure_id
     inner join indicators i on i.id = f.indicator_id
-    where e.created_at >= ${start} and e.created_at < ${end}
+    where e.created_at >= ${start} and e.created_at < ${end} and e.announced = 1
       and (s.scope = '*' or i.slug = s.scope)
   )`;
   const result = await db

@@ -230,7 +230,11 @@ export function createWorker<Message>(options: WorkerOptions<Message>): Worker {
     });
     const recordSent = (job: DeliveryJob, answeredAt: Date, ref: SentMessageRef | undefined) =>
       recorder.record(job.id, answeredAt, lateChat(platform, platformLimits, targetOf(job).chatId, slots.get(job.id) ?? answeredAt.getTime(), answeredAt.getTime()), ref);
-    const context: DeliverContext<Message> = { db, workerId, sender, render, retry: options.retry ?? DEFAULT_RETRY, owners, now, random: options.random ?? Math.random, recordSent };
+    const partAnswered = async (job: DeliveryJob, answeredAt: Date) => {
+      const late = lateChat(platform, platformLimits, targetOf(job).chatId, slots.get(job.id) ?? answeredAt.getTime(), answeredAt.getTime());
+      if (late !== null) await raiseAll(db, [late.key], late.untilMs);
+    };
+    const context: DeliverContext<Message> = { db, workerId, sender, render, retry: options.retry ?? DEFAULT_RETRY, owners, now, random: options.random ?? Math.random, recordSent, partAnswered };
     dispatching.set(platform, new Set());
     while (!abort.signal.aborted) {
       let wait: number;

@@ -3,6 +3,8 @@
 // weekly ones get the event in their digest, see src/delivery/schedule-digests.ts). A correction
 // or retraction also queues one edit per message sent earlier about that figure, to any
 // subscription still active, so the message a reader scrolls back to shows the value now.
+// A quiet event (`cifras import --quiet`, a back-fill) is stored with `announced = 0`: no
+// delivery now, and the digests and Atom feeds, which read announced events only, leave it out.
 import type { Transaction } from 'kysely';
 import type { Database, EventKind } from '../../db/schema.js';
 
@@ -13,7 +15,7 @@ export async function enqueueEvent(
   const at = event.now.toISOString();
   const { id } = await trx
     .insertInto('events')
-    .values({ kind: event.kind, figure_id: event.figureId, revision: event.revision, created_at: at })
+    .values({ kind: event.kind, figure_id: event.figureId, revision: event.revision, created_at: at, announced: event.quiet === true ? 0 : 1 })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (event.kind !== 'published') await enqueueEdits(trx, id, event.figureId, at);

@@ -1,6 +1,8 @@
 // The newest events (a figure published, corrected or retracted), each with its figure as it
 // stands and all its revisions: what the Atom feeds list. Newest first by event id, the order in
-// which they were committed; bounded by `limit`.
+// which they were committed; bounded by `limit`. Announced events only: a feed reader is a
+// subscriber, and a back-fill of thousands (`cifras import --quiet`) must not flood them — the
+// figures it recorded are on the pages and in the history all the same.
 import type { EventKind } from '../../db/schema.js';
 import type { DbOrTrx } from './db.js';
 import { loadFigures } from './figure-read.js';
@@ -32,6 +34,7 @@ async function loadEvents(db: DbOrTrx, indicator: Indicator | undefined, limit: 
     .selectFrom('events as e')
     .innerJoin('figures as f', 'f.id', 'e.figure_id')
     .select(['e.id', 'e.kind', 'e.figure_id', 'e.revision', 'e.created_at'])
+    .where('e.announced', '=', 1)
     .orderBy('e.id', 'desc')
     .limit(limit);
   if (indicator !== undefined) query = query.where('f.indicator_id', '=', indicator.id);

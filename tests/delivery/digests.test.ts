@@ -2,7 +2,11 @@
 // DIGEST_HOUR in CIFRAS_TIMEZONE with that period's events, none on a quiet one. Workers run on an
 // injected clock (real speed, moved forward by the test) against the fake platforms, on SQLite and
 // PostgreSQL: a period that ends at midnight, a day 25 hours long (Europe/Madrid, end of summer
-// time), a weekly digest on Monday, and two workers side by side sending each digest once.
+// time), a weekly digest on Monday, two workers side by side sending each digest once, and a quiet
+// import (`cifras import --quiet`, a back-fill) that makes no digest and no line in one.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Frequency } from '../../db/schema.js';
@@ -11,6 +15,7 @@ import type { DigestClock } from '../../src/delivery/digest-period.js';
 import type { Worker } from '../../src/delivery/worker.js';
 import { correctFigure, retractFigure } from '../../src/domain/figures.js';
 import { subscribe } from '../../src/domain/subscriptions.js';
+import { importFile } from '../../src/import/import-file.js';
 import { parseValue } from '../../src/domain/value.js';
 import { renderPlainText } from '../../src/platforms/console/render-plain-text.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
@@ -158,6 +163,45 @@ for (const dialect of dialects) {
       const released = telegram.messages.find((m) => m.chatId === '602')!.text;
       expect(released).toContain(`#${friday.id}`);
       expect(released).not.toContain(`#${tuesday.id}`);
+    });
+
+    it('a quiet import makes no digest; with one figure reported the same day, the digest has that figure alone', { timeout: 60_000 }, async () => {
+      const caracas = { timeZone: 'America/Caracas', hour: 8 };
+      await subscribeAt('telegram', '801', 'daily');
+      await subscribeAt('discord', '802', 'daily');
+      const dir = await mkdtemp(join(tmpdir(), 'cifras-quiet-digest-'));
+      const backfill = (n: number) =>
+        ['indicator,source,value,as_of,url', ...Array.from({ length: n }, (_, i) => `prisoners,ngo,${100 + i},2019-01-${String(1 + (i % 28)).padStart(2, '0')},https://ngo.example/archivo/${i}`)].join('\n');
+      try {
+        // Thursday 3 December, then Friday 4: one back-fill each day, 08:00 Caracas = 12:00 UTC.
+        await writeFile(join(dir, 'a.csv'), backfill(40));
+        const first = await importFile(handle.db, join(dir, 'a.csv'), { actor: 'cli:import', now: new Date('2026-12-03T15:00:00Z'), quiet: true });
+        expect(first).toMatchObject({ ok: true, counts: { figures: 40 } });
+        const clock = testClock('2026-12-04T12:00:01Z');
+        run(clock, caracas);
+        await settle();
+        await waitForQuiet(handle);
+        expect([telegram.messages, discord.messages]).toEqual([[], []]);
+        expect(await handle.db.selectFrom('deliveries').select('id').execute()).toEqual([]);
+
+        await writeFile(join(dir, 'b.csv'), backfill(41));
+        // The 40 rows already recorded are skipped; the 41st is new, and quiet too.
+        expect(await importFile(handle.db, join(dir, 'b.csv'), { actor: 'cli:import', now: new Date('2026-12-04T14:00:00Z'), quiet: true })).toMatchObject({ ok: true, counts: { figures: 1 } });
+        const told = await publish(handle.db, 'released', new Date('2026-12-04T16:00:00Z'));
+        clock.set('2026-12-05T12:00:01Z');
+        await until(() => telegram.messages.length === 1 && discord.messages.length === 1);
+        await settle();
+        await waitForQuiet(handle);
+        for (const digest of [telegram.messages[0]!.text, discord.messages[0]!.content]) {
+          expect(digest).toContain('Resumen del día · 5 dic 2026');
+          expect(digest).toContain(`#${told.id}`);
+          expect(digest).not.toContain('prisoners');
+          expect(digest.match(/#\d+/g)).toEqual([`#${told.id}`]);
+        }
+        expect([telegram.messages, discord.messages].map((m) => m.length)).toEqual([1, 1]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('two workers on one clock: exactly one digest per subscription and period', { timeout: 60_000 }, async () => {

@@ -20,7 +20,7 @@ describe('Telegram sender: edits and replies', () => {
   it('keeps the message id, edits it, takes "not modified" as done and a deleted message as impossible', async () => {
     const sender = telegramSender({ token: '1:t', webhookSecret: null, apiRoot: fake.url });
     const sent = await sender.send({ platform: 'telegram', chatId: '-100', threadId: '9' }, first, 'n');
-    expect(sent).toEqual({ kind: 'sent', ref: { chatId: '-100', messageId: String(fake.messages[0]!.messageId), threadId: '9' } });
+    expect(sent).toEqual({ kind: 'sent', ref: { chatId: '-100', messageId: String(fake.messages[0]!.messageId), threadId: '9' }, parts: 1 });
     const ref = sent.kind === 'sent' ? sent.ref! : undefined!;
     expect(await sender.edit(ref, edited)).toEqual({ kind: 'edited' });
     expect(fake.messages[0]?.text).toContain('<s>902</s> <b>926</b>');
@@ -48,7 +48,7 @@ describe('Discord sender: edits and replies', () => {
   it('keeps the message id, PATCHes it, and takes 10008 Unknown Message as impossible', async () => {
     const sender = discordSender({ applicationId: '1', publicKey: '0'.repeat(64), botToken: 'b', apiBase: fake.url });
     const sent = await sender.send({ platform: 'discord', chatId: '55', threadId: null }, first, 'cifras-1');
-    expect(sent).toEqual({ kind: 'sent', ref: { chatId: '55', messageId: fake.messages[0]!.id, threadId: null } });
+    expect(sent).toEqual({ kind: 'sent', ref: { chatId: '55', messageId: fake.messages[0]!.id, threadId: null }, parts: 1 });
     const ref = sent.kind === 'sent' ? sent.ref! : undefined!;
     expect(await sender.edit(ref, edited)).toEqual({ kind: 'edited' });
     expect(fake.edits.map((e) => [e.channelId, e.messageId])).toEqual([['55', ref.messageId]]);

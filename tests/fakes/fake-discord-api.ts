@@ -1,8 +1,9 @@
 // A local Discord REST API for tests under `<url>/v10/…` (@discordjs/rest: `api: url`;
 // DISCORD_API_BASE = url). Channel messages honour `nonce` + `enforce_nonce` (a repeated nonce
 // within a few minutes returns the same message, as Discord does), interaction follow-ups and
-// command registration are answered, a global limit answers 429 with X-RateLimit-* headers, and
-// faults are injected per channel or per route.
+// command registration are answered, a global limit answers 429 with X-RateLimit-* headers, a
+// message past Discord's embed limits is refused (400 Invalid Form Body, 50035) as Discord does,
+// and faults are injected per channel or per route.
 import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, type FakeRequest } from './fake-server-kit.js';
 
 export type DiscordFault =
@@ -75,6 +76,37 @@ const ROUTES: readonly [string, RegExp][] = [
   ['PUT /applications/:app/guilds/:guild/commands', /^PUT \/v10\/applications\/(\d+)\/guilds\/(\d+)\/commands$/],
 ];
 
+interface WireEmbed {
+  title?: string;
+  description?: string;
+  fields?: { name?: string; value?: string }[];
+  footer?: { text?: string };
+  author?: { name?: string };
+}
+
+/** What Discord would refuse in a message body's embeds (its documented limits); null when none. */
+function embedProblem(body: Record<string, unknown>): string | null {
+  const embeds = (body.embeds ?? []) as WireEmbed[];
+  if (!Array.isArray(embeds)) return 'embeds: not an array';
+  if (embeds.length > 10) return `embeds: ${embeds.length} > 10`;
+  let total = 0;
+  for (const [i, e] of embeds.entries()) {
+    const fields = e.fields ?? [];
+    const checks: [string, number, number][] = [
+      ['title', e.title?.length ?? 0, 256],
+      ['description', e.description?.length ?? 0, 4096],
+      ['fields', fields.length, 25],
+      ['footer', e.footer?.text?.length ?? 0, 2048],
+      ['author', e.author?.name?.length ?? 0, 256],
+      ...fields.flatMap((f, j): [string, number, number][] => [[`fields[${j}].name`, f.name?.length ?? 0, 256], [`fields[${j}].value`, f.value?.length ?? 0, 1024]]),
+    ];
+    for (const [what, length, max] of checks) if (length > max) return `embeds[${i}].${what}: ${length} > ${max}`;
+    if (e.description !== undefined && e.description.length === 0) return `embeds[${i}].description: empty`;
+    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text?.length ?? 0) + (e.author?.name?.length ?? 0) + fields.reduce((n, f) => n + (f.name?.length ?? 0) + (f.value?.length ?? 0), 0);
+  }
+  return total > 6000 ? `embeds: ${total} characters > 6000` : null;
+}
+
 function error(status: number, message: string, code: number): FakeAnswer {
   return { status, body: { message, code } };
 }
@@ -98,6 +130,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
   }
 
   function createMessage(channelId: string, body: Record<string, unknown>, now: number): FakeAnswer {
+    const problem = embedProblem(body);
+    if (problem !== null) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: problem }] } } } };
     const nonce = body.nonce === undefined ? null : String(body.nonce);
     const key = `${channelId}:${nonce}`;
     const seen = nonce !== null && body.enforce_nonce === true ? nonces.get(key) : undefined;
@@ -145,6 +179,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
       case 'PATCH /channels/:id/messages/:message': {
         const message = live.get(`${args[0]}:${args[1]}`);
         if (message === undefined) return error(404, 'Unknown Message', 10008);
+        const problem = embedProblem(body);
+        if (problem !== null) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: problem }] } } } };
         message.content = String(body.content ?? message.content);
         message.body = { ...message.body, ...body };
         edits.push({ channelId: args[0]!, messageId: args[1]!, body, at: now });

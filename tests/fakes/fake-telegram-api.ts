@@ -1,6 +1,7 @@
 // A local Telegram Bot API for tests: `<url>/bot<token>/<method>` (grammY: `client.apiRoot = url`),
 // answering like the real one ({ ok, result } / { ok: false, error_code, description, parameters }).
-// It enforces configurable rate limits (429 with retry_after) and injects faults per chat or call.
+// It enforces configurable rate limits (429 with retry_after) and the 4,096 characters of a
+// message's text (counted after HTML parsing, as Telegram does), and injects faults per chat or call.
 import { BucketMap, FaultTable, startServer, type FaultScope, type FakeAnswer, type FakeRequest, type UploadedFile } from './fake-server-kit.js';
 
 export type TelegramFault =
@@ -104,6 +105,15 @@ function fail(status: number, description: string, parameters?: Record<string, u
   return { status, body: { ok: false, error_code: status, description, ...(parameters ? { parameters } : {}) } };
 }
 
+/** Telegram's limit on a message's text, counted as the reader sees it (tags parsed away). */
+const TEXT_MAX = 4096;
+
+function visibleLength(params: Record<string, unknown>): number {
+  const text = String(params.text ?? '');
+  if (params.parse_mode !== 'HTML') return text.length;
+  return text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|amp|#\d+);/g, '_').length;
+}
+
 function ok(result: unknown): FakeAnswer {
   return { status: 200, body: { ok: true, result } };
 }
@@ -205,6 +215,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       case 'getMe':
         return ok({ id: 42, is_bot: true, first_name: 'cifras', username: options.botUsername ?? 'cifras_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false });
       case 'sendMessage': {
+        if (visibleLength(params) > TEXT_MAX) return fail(400, 'Bad Request: message is too long');
         const threadId = params.message_thread_id === undefined ? null : String(params.message_thread_id);
         const text = String(params.text ?? '');
         // As the Bot API: a reply to a message that is gone fails unless allow_sending_without_reply.
@@ -221,6 +232,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       case 'sendPhoto':
         return sendPhoto(params, chatId, now);
       case 'editMessageText': {
+        if (visibleLength(params) > TEXT_MAX) return fail(400, 'Bad Request: MESSAGE_TOO_LONG');
         const messageId = Number(params.message_id ?? 0);
         const key = `${chatId}:${messageId}`;
         if (deleted.has(key) || messageId <= 0) return fail(400, 'Bad Request: message to edit not found');

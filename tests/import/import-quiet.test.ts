@@ -34,6 +34,9 @@ for (const dialect of dialects) {
       expect(await count('figures')).toBe(figures + 3);
       expect(await count('events')).toBe(events + 3);
       expect(await count('deliveries')).toBe(deliveries);
+      // Kept, marked as told to nobody: digests and feeds read announced events only.
+      const marks = await handle.db.selectFrom('events').select('announced').orderBy('id', 'desc').limit(4).execute();
+      expect(marks.map((m) => m.announced)).toEqual([0, 0, 0, 1]);
       const audit = (await listAudit(handle.db, 10)).filter((entry) => entry.action === 'figure.report' && entry.actor === 'cli:import');
       expect(audit).toHaveLength(3);
     });
@@ -42,6 +45,8 @@ for (const dialect of dialects) {
       const deliveries = await count('deliveries');
       await importFile(handle.db, BACKFILL, { actor: 'cli:import', now });
       expect(await count('deliveries')).toBe(deliveries + 3 * 2);
+      const marks = await handle.db.selectFrom('events').select('announced').execute();
+      expect(marks.every((m) => m.announced === 1)).toBe(true);
     });
   });
 }

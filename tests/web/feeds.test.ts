@@ -1,9 +1,11 @@
 // The Atom feeds through the real app, parsed back with an independent parser
 // (@rowanmanning/feed-parser), on SQLite and PostgreSQL: one entry per event, stable ids, old → new
-// in the reader's language, bounded, and escaped.
+// in the reader's language, bounded, and escaped; a quiet import (a back-fill) adds no entry, its
+// figures on the pages all the same.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeEach, expect, it } from 'vitest';
 import { correctFigure, reportFigure, retractFigure } from '../../src/domain/figures.js';
+import { importFile } from '../../src/import/import-file.js';
 import { FEED_SIZE } from '../../src/web/web-routes.js';
 import { describeAppOnEachDialect, type Harness } from '../http/harness.js';
 
@@ -73,6 +75,22 @@ describeAppOnEachDialect('Atom feeds', {}, (current) => {
     expect(all[0]?.title).toBe(`Nueva cifra · Desapariciones forzadas — Foro Penal: ${100 + FEED_SIZE + 5}`);
     const prisoners = (await feed(h, '/indicators/political-prisoners/feed.atom')).parsed.items;
     expect(prisoners.map((i) => i.title)).toEqual(['Nueva cifra · Presos políticos — Foro Penal: 902']);
+  });
+
+  it('leaves out what a quiet import recorded (feed readers are subscribers), while the pages show it', async () => {
+    const before = (await feed(h, '/feeds/all.atom')).parsed.items.map((i) => i.id);
+    const outcome = await importFile(h.handle.db, 'tests/fixtures/import/backfill-2018.csv', { actor: 'cli:import', now: ctx.now, quiet: true });
+    expect(outcome).toMatchObject({ ok: true, counts: { figures: 3 } });
+    expect((await feed(h, '/feeds/all.atom')).parsed.items.map((i) => i.id)).toEqual(before);
+    expect((await feed(h, '/indicators/political-prisoners/feed.atom')).parsed.items.map((i) => i.title)).toEqual(['Nueva cifra · Presos políticos — Foro Penal: 902']);
+    const page = await h.app.request('/indicators/political-prisoners');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('foropenal.com/reporte-2018-02-02');
+    expect(html).toContain('foropenal.com/reporte-2018-01-15');
+    // A figure reported afterwards, not quietly, is the feed's newest entry.
+    await reportFigure(h.handle.db, { indicator: 'political-prisoners', source: 'foro-penal', value: { kind: 'exact', value: 905 }, asOf: '2026-01-30', url: 'https://foropenal.com/r' }, ctx);
+    expect((await feed(h, '/feeds/all.atom')).parsed.items[0]?.title).toBe('Nueva cifra · Presos políticos — Foro Penal: 905');
   });
 
   it('shows typed markup as text, never as markup', async () => {

@@ -66,3 +66,69 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
   }
   return fitted;
 }
+
+/** The characters an embed counts against the message's 6,000. */
+export function embedSize(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+}
+
+/** What a reply renders to before it is cut into messages: text (paragraphs) or an embed of its own. */
+export type EmbedPiece = { readonly text: string } | { readonly embed: APIEmbed };
+
+/**
+ * The embeds of a long reply in as many messages as Discord's limits force, in order, nothing
+ * clipped but a single line or embed too long for any message: each message at most 10 embeds and
+ * 6,000 characters, each description at most 4,096. Text fills a description line by line, then
+ * the next embed of the same message while the message has room, then the next message.
+ */
+export function packMessages(pieces: readonly EmbedPiece[], textColor: number): APIEmbed[][] {
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let used = 0;
+  let lines: string[] = [];
+  let length = 0;
+  const closeEmbed = () => {
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    if (lines.length > 0) current.push({ description: lines.join('\n'), color: textColor });
+    lines = [];
+    length = 0;
+  };
+  const nextMessage = () => {
+    closeEmbed();
+    if (current.length > 0) messages.push(current);
+    current = [];
+    used = 0;
+  };
+  const addLine = (line: string) => {
+    if (lines.length === 0 && line === '') return;
+    const added = lines.length === 0 ? line.length : line.length + 1;
+    if (lines.length > 0 && length + added <= EMBED_LIMITS.description && used + added <= EMBED_LIMITS.total) {
+      lines.push(line);
+      length += added;
+      used += added;
+      return;
+    }
+    closeEmbed();
+    if (line === '') return;
+    if (current.length >= EMBED_LIMITS.embeds || used + line.length > EMBED_LIMITS.total) nextMessage();
+    lines = [line];
+    length = line.length;
+    used += line.length;
+  };
+  for (const piece of pieces) {
+    if ('text' in piece) {
+      // A line longer than a description (never in a notification or digest) is cut where it must be.
+      for (const line of piece.text.split('\n')) for (const part of line === '' ? [''] : splitText(line, EMBED_LIMITS.description)) addLine(part);
+      continue;
+    }
+    closeEmbed();
+    const [embed] = fitEmbeds([piece.embed]);
+    if (embed === undefined) continue;
+    if (current.length >= EMBED_LIMITS.embeds || used + embedSize(embed) > EMBED_LIMITS.total) nextMessage();
+    current.push(embed);
+    used += embedSize(embed);
+  }
+  nextMessage();
+  return messages;
+}

@@ -2,6 +2,8 @@
 // indicator, one line per source with value, date, citation link, #id and stale marker, the spread
 // as a field), text and lists become embed descriptions, a choice becomes buttons, an error an
 // ephemeral embed. Data is escaped; mentions never ping (`allowed_mentions: { parse: [] }`).
+// A command's answer is one message, clipped to Discord's limits (renderDiscord); a delivery (a
+// long digest) goes out in as many messages as the limits force, nothing cut (renderDiscordParts).
 import {
   ButtonStyle,
   ComponentType,
@@ -14,7 +16,7 @@ import {
 import { isSilence, type Block, type ChoiceBlock, type ErrorBlock, type ListBlock, type Reply, type SummaryBlock, type SummaryLine } from '../../core/reply.js';
 import { messagesFor } from '../../i18n/index.js';
 import { componentId } from './component-id.js';
-import { EMBED_LIMITS, clip, fitEmbeds, splitText } from './embed-limits.js';
+import { EMBED_LIMITS, clip, fitEmbeds, packMessages, splitText, type EmbedPiece } from './embed-limits.js';
 import { escapeDiscord, linkLabel, maskedLink, spansMarkdown } from './markdown.js';
 
 export interface DiscordMessage {
@@ -38,12 +40,36 @@ export function renderDiscord(reply: Reply): DiscordMessage {
   if (isSilence(reply)) {
     return { content: messagesFor(reply.locale).limits.quiet, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral };
   }
-  const embeds: APIEmbed[] = [];
+  const { pieces, buttons, isError } = renderPieces(reply);
+  const embeds = pieces.flatMap((piece) =>
+    'embed' in piece ? [piece.embed] : splitText(piece.text, EMBED_LIMITS.description).map((description): APIEmbed => ({ description, color: COLORS.text })),
+  );
+  return {
+    embeds: fitEmbeds(embeds),
+    components: buttonRows(buttons),
+    allowed_mentions: { parse: [] },
+    ...(isError ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** A delivery's messages, in order: as many as Discord's limits force; the buttons on the last. */
+export function renderDiscordParts(reply: Reply): DiscordMessage[] {
+  const { pieces, buttons, isError } = renderPieces(reply);
+  const parts = packMessages(pieces, COLORS.text);
+  return parts.map((embeds, index) => ({
+    embeds,
+    components: index === parts.length - 1 ? buttonRows(buttons) : [],
+    allowed_mentions: { parse: [] },
+    ...(isError ? { flags: MessageFlags.Ephemeral } : {}),
+  }));
+}
+
+/** The reply's blocks in order: neighbouring paragraphs joined as one text, other blocks as embeds. */
+function renderPieces(reply: Reply): { pieces: EmbedPiece[]; buttons: APIButtonComponentWithCustomId[]; isError: boolean } {
+  const pieces: EmbedPiece[] = [];
   const paragraphs: string[] = [];
   const flush = () => {
-    for (const piece of splitText(paragraphs.join('\n\n'), EMBED_LIMITS.description)) {
-      embeds.push({ description: piece, color: COLORS.text });
-    }
+    if (paragraphs.length > 0) pieces.push({ text: paragraphs.join('\n\n') });
     paragraphs.length = 0;
   };
   let buttons: APIButtonComponentWithCustomId[] = [];
@@ -55,17 +81,12 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       continue;
     }
     flush();
-    embeds.push(rendered);
+    pieces.push({ embed: rendered });
     if (block.kind === 'error') isError = true;
     if (block.kind === 'choice') buttons = [...buttons, ...choiceButtons(block)];
   }
   flush();
-  return {
-    embeds: fitEmbeds(embeds),
-    components: buttonRows(buttons),
-    allowed_mentions: { parse: [] },
-    ...(isError ? { flags: MessageFlags.Ephemeral } : {}),
-  };
+  return { pieces, buttons, isError };
 }
 
 /** A block as a paragraph of markdown (joined with its neighbours) or an embed of its own. */

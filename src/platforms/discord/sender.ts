@@ -2,6 +2,8 @@
 // the thread it names) through @discordjs/rest and turns every answer into one SendResult
 // (DESIGN.md "Delivery"). Each send carries the delivery's `nonce` with `enforce_nonce`, so a
 // resend after a crash returns the message already created instead of posting a second one.
+// A reply too long for one message (a long digest) goes out in parts (renderDiscordParts), one per
+// send, each with its own nonce; the worker records each before it queues the next.
 //
 // The worker owns retries and the overall rate (its budget is shared by every worker process), so
 // the REST client for delivery (createDeliveryRest) never retries and never waits: 5xx and
@@ -12,7 +14,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/res
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { DiscordConfig } from '../../config.js';
 import type { EditResult, PlatformSender, SendOptions, SendResult } from '../../delivery/channel-sender.js';
-import { renderDiscord, type DiscordMessage } from './render.js';
+import { renderDiscord, renderDiscordParts, type DiscordMessage } from './render.js';
 
 export interface DeliveryRestOptions {
   /** Per request; keep it under half the worker's lease. Default 10 s. */
@@ -114,11 +116,17 @@ export function discordSender(discord: DiscordConfig, rest: REST = createDeliver
   };
   return {
     async send(target, reply, nonce, options): Promise<SendResult> {
+      const parts = renderDiscordParts(reply);
+      const message = parts[options?.part ?? 0];
+      // Never expected (every reply renders to at least one message): a bug, so not "sent".
+      if (parts.length === 0) return { kind: 'transient', error: 'nothing to send: the notification rendered to no message' };
+      // Rendered shorter than when its first parts went (never expected): nothing is left to send.
+      if (message === undefined) return { kind: 'sent', parts: parts.length };
       try {
         // Opening a DM channel fails like a post would (a 429, a user who accepts no DMs): classified alike.
         const channelId = target.direct === true ? await dmChannel(target.chatId) : (target.threadId ?? target.chatId);
-        const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(renderDiscord(reply), nonce, options) })) as { id?: string; channel_id?: string };
-        return { kind: 'sent', ...(sent.id ? { ref: { chatId: sent.channel_id ?? channelId, messageId: sent.id, threadId: target.threadId } } : {}) };
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body: messageBody(message, nonce, options) })) as { id?: string; channel_id?: string };
+        return { kind: 'sent', ...(sent.id ? { ref: { chatId: sent.channel_id ?? channelId, messageId: sent.id, threadId: target.threadId } } : {}), parts: parts.length };
       } catch (error) {
         return classifyDiscordError(error);
       }

@@ -2,7 +2,8 @@
 // reply is escaped (html.ts); emphasis, links and code come only from the reply's structure. A
 // summary gets one line per source; a choice becomes an inline keyboard whose buttons run the
 // offered command. Messages stay within Telegram's 4096 characters: a long reply is split at line
-// boundaries, and beyond MAX_MESSAGES it is cut with a note.
+// boundaries, and beyond MAX_MESSAGES it is cut with a note — a command's answer; a delivery (a
+// long digest) asks for every part instead.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { isSilence, type Block, type ChartBlock, type ChoiceBlock, type ErrorBlock, type ListBlock, type Reply, type Span, type SummaryBlock, type SummaryLine } from '../../core/reply.js';
 import type { Presenter } from '../../core/run-command.js';
@@ -27,14 +28,19 @@ export const MAX_MESSAGES = 5;
 /** What every message the bot sends carries besides its text. */
 export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 
+export interface RenderOptions {
+  /** At most this many messages, the last one saying the rest was cut (default MAX_MESSAGES). */
+  readonly maxMessages?: number;
+}
+
 /** The messages for a reply, in order; the inline keyboard (if any) rides on the last one. */
-export function renderTelegramHtml(reply: Reply): readonly TelegramMessage[] {
+export function renderTelegramHtml(reply: Reply, options: RenderOptions = {}): readonly TelegramMessage[] {
   // Flood control's silence: nothing is sent (a button press still gets its callback answered).
   if (isSilence(reply)) return [];
   const chart = reply.blocks.find((block): block is ChartBlock => block.kind === 'chart');
   if (chart !== undefined) return [chartMessage(reply, chart)];
   const lines = reply.blocks.flatMap((block, index) => (index === 0 ? renderBlock(block) : ['', ...renderBlock(block)]));
-  const texts = packLines(lines, messagesFor(reply.locale).platform.truncated);
+  const texts = packLines(lines, messagesFor(reply.locale).platform.truncated, options.maxMessages ?? MAX_MESSAGES);
   const keyboard = inlineKeyboard(reply);
   return texts.map((text, index) =>
     keyboard !== null && index === texts.length - 1 ? { text, reply_markup: keyboard } : { text },
@@ -173,7 +179,7 @@ function inlineKeyboard(reply: Reply): InlineKeyboardMarkup | null {
  * Packs lines into messages of at most MESSAGE_MAX_CHARS. A line is never split (its tags would
  * break); a single line too long for a message is replaced by its escaped text, cut.
  */
-function packLines(lines: readonly string[], truncatedNote: string): string[] {
+function packLines(lines: readonly string[], truncatedNote: string, maxMessages: number): string[] {
   const messages: string[] = [];
   let current: string[] = [];
   let length = 0;
@@ -189,11 +195,11 @@ function packLines(lines: readonly string[], truncatedNote: string): string[] {
     current.push(line);
   }
   if (current.length > 0) messages.push(joinLines(current));
-  if (messages.length <= MAX_MESSAGES) return messages;
-  const kept = messages.slice(0, MAX_MESSAGES);
-  const last = kept[MAX_MESSAGES - 1] ?? '';
+  if (messages.length <= maxMessages) return messages;
+  const kept = messages.slice(0, maxMessages);
+  const last = kept[maxMessages - 1] ?? '';
   const note = `\n${escapeHtml(truncatedNote)}`;
-  kept[MAX_MESSAGES - 1] = last.length + note.length <= MESSAGE_MAX_CHARS ? last + note : dropLastLines(last, note);
+  kept[maxMessages - 1] = last.length + note.length <= MESSAGE_MAX_CHARS ? last + note : dropLastLines(last, note);
   return kept;
 }
 

@@ -2,14 +2,12 @@
 // (no transformers: no auto-retry, no throttler — the worker owns pacing and retries) and turns
 // every Bot API answer into one SendResult (DESIGN.md "Delivery").
 //
-// Several messages: renderTelegramHtml splits only past 4096 characters, which a notification (a
-// few lines) never reaches in practice. Should it happen, the parts go out in order and the first
-// part decides the result: once it is accepted the delivery counts as sent, and a failure of a
-// later part is logged, not retried — a retry would repeat the parts the chat already has.
+// Several messages: renderTelegramHtml splits only past 4096 characters (a long digest), never
+// cutting a delivery short; each attempt sends the part the worker asks for and says how many
+// there are, and the worker records each before it queues the next (channel-sender.ts).
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { TelegramConfig } from '../../config.js';
 import type { EditResult, PlatformSender, SendOptions, SendResult, SendTarget, SentMessageRef } from '../../delivery/channel-sender.js';
-import type { Logger } from '../../logger.js';
 import { HTML_OPTIONS, renderTelegramHtml, type TelegramMessage } from './render.js';
 
 export interface TelegramSenderOptions {
@@ -17,8 +15,6 @@ export interface TelegramSenderOptions {
   readonly timeoutMs?: number;
   /** Replaces global fetch (tests). */
   readonly fetch?: typeof fetch;
-  /** Told when a later part of a split message fails. */
-  readonly logger?: Pick<Logger, 'warn'>;
 }
 
 export const TELEGRAM_SEND_TIMEOUT_MS = 10_000;
@@ -101,23 +97,20 @@ export function telegramSender(telegram: TelegramConfig, options: TelegramSender
   return {
     // A direct message (target.direct) needs nothing more: a user's private chat with the bot has the user's id.
     async send(target, reply, _nonce, sendOpts = {}): Promise<SendResult> {
-      const messages = renderTelegramHtml(reply);
+      // Every part: a delivery is never cut short the way a command's long answer is.
+      const messages = renderTelegramHtml(reply, { maxMessages: Number.POSITIVE_INFINITY });
       // Never expected (every reply renders to at least one message): a bug, so not "sent".
       if (messages.length === 0) return { kind: 'transient', error: 'nothing to send: the notification rendered to no message' };
-      let ref: SentMessageRef | undefined;
-      for (const [index, message] of messages.entries()) {
-        try {
-          // Only the first part answers the original; the rest follow it.
-          const sent = await api.sendMessage(target.chatId, message.text, sendOptions(target, message, index === 0 ? sendOpts : {}));
-          // The first part is the one a correction edits (a notification is one part in practice).
-          ref ??= { chatId: String(sent.chat.id), messageId: String(sent.message_id), threadId: target.threadId };
-        } catch (error) {
-          if (index === 0) return classifyTelegramError(error);
-          options.logger?.warn({ err: error, chatId: target.chatId, part: index + 1, parts: messages.length }, 'a later part of a split notification failed; not resent');
-          return { kind: 'sent', ref };
-        }
+      const message = messages[sendOpts.part ?? 0];
+      // Rendered shorter than when its first parts went (never expected): nothing is left to send.
+      if (message === undefined) return { kind: 'sent', parts: messages.length };
+      try {
+        const sent = await api.sendMessage(target.chatId, message.text, sendOptions(target, message, sendOpts));
+        const ref: SentMessageRef = { chatId: String(sent.chat.id), messageId: String(sent.message_id), threadId: target.threadId };
+        return { kind: 'sent', ref, parts: messages.length };
+      } catch (error) {
+        return classifyTelegramError(error);
       }
-      return { kind: 'sent', ref };
     },
     async edit(ref, reply): Promise<EditResult> {
       const message = renderTelegramHtml(reply)[0];

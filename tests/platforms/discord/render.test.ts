@@ -1,7 +1,8 @@
-// renderDiscord: the reply model as embeds and buttons within Discord's limits, data escaped.
+// renderDiscord: the reply model as embeds and buttons within Discord's limits, data escaped; and
+// renderDiscordParts: a delivery too long for one message in as many messages as the limits force.
 import { describe, expect, it } from 'vitest';
 import { errorBlock, link, reply, strong, text, type SummaryBlock } from '../../../src/core/reply.js';
-import { renderDiscord } from '../../../src/platforms/discord/render.js';
+import { renderDiscord, renderDiscordParts } from '../../../src/platforms/discord/render.js';
 
 const labels = { asOf: 'as of', stale: 'stale', spread: 'Spread', empty: 'No figures yet.', period: 'period', corrected: 'corrected' };
 
@@ -85,5 +86,27 @@ describe('renderDiscord', () => {
   it('clips a long indicator name to the title limit', () => {
     const message = renderDiscord(reply('en', { ...summary(1), indicatorName: 'n'.repeat(300) }));
     expect(message.embeds[0]?.title).toHaveLength(256);
+  });
+});
+
+describe('renderDiscordParts', () => {
+  it('is one message, the same as renderDiscord, for a reply that fits', () => {
+    const short = reply('es', text(strong('Resumen del día')), { kind: 'list', title: [strong('Presos políticos')], items: [[{ text: 'Foro Penal: 902' }]] });
+    expect(renderDiscordParts(short)).toEqual([renderDiscord(short)]);
+  });
+
+  it('cuts nothing: every line of a long text and every embed, in order, in messages within every limit', () => {
+    const lines = Array.from({ length: 600 }, (_, i) => `línea ${i} · ${'Observatorio de prisiones '.repeat(4)}`);
+    const parts = renderDiscordParts(reply('es', text(lines.slice(0, 300).join('\n')), summary(3), text(lines.slice(300).join('\n'))));
+    expect(parts.length).toBeGreaterThan(5);
+    for (const part of parts) {
+      expect(part.embeds.length).toBeLessThanOrEqual(10);
+      expect(part.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(6000);
+      for (const embed of part.embeds) expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
+    }
+    const descriptions = parts.flatMap((p) => p.embeds.map((e) => e.description ?? ''));
+    expect(descriptions.join('\n').split('\n').filter((l) => l.startsWith('línea')).map((l) => l.split(' ')[1])).toEqual(lines.map((_, i) => String(i)));
+    expect(parts.flatMap((p) => p.embeds).filter((e) => e.title === 'Political prisoners')).toHaveLength(1);
+    expect(descriptions.some((d) => d.endsWith('…'))).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ describe('discordSender', () => {
   afterEach(async () => fake.close());
 
   it('posts the rendered embeds with no pings, the nonce and enforce_nonce, as the bot', async () => {
-    expect(await sender().send(channel, REPLY, 'cifras-1')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await sender().send(channel, REPLY, 'cifras-1')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(fake.messages).toHaveLength(1);
     const [call] = posts();
     expect(call?.path).toBe('/v10/channels/111/messages');
@@ -43,17 +43,17 @@ describe('discordSender', () => {
   });
 
   it('posts into the thread when the target has one', async () => {
-    expect(await sender().send({ ...channel, threadId: '222' }, REPLY, 'cifras-2')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await sender().send({ ...channel, threadId: '222' }, REPLY, 'cifras-2')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(fake.messages.map((m) => m.channelId)).toEqual(['222']);
   });
 
   it('a resend with the same nonce (after a crash) returns the same message: no duplicate', async () => {
     const send = sender();
-    expect(await send.send(channel, REPLY, 'cifras-3')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
-    expect(await send.send(channel, REPLY, 'cifras-3')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send.send(channel, REPLY, 'cifras-3')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
+    expect(await send.send(channel, REPLY, 'cifras-3')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(posts()).toHaveLength(2);
     expect(fake.messages).toHaveLength(1);
-    expect(await send.send(channel, REPLY, 'cifras-4')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send.send(channel, REPLY, 'cifras-4')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(fake.messages).toHaveLength(2);
   });
 
@@ -71,7 +71,7 @@ describe('discordSender', () => {
   it('a global 429 also holds back the next send without making the request', async () => {
     await restart({ perSecond: 1 });
     const send = sender();
-    expect(await send.send(channel, REPLY, 'a')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send.send(channel, REPLY, 'a')).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect((await send.send(channel, REPLY, 'b')).kind).toBe('rate_limited');
     expect(fake.rateLimited.global).toBe(1);
     const calls = posts().length;

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { link, reply, strong, text, type Reply } from '../../../src/core/reply.js';
 import type { SendTarget } from '../../../src/delivery/channel-sender.js';
-import { MESSAGE_MAX_CHARS } from '../../../src/platforms/telegram/render.js';
+import { MAX_MESSAGES, MESSAGE_MAX_CHARS } from '../../../src/platforms/telegram/render.js';
 import { telegramSender, type TelegramSenderOptions } from '../../../src/platforms/telegram/sender.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../fakes/fake-telegram-api.js';
 
@@ -32,7 +32,7 @@ describe('telegramSender', () => {
   afterEach(async () => fake.close());
 
   it('sends the rendered HTML intact, without link preview, to the chat', async () => {
-    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(fake.messages).toHaveLength(1);
     const [message] = fake.messages;
     expect(message?.chatId).toBe('-1001');
@@ -45,7 +45,7 @@ describe('telegramSender', () => {
   });
 
   it('posts into the forum topic when the target has a thread', async () => {
-    expect(await send({ ...group, threadId: '77' })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send({ ...group, threadId: '77' })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(fake.messages[0]?.threadId).toBe('77');
     expect(fake.messages[0]?.params.message_thread_id).toBe(77);
   });
@@ -59,7 +59,7 @@ describe('telegramSender', () => {
   it('the fake\'s own per-chat limit is classified the same way', async () => {
     await fake.close();
     fake = await startFakeTelegramApi({ limits: { perChatPerSecond: 1 } });
-    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    expect(await send()).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 1 });
     expect(await send()).toEqual({ kind: 'rate_limited', retryAfterMs: 1000 });
   });
 
@@ -114,25 +114,27 @@ describe('telegramSender', () => {
     expect((await send(group, NOTIFICATION, { fetch: proxyPage })).kind).toBe('transient');
   });
 
-  it('split messages go out in order; the first part decides the result', async () => {
+  it('a split message goes out one part per send, in order, each answer saying how many parts there are', async () => {
     const parts = longReply(3);
-    expect(await send(group, parts)).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
+    const telegram = sender();
+    for (const part of [0, 1, 2]) {
+      expect(await telegram.send(group, parts, 'cifras-1', { part })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }), parts: 3 });
+    }
     expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1', 'part 2', 'part 3']);
     fake.setFault({ type: 'server_error' }, { chatId: '-5' });
-    expect(await send({ ...group, chatId: '-5' }, parts)).toEqual({ kind: 'transient', error: '500: Internal Server Error' });
+    expect(await telegram.send({ ...group, chatId: '-5' }, parts, 'cifras-2', { part: 1 })).toEqual({ kind: 'transient', error: '500: Internal Server Error' });
     expect(fake.messages.filter((m) => m.chatId === '-5')).toHaveLength(0);
   });
 
-  it('once the first part is accepted, a later part\'s failure is logged and the delivery counts as sent (no resend of part 1)', async () => {
-    await fake.close();
-    fake = await startFakeTelegramApi({ limits: { perChatPerSecond: 1 } });
-    const warnings: unknown[] = [];
-    const logger = { warn: (fields: unknown) => void warnings.push(fields) };
-    const parts = longReply(2);
-    expect(await send(group, parts, { logger })).toEqual({ kind: 'sent', ref: expect.objectContaining({ messageId: expect.any(String) }) });
-    expect(fake.messages.map((m) => m.text.slice(0, 6))).toEqual(['part 1']);
-    expect(fake.calls.map((c) => c.status)).toEqual([200, 429]);
-    expect(warnings).toEqual([expect.objectContaining({ chatId: '-1001', part: 2, parts: 2 })]);
+  it('a delivery is never cut short: past MAX_MESSAGES every part is still there, none marked as cut', async () => {
+    const parts = longReply(MAX_MESSAGES + 2);
+    const telegram = sender();
+    for (let part = 0; part < MAX_MESSAGES + 2; part++) expect(await telegram.send(group, parts, 'n', { part })).toMatchObject({ kind: 'sent', parts: MAX_MESSAGES + 2 });
+    expect(fake.messages.map((m) => m.text.slice(0, 7).trim())).toEqual(Array.from({ length: MAX_MESSAGES + 2 }, (_, i) => `part ${i + 1}`));
+    expect(fake.messages.every((m) => !m.text.includes('recortada') && m.text.length <= MESSAGE_MAX_CHARS)).toBe(true);
+    // Asked for a part past the end (the message rendered shorter since): nothing is sent, and it is done.
+    expect(await telegram.send(group, parts, 'n', { part: MAX_MESSAGES + 2 })).toEqual({ kind: 'sent', parts: MAX_MESSAGES + 2 });
+    expect(fake.messages).toHaveLength(MAX_MESSAGES + 2);
   });
 
   it('an empty rendering is never reported as sent', async () => {
