@@ -9,6 +9,7 @@ import * as figuresHistory from './20260105T000000-figures-history.js';
 import * as dataVersionNotify from './20260111T000000-data-version-notify.js';
 import * as messageRefsEditsDigests from './20260112T000000-message-refs-edits-digests.js';
 import * as keptFiles from './20260114T000000-kept-files.js';
+import * as prune16ExpiryIndexes from './20260201T000000-prune16-expiry-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20260101T000000-initial-schema': initialSchema,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20260111T000000-data-version-notify': dataVersionNotify,
   '20260112T000000-message-refs-edits-digests': messageRefsEditsDigests,
   '20260114T000000-kept-files': keptFiles,
+  '20260201T000000-prune16-expiry-indexes': prune16ExpiryIndexes,
 };
