@@ -58,6 +58,7 @@ export async function runSoak(database: SoakDatabase, options: SoakOptions, log:
     log(`${database}: starting the server and the worker`);
     processes = await startProcesses(env);
     await subscribeAll(processes.url, signer);
+    await waitForSubscriptions(store.url, SUBSCRIBERS.length);
     const start = Date.now();
     const end = start + options.duration * 1000;
     for (const s of SUBSCRIBERS.filter((s) => s.fragile)) chaos.breakAt(s.chatId, start + between(killRandom, 200, 700) * options.duration);
@@ -107,6 +108,21 @@ async function waitForDrain(databaseUrl: string, timeoutMs: number): Promise<voi
         .executeTakeFirstOrThrow();
       if (Number(row.n) === 0) return;
       await sleep(500);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The subscriptions made through the webhooks are all there (a Discord answer may have been deferred). */
+async function waitForSubscriptions(databaseUrl: string, expected: number): Promise<void> {
+  const handle = await openDatabase(databaseUrl);
+  try {
+    for (let waited = 0; ; waited += 200) {
+      const rows = await handle.db.selectFrom('subscriptions').select('id').where('status', '=', 'active').execute();
+      if (rows.length === expected) return;
+      if (waited > 15_000) throw new Error(`soak: ${rows.length} of ${expected} subscriptions were made through the webhooks`);
+      await sleep(200);
     }
   } finally {
     await handle.close();

@@ -77,6 +77,7 @@ for (const dialect of dialects) {
 
         const { body } = await h.send(report(99, USER_ID));
         expect(body.data?.flags).toBeUndefined();
+        await h.tasks.drain(); // a write may be answered deferred and finish after the answer
         expect(await rows(handle.db, 'processed_updates')).toBe(1);
         expect(await rows(handle.db, 'figures')).toBe(figures + 1);
       });
@@ -95,7 +96,8 @@ for (const dialect of dialects) {
         const headers = { 'Idempotency-Key': 'fails-then-fixed' };
         const failures = [
           { body: { ...FIGURE, value: 'many' }, status: 422 }, // the rules: an unreadable value
-          { body: { ...FIGURE, value: { exact: -1 } }, status: 400 }, // validation: the wrong shape
+          { body: { ...FIGURE, value: { exact: -1 } }, status: 422 }, // the rules: a negative count
+          { body: { ...FIGURE, value: true }, status: 400 }, // validation: the wrong shape
           { body: { ...FIGURE, source: 'not-yet' }, status: 422 }, // the rules: an unknown source, thrown inside the write
           { body: { ...FIGURE, asOf: '2999-01-01' }, status: 422 }, // a date in the future
         ];
