@@ -54,7 +54,8 @@ async function main(): Promise<number> {
     const found = failures(run.account);
     if (found.length === 0) continue;
     failed = true;
-    console.error(`soak: ${run.database} FAILED: ${found.join('; ')}\n${run.output}`);
+    const where = run.account.deliveries.undrainedWhere;
+    console.error(`soak: ${run.database} FAILED: ${found.join('; ')}${where.length > 0 ? `\nundrained: ${where.join('; ')}` : ''}\n${run.output}`);
   }
   if (!failed) console.log('soak: nothing lost');
   return failed ? 1 : 0;

@@ -27,6 +27,8 @@ export interface SoakAccount {
     readonly received: number;
     readonly lost: number;
     readonly undrained: number;
+    /** Where the undrained ones are: `telegram:7199 (fragile, paused) pending`. */
+    readonly undrainedWhere: readonly string[];
     /** Fragile subscriptions: recorded as refused by the platform (403) or cancelled by the pause that followed. */
     readonly heldBy403: number;
     /** Fragile subscriptions paused with the platform's reason. */
@@ -94,7 +96,7 @@ export async function account(
     for (const m of fakes.telegram.messages) receive(`telegram:${m.chatId}`, m.text, { at: m.at, answerLost: m.answerLost });
     for (const m of fakes.discord.messages) receive(`discord:${m.channelId}`, JSON.stringify(m.body), { at: m.at, answerLost: false });
 
-    const tally = { expected: 0, received: 0, lost: 0, undrained: 0, heldBy403: 0, pausedBy403: 0 };
+    const tally = { expected: 0, received: 0, lost: 0, undrained: 0, undrainedWhere: [] as string[], heldBy403: 0, pausedBy403: 0 };
     const duplicates = { telegramTimeoutAfterAccept: 0, telegramWorkerKill: 0, telegramUnexplained: 0, discord: 0 };
     for (const subscriber of subscribers) {
       const subscription = subscriptions.find((s) => s.platform === subscriber.platform && s.chat_id === subscriber.chatId);
@@ -103,7 +105,10 @@ export async function account(
       for (const event of events) {
         const status = deliveryOf.get(`${event.id}:${subscription.id}`);
         const receipts = received.get(`${subscriber.platform}:${subscriber.chatId} ${event.url}`) ?? [];
-        if (status === 'pending' || status === 'sending') tally.undrained += 1;
+        if (status === 'pending' || status === 'sending') {
+          tally.undrained += 1;
+          tally.undrainedWhere.push(`${subscriber.platform}:${subscriber.chatId} (${subscriber.fragile ? 'fragile' : 'healthy'}, ${subscription.status}) ${status}${receipts.length > 0 ? ', received' : ''}`);
+        }
         if (subscriber.fragile) {
           // Sent must mean received; anything else must be the 403 (or the pause it caused).
           if (status === 'sent' && receipts.length === 0) tally.lost += 1;

@@ -170,11 +170,14 @@ export async function pause(db: DbOrTrx, id: number, reason: string, ctx: WriteC
     if (!before) return undefined;
     const at = ctx.now.toISOString();
     await trx.updateTable('subscriptions').set({ status: 'paused', paused_reason: reason, updated_at: at }).where('id', '=', id).execute();
+    // 'sending' too: a paused subscription's rows are never claimed again, so one left claimed by
+    // a worker that died (or sent back to the queue after this) would wait for ever, and go out
+    // late on a resume. A worker still sending one records what the platform answers over this.
     await trx
       .updateTable('deliveries')
       .set({ status: 'cancelled', last_error: `subscription paused: ${reason}`, claimed_by: null, claimed_until: null })
       .where('subscription_id', '=', id)
-      .where('status', '=', 'pending')
+      .where('status', 'in', ['pending', 'sending'])
       .execute();
     const after = (await getSubscription(trx, id))!;
     await recordAudit(trx, { actor: ctx.actor, action: 'subscription.pause', target: `subscription:${id}`, before, after, at: ctx.now });
