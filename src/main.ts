@@ -1,7 +1,7 @@
 // THE composition root, the one place things are wired: configuration -> database (migrated,
-// seeded) -> read cache and flood control -> platforms -> HTTP app (given its routes) -> delivery
-// worker (given the platforms' senders) -> graceful shutdown. Everything else receives its
-// dependencies from here.
+// seeded) -> read cache and flood control -> platforms -> HTTP app (given its routes) -> pruner
+// (claimed update ids and idempotency keys forgotten after a day) -> delivery worker (given the
+// platforms' senders) -> graceful shutdown. Everything else receives its dependencies from here.
 // `cifras serve`, `cifras worker` and `cifras register` (src/cli.ts) call into it; tests call
 // startServer in process with port 0 and close the handle.
 import { Server } from 'node:http';
@@ -26,6 +26,7 @@ import { createApp, type App } from './http/app.js';
 import { writeApiRoutes } from './http/write-api/write-api-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { startPruner, type PrunerTuning } from './pruner.js';
 import { createChartRenderer } from './charts/index.js';
 import { discord } from './platforms/discord/index.js';
 import type { Platform, PlatformDeps } from './platforms/platform.js';
@@ -60,6 +61,8 @@ export interface StartOptions {
   readonly platforms?: readonly Platform[];
   /** Replaces some of SERVER_LIMITS (tests shorten the timeouts). */
   readonly serverLimits?: Partial<ServerLimits>;
+  /** The pruner's clock and pace (tests); by default a round every 10 minutes on the system clock. */
+  readonly pruning?: PrunerTuning;
 }
 
 /** What one connection may take from the server; see SERVER_LIMITS. */
@@ -111,6 +114,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     const now = options.now ?? (() => new Date());
     const composed = composeApp({ handle, config, logger, metrics, now, ...(options.platforms ? { platforms: options.platforms } : {}) });
     for (const start of composed.services) services.push(await start());
+    // Every server prunes: the rows it prunes are the ones servers write (update claims, keys).
+    services.push(startPruner({ db: handle.db, skipLocked: handle.capabilities.skipLocked, logger, metrics, ...options.pruning }));
     // Started last, the worker stops first on shutdown: sends in progress finish, claims go back.
     if (options.worker !== undefined && options.worker !== false) {
       services.push(startWorker({ handle, config, logger, metrics, now }, options.worker === true ? {} : options.worker));

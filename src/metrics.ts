@@ -22,6 +22,8 @@ export interface Metrics {
   readonly deliveryBacklog: Gauge;
   /** Age of the oldest pending delivery; 0 when none. */
   readonly deliveryOldestAgeSeconds: Gauge;
+  /** Claimed update ids and idempotency keys forgotten once they can no longer be re-sent. */
+  readonly prunedRows: Counter<'table'>;
 }
 
 export interface MetricsOptions {
@@ -82,6 +84,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     deliveryOldestAgeSeconds: new Gauge({
       name: 'delivery_oldest_age_seconds',
       help: 'Age in seconds of the oldest delivery waiting to be sent (0 when none)',
+      registers,
+    }),
+    prunedRows: new Counter({
+      name: 'pruned_rows_total',
+      help: 'Claimed update ids and idempotency keys deleted a day after they were recorded, by table',
+      labelNames: ['table'],
       registers,
     }),
   };

@@ -11,6 +11,7 @@ import * as messageRefsEditsDigests from './20260112T000000-message-refs-edits-d
 import * as keptFiles from './20260114T000000-kept-files.js';
 import * as replyProgressOwnerNotices from './20260201T000000-outbox16-reply-progress-owner-notices.js';
 import * as announcedEventsMessageParts from './20260201T001500-announced-events-message-parts.js';
+import * as prune16ExpiryIndexes from './20260201T000000-prune16-expiry-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20260101T000000-initial-schema': initialSchema,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20260114T000000-kept-files': keptFiles,
   '20260201T000000-outbox16-reply-progress-owner-notices': replyProgressOwnerNotices,
   '20260201T001500-announced-events-message-parts': announcedEventsMessageParts,
+  '20260201T000000-prune16-expiry-indexes': prune16ExpiryIndexes,
 };

@@ -117,6 +117,8 @@ export async function failTransient(
     .updateTable('deliveries')
     .set({ status: dead ? 'dead' : 'pending', attempts, last_error: error.slice(0, 500), due_at: due.toISOString(), claimed_by: null, claimed_until: null })
     .where('id', '=', job.id)
+    // Cancelled meanwhile (its subscription was paused): it stays cancelled, not queued for ever.
+    .where('status', '=', 'sending')
     .execute();
   return dead ? 'dead' : 'retry';
 }

@@ -1,6 +1,7 @@
 // Telegram update_ids and Discord interaction ids already handled. A platform re-delivers an
 // update when it did not see our answer in time; the second copy is answered but must never
-// apply a write twice, so each entry point claims the id before running anything that writes.
+// apply a write twice, so a command that may write claims the id inside its write's transaction
+// (src/core/run-command.ts). The ids are forgotten a day later (prune-expired.ts).
 import type { DbOrTrx } from './db.js';
 
 export type UpdatePlatform = 'telegram' | 'discord';
@@ -16,19 +17,4 @@ export async function claimUpdate(db: DbOrTrx, platform: UpdatePlatform, updateI
     .onConflict((oc) => oc.columns(['platform', 'update_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-/** Forgets ids older than `before` (they can no longer be re-delivered); returns how many. */
-export async function pruneProcessedUpdates(db: DbOrTrx, before: Date): Promise<number> {
-  const result = await db.deleteFrom('processed_updates').where('processed_at', '<', before.toISOString()).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-/**
- * Gives back a claimed id when handling it failed (nothing was applied: the write's transaction
- * rolled back), so a re-delivery is processed instead of being answered "already handled" for a
- * write that never happened.
- */
-export async function releaseUpdate(db: DbOrTrx, platform: UpdatePlatform, updateId: string): Promise<void> {
-  await db.deleteFrom('processed_updates').where('platform', '=', platform).where('update_id', '=', updateId).execute();
 }

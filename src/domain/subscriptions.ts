@@ -170,7 +170,9 @@ export async function pause(db: DbOrTrx, id: number, reason: string, ctx: WriteC
     if (!before) return undefined;
     const at = ctx.now.toISOString();
     await trx.updateTable('subscriptions').set({ status: 'paused', paused_reason: reason, updated_at: at }).where('id', '=', id).execute();
-    // Claimed ones too: a worker that has them queued finds them cancelled and sends nothing.
+    // 'sending' too: a paused subscription's rows are never claimed again, so one left claimed by
+    // a worker that died (or sent back to the queue after this) would wait for ever, and go out
+    // late on a resume. A worker still sending one records what the platform answers over this.
     // The owners' notices of this or an earlier pause are about it, not to it: they still go.
     await trx
       .updateTable('deliveries')

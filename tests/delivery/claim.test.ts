@@ -5,7 +5,9 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import { listDeadDeliveries, retryDelivery } from '../../src/delivery/admin.js';
 import { claimDue } from '../../src/delivery/claim-due.js';
 import type { DeliveryJob } from '../../src/delivery/delivery-job.js';
+import { DEFAULT_RETRY } from '../../src/delivery/limits.js';
 import { failTransient, requeueEach } from '../../src/delivery/record-outcome.js';
+import { pause } from '../../src/domain/subscriptions.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/fake-discord-api.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { dialects } from '../support/databases.js';
@@ -103,6 +105,21 @@ for (const dialect of dialects) {
         [third.id, 'sending', 'a'],
       ]);
       expect(rows.slice(0, 2).map((r) => r.due_at)).toEqual([new Date(t + 1000).toISOString(), new Date(t + 2000).toISOString()]);
+    });
+
+    it('pausing a subscription cancels what a worker had claimed for it too, and a failure recorded later leaves it cancelled', async () => {
+      // Found by `npm run soak`: a worker SIGKILLed with claims, the subscription then paused by a
+      // 403: its claimed rows stayed 'sending' for ever, since a paused subscription is never claimed.
+      await publish(handle.db);
+      const claimed = await claimDue(handle.db, handle.capabilities, 'ghost', 10, new Date(), { leaseMs: 400 });
+      const job = claimed.find((j) => j.subscription.platform === 'telegram')!;
+      await pause(handle.db, job.subscription.id, 'Forbidden: bot was kicked from the group chat', ctx());
+      await failTransient(handle.db, job, 'timed out', DEFAULT_RETRY, new Date(), () => 0);
+      const rows = await handle.db.selectFrom('deliveries').select(['status', 'last_error']).where('subscription_id', '=', job.subscription.id).execute();
+      expect(rows).toEqual([{ status: 'cancelled', last_error: 'subscription paused: Forbidden: bot was kicked from the group chat' }]);
+      const later = await claimDue(handle.db, handle.capabilities, 'b', 10, new Date(Date.now() + 60_000));
+      expect(later.map((j) => j.subscription.id)).not.toContain(job.subscription.id);
+      expect(later).toHaveLength(claimed.length - 1);
     });
 
     it('lists dead deliveries with their last error, and retries one', async () => {

@@ -48,6 +48,8 @@ export interface FakeDiscordOptions {
   readonly perSecond?: number;
   /** How long a nonce is remembered (Discord: a few minutes). */
   readonly nonceTtlMs?: number;
+  /** Consulted for a call no setFault rule matches: a fault to inject, or none (a soak's random faults). */
+  readonly randomFault?: (route: string, channelId: string | undefined) => DiscordFault | undefined;
 }
 
 export interface FakeDiscordApi {
@@ -215,7 +217,8 @@ export async function startFakeDiscordApi(options: FakeDiscordOptions = {}): Pro
     const call: DiscordCall = { route, path: request.path, body: request.body, authorization, at: now, status: 200 };
     calls.push(call);
     const needsBot = route.includes(' /channels') || route.startsWith('PUT /applications');
-    const fault = faults.take(route, route.includes(' /channels') ? args[0] : undefined);
+    const channelId = route.includes(' /channels') ? args[0] : undefined;
+    const fault = faults.take(route, channelId) ?? options.randomFault?.(route, channelId);
     let answer: FakeAnswer | undefined = fault && answerFault(fault);
     if (!answer && needsBot && !authorization?.startsWith('Bot ')) answer = error(401, '401: Unauthorized', 0);
     if (!answer && global) {

@@ -19,6 +19,8 @@ export interface FakeAnswer {
   readonly delayMs?: number;
   /** Drop the connection instead of answering (a network error on the client's side). */
   readonly disconnect?: boolean;
+  /** Called when the client was gone by the time the answer was ready (it timed out waiting). */
+  readonly onDropped?: () => void;
 }
 
 export interface StartedServer {
@@ -101,7 +103,10 @@ export async function startServer(handle: (request: FakeRequest) => FakeAnswer |
           answer = { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${String(error)}` } };
         }
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-        if (res.destroyed) return;
+        if (res.destroyed || req.socket.destroyed) {
+          answer.onDropped?.();
+          return;
+        }
         if (answer.disconnect === true) {
           req.socket.destroy();
           return;

@@ -46,6 +46,8 @@ export interface TelegramSentMessage {
   readonly at: number;
   /** The message it answers (`reply_parameters`), when that message exists. */
   readonly replyTo: number | null;
+  /** Accepted, but the answer came too late for the client (it timed out): it may well send it again. */
+  answerLost: boolean;
 }
 
 export interface TelegramEdit {
@@ -72,6 +74,8 @@ export interface FakeTelegramOptions {
   /** chat id → user id → member status (`creator`, `administrator`, `member`, `left`, …). */
   readonly members?: Record<string, Record<string, string>>;
   readonly botUsername?: string;
+  /** Consulted for a call no setFault rule matches: a fault to inject, or none (a soak's random faults). */
+  readonly randomFault?: (method: string, chatId: string | undefined) => TelegramFault | undefined;
 }
 
 export interface FakeTelegramApi {
@@ -224,7 +228,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         const repliedGone = repliedKey === undefined || deleted.has(repliedKey);
         if (replyParameters !== undefined && repliedGone && replyParameters.allow_sending_without_reply !== true) return fail(400, 'Bad Request: message to be replied not found');
         const messageId = nextMessageId++;
-        const message: TelegramSentMessage = { chatId, threadId, messageId, text, params, at: now, replyTo: repliedGone ? null : Number(replyParameters?.message_id) };
+        const message: TelegramSentMessage = { chatId, threadId, messageId, text, params, at: now, replyTo: repliedGone ? null : Number(replyParameters?.message_id), answerLost: false };
         messages.push(message);
         live.set(`${chatId}:${messageId}`, message);
         return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }, text, ...(threadId ? { message_thread_id: Number(threadId) } : {}) });
@@ -269,14 +273,18 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     const call: TelegramCall = { method, token, params: request.body, at: now, status: 200 };
     calls.push(call);
     const chatId = request.body.chat_id === undefined ? undefined : String(request.body.chat_id);
-    const fault = faults.take(method, chatId);
+    const fault = faults.take(method, chatId) ?? options.randomFault?.(method, chatId);
     const faultAnswer = fault && answerFault(fault);
+    const sentBefore = messages.length;
     const answer =
       faultAnswer ??
       (SENDING.has(method) && chatId !== undefined ? rateLimit(chatId, now) : undefined) ??
       perform(method, request.body, chatId ?? '', now);
     call.status = answer.status;
-    if (fault?.type === 'slow') return { ...answer, delayMs: fault.ms };
+    if (fault?.type === 'slow') {
+      const accepted = messages.length > sentBefore ? messages.at(-1) : undefined;
+      return { ...answer, delayMs: fault.ms, onDropped: () => accepted && (accepted.answerLost = true) };
+    }
     return fault?.type === 'blocked' && fault.delayMs !== undefined ? { ...answer, delayMs: fault.delayMs } : answer;
   }
 
