@@ -53,9 +53,9 @@ async function loadHistory(handle: DatabaseHandle, times = 1): Promise<void> {
  * src/http/figures-csv.ts `figuresCsv`, run on SQLite and PostgreSQL: the same bytes on both).
  */
 const BEFORE_STREAMING = [
-  { path: PATH, bytes: 0, sha256: '' },
-  { path: `${PATH}&lang=en`, bytes: 0, sha256: '' },
-  { path: `${PATH}&source=foro-penal&since=2022-06`, bytes: 0, sha256: '' },
+  { path: PATH, bytes: 1_507_781, sha256: 'b0c8b7c655cb015b59613636774769f72fecd7f21fa3c7d16e2cc742e94ea12e' },
+  { path: `${PATH}&lang=en`, bytes: 1_495_290, sha256: '64492c4598216ee3fbf2e431b5402a2876d6a6ea2f039c262ad6991fe0db28c3' },
+  { path: `${PATH}&source=foro-penal&since=2022-06`, bytes: 53_630, sha256: 'a01f27ec69acd475a32c31c2b70329d3b9f35cd0d36f51191e325df61e2a0d35' },
 ] as const;
 
 for (const dialect of dialects) {
