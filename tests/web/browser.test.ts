@@ -116,6 +116,18 @@ describe.skipIf(!haveChromium)('the pages in a real browser (chromium)', () => {
       });
       expect(widths.scroll, 'no horizontal scroll').toBeLessThanOrEqual(widths.viewport);
 
+      if (target.name === 'political-prisoners') {
+        // One history chart shown, the one drawn for this width, filling the content column.
+        const charts = page.locator('figure.chart.history svg');
+        const shown = [];
+        for (const chart of await charts.all()) if (await chart.isVisible()) shown.push(chart);
+        expect(shown).toHaveLength(1);
+        const chartBox = await shown[0]!.boundingBox();
+        const mainBox = await page.locator('main').boundingBox();
+        expect(chartBox!.width, 'the chart fills the content width').toBeGreaterThanOrEqual(mainBox!.width - 2 * 16 - 1);
+        expect(await shown[0]!.getAttribute('width')).toBe(viewport.width < 768 ? '420' : '800');
+      }
+
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } };
