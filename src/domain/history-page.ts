@@ -54,12 +54,55 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
  */
 export async function indicatorHistoryPage(db: DbOrTrx, indicator: Indicator, request: HistoryPageRequest): Promise<HistoryPage> {
   const { limit } = request;
+  assertPageSize(limit);
+  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, indicator);
+  const sourceId = request.sourceSlug === undefined ? undefined : (await requireSource(db, request.sourceSlug)).id;
+  const { figures, more } = await readPage(db, indicator, { sourceId, since: request.since, after, limit });
+  const last = figures[figures.length - 1];
+  return { figures, next: more && last !== undefined ? encodeCursor(indicator, last) : null };
+}
+
+/**
+ * Every page of an indicator's history in turn, newest as-of first, each read when the caller
+ * asks for it: for the CSV export, which must not hold an indicator's whole history at once. The
+ * same keyset pages as indicatorHistoryPage, so a figure added meanwhile is never shown twice
+ * nor shifts one out; each page is read at its own moment (no transaction is held open between
+ * them: on SQLite that would block every writer for as long as a slow client reads).
+ * The source is looked up before the first page: `unknown_source` comes with the first `next()`.
+ */
+export async function* indicatorHistoryPages(
+  db: DbOrTrx,
+  indicator: Indicator,
+  request: Omit<HistoryPageRequest, 'cursor'>,
+): AsyncGenerator<readonly Figure[], void, undefined> {
+  const { limit } = request;
+  assertPageSize(limit);
+  const sourceId = request.sourceSlug === undefined ? undefined : (await requireSource(db, request.sourceSlug)).id;
+  let after: CursorKey | undefined;
+  for (;;) {
+    const { figures, more } = await readPage(db, indicator, { sourceId, since: request.since, after, limit });
+    const last = figures[figures.length - 1];
+    if (last !== undefined) yield figures;
+    if (!more || last === undefined) return;
+    after = keyOf(last);
+  }
+}
+
+function assertPageSize(limit: number): void {
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) {
     throw new DomainError('invalid_field', { field: 'limit', input: limit, accepted: [`1–${MAX_HISTORY_PAGE}`] });
   }
-  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, indicator);
-  const sourceId = request.sourceSlug === undefined ? undefined : (await requireSource(db, request.sourceSlug)).id;
+}
 
+interface PageQuery {
+  readonly sourceId: number | undefined;
+  readonly since: AsOf | undefined;
+  readonly after: CursorKey | undefined;
+  readonly limit: number;
+}
+
+/** The figures after `after`, at most `limit`, and whether more follow: one keyset probe. */
+async function readPage(db: DbOrTrx, indicator: Indicator, { sourceId, since, after, limit }: PageQuery): Promise<{ figures: Figure[]; more: boolean }> {
   // The page's ids first (one more than asked, to know whether another page follows), then the
   // figures with their revisions: a limit on the joined rows would cut a figure's revisions.
   let ids = db
@@ -71,7 +114,7 @@ export async function indicatorHistoryPage(db: DbOrTrx, indicator: Indicator, re
     .orderBy('p.id', 'desc')
     .limit(limit + 1);
   if (sourceId !== undefined) ids = ids.where('p.source_id', '=', sourceId);
-  if (request.since !== undefined) ids = ids.where('p.as_of_start', '>=', request.since.start);
+  if (since !== undefined) ids = ids.where('p.as_of_start', '>=', since.start);
   if (after !== undefined) {
     ids = ids.where((eb) =>
       eb(eb.refTuple('p.as_of_start', 'p.recorded_at', 'p.id'), '<', eb.tuple(after.asOfStart, after.recordedAt, after.id)),
@@ -84,13 +127,17 @@ export async function indicatorHistoryPage(db: DbOrTrx, indicator: Indicator, re
       .orderBy('f.recorded_at', 'desc')
       .orderBy('f.id', 'desc'),
   );
-  const page = figures.slice(0, limit);
-  const last = page[page.length - 1];
-  return { figures: page, next: figures.length > limit && last !== undefined ? encodeCursor(indicator, last) : null };
+  return { figures: figures.slice(0, limit), more: figures.length > limit };
+}
+
+/** A figure's place in the history's order: where the page after it starts. */
+function keyOf(figure: Figure): CursorKey {
+  return { asOfStart: figure.asOf.start, recordedAt: figure.recordedAt, id: figure.id };
 }
 
 function encodeCursor(indicator: Indicator, figure: Figure): string {
-  const data: CursorData = { i: indicator.id, a: figure.asOf.start, r: figure.recordedAt, f: figure.id };
+  const key = keyOf(figure);
+  const data: CursorData = { i: indicator.id, a: key.asOfStart, r: key.recordedAt, f: key.id };
   return Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
 }
 

@@ -12,33 +12,38 @@ import type { Figure, Indicator, IndicatorSummary, LatestFigure, Spread } from '
 import { valueBounds } from './value.js';
 
 /**
- * The id of each source's newest live figure for one indicator, as a subquery: per source, one
- * descending probe of figures_latest_idx that skips retracted figures.
+ * The id of each source's newest live figure for each indicator given, as a subquery: per
+ * (indicator, source), one descending probe of figures_latest_idx that skips retracted figures.
+ * One statement for any number of indicators: the overview pages ask for all of them at once.
  */
-function latestFigureIds(db: DbOrTrx, indicatorId: number) {
-  return db.selectFrom('sources as ls').select((eb) =>
-    eb
-      .selectFrom('figures as l')
-      .select('l.id')
-      .where('l.indicator_id', '=', indicatorId)
-      .whereRef('l.source_id', '=', 'ls.id')
-      .where((w) =>
-        w.not(
-          w.exists(
-            w
-              .selectFrom('figure_revisions as x')
-              .select(sql.lit(1).as('one'))
-              .whereRef('x.figure_id', '=', 'l.id')
-              .where('x.kind', '=', 'retraction'),
+function latestFigureIds(db: DbOrTrx, indicatorIds: readonly number[]) {
+  return db
+    .selectFrom('indicators as li')
+    .innerJoin('sources as ls', (join) => join.onTrue())
+    .where('li.id', 'in', indicatorIds)
+    .select((eb) =>
+      eb
+        .selectFrom('figures as l')
+        .select('l.id')
+        .whereRef('l.indicator_id', '=', 'li.id')
+        .whereRef('l.source_id', '=', 'ls.id')
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('figure_revisions as x')
+                .select(sql.lit(1).as('one'))
+                .whereRef('x.figure_id', '=', 'l.id')
+                .where('x.kind', '=', 'retraction'),
+            ),
           ),
-        ),
-      )
-      .orderBy('l.as_of_start', 'desc')
-      .orderBy('l.recorded_at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(1)
-      .as('figure_id'),
-  );
+        )
+        .orderBy('l.as_of_start', 'desc')
+        .orderBy('l.recorded_at', 'desc')
+        .orderBy('l.id', 'desc')
+        .limit(1)
+        .as('figure_id'),
+    );
 }
 
 function spreadOf(latest: readonly LatestFigure[]): Spread | null {
@@ -71,9 +76,24 @@ export async function indicatorSummary(db: DbOrTrx, indicator: Indicator, today:
 
 /** indicatorSummary without the cache: what the query costs (the benchmark measures this). */
 export async function loadSummary(db: DbOrTrx, indicator: Indicator, today: string): Promise<IndicatorSummary> {
-  const figures = await loadFigures(db, (q) =>
-    q.where('f.id', 'in', latestFigureIds(db, indicator.id)).orderBy('f.id'),
-  );
+  const [summary] = await loadSummaries(db, [indicator], today);
+  return summary!;
+}
+
+/** The summaries of the indicators given, in their order, from one statement however many. */
+async function loadSummaries(db: DbOrTrx, indicators: readonly Indicator[], today: string): Promise<IndicatorSummary[]> {
+  if (indicators.length === 0) return [];
+  const figures = await loadFigures(db, (q) => q.where('f.id', 'in', latestFigureIds(db, indicators.map((i) => i.id))).orderBy('f.id'));
+  const byIndicator = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const list = byIndicator.get(figure.indicatorSlug);
+    if (list === undefined) byIndicator.set(figure.indicatorSlug, [figure]);
+    else list.push(figure);
+  }
+  return indicators.map((indicator) => summaryOf(indicator, byIndicator.get(indicator.slug) ?? [], today));
+}
+
+function summaryOf(indicator: Indicator, figures: Figure[], today: string): IndicatorSummary {
   const latest = figures.sort(byNewestFirst).map(
     (figure): LatestFigure => ({
       figure,
@@ -84,12 +104,13 @@ export async function loadSummary(db: DbOrTrx, indicator: Indicator, today: stri
   return { indicator, latest, spread: spreadOf(latest) };
 }
 
-/** A summary of every indicator (for `/count` with no argument and the indicator list). */
-export async function allSummaries(db: DbOrTrx, today: string, cache: CacheView = UNCACHED): Promise<IndicatorSummary[]> {
+/**
+ * A summary of every indicator (for `/count` with no argument, the indicator list and `/`): one
+ * statement for all of them, kept as one answer until something is written.
+ */
+export async function allSummaries(db: DbOrTrx, today: string, cache: CacheView = UNCACHED): Promise<readonly IndicatorSummary[]> {
   const indicators = await listIndicators(db, cache);
-  const summaries: IndicatorSummary[] = [];
-  for (const indicator of indicators) summaries.push(await indicatorSummary(db, indicator, today, cache));
-  return summaries;
+  return cache.read(`summaries:${today}`, () => loadSummaries(db, indicators, today));
 }
 
 /** Every figure of an indicator (optionally one source), newest as-of first, with revisions. */

@@ -17,6 +17,11 @@
 // after such a `;` in the comma reading too.
 // Numbers, values, dates, ids and slugs are never touched: they are written by this code in forms
 // that cannot start with those characters, and a quote would corrupt them.
+//
+// The file is streamed (DESIGN: "CSV export streams the whole history"): one chunk per page of
+// the history as the client takes them, so an indicator of 100,000 figures costs the server one
+// page of memory, not the whole file, and a client that goes away stops the reading.
+import { ReadableStream } from 'node:stream/web';
 import type { Figure, FigureRevision, FigureValue, Locale } from '../domain/types.js';
 
 export const FIGURE_CSV_COLUMNS = [
@@ -76,7 +81,39 @@ function rows(figure: Figure, locale: Locale): string[][] {
   return figure.revisions.map((revision) => [...cells, ...revisionCells(revision)]);
 }
 
-export function figuresCsv(figures: readonly Figure[], locale: Locale): string {
-  const lines = [[...FIGURE_CSV_COLUMNS], ...figures.flatMap((f) => rows(f, locale))];
-  return lines.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** The rows of some figures, in the order given: the page of the file they make. */
+export function figureRowsCsv(figures: readonly Figure[], locale: Locale): string {
+  return figures.flatMap((f) => rows(f, locale)).map(csvLine).join('');
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The CSV of an indicator's history as a stream: the header line, then each page's rows as the
+ * client reads them. The first page is read before this returns, so that a refusal (an unknown
+ * source) or a database that fails at once is still an error response. A failure after that
+ * errors the stream, and the server then breaks the connection off: the reader gets a failed
+ * download, never a shorter file that looks whole. `onLateError` is told first (for the log).
+ */
+export async function figuresCsvStream(
+  pages: AsyncGenerator<readonly Figure[], void, undefined>,
+  locale: Locale,
+  onLateError: (error: unknown) => void,
+): Promise<ReadableStream<Uint8Array>> {
+  const first = await pages.next();
+  async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
+    yield encoder.encode(csvLine(FIGURE_CSV_COLUMNS) + (first.done === true ? '' : figureRowsCsv(first.value, locale)));
+    if (first.done === true) return;
+    try {
+      for await (const figures of pages) yield encoder.encode(figureRowsCsv(figures, locale));
+    } catch (error) {
+      onLateError(error);
+      throw error;
+    }
+  }
+  return ReadableStream.from(chunks());
 }

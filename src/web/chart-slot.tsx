@@ -15,10 +15,13 @@ export interface ChartSlotProps {
 }
 
 /**
- * Drawn for a phone's column and scaled to the page by CSS (the SVG has a viewBox): drawn wider,
- * its labels would shrink below reading size at 390 px.
+ * The history chart is drawn twice and CSS shows the one that fits (site-css.ts): for a phone's
+ * column, and for a laptop's content width. An SVG scales, but its labels scale with it: one
+ * drawn wide shrinks them below reading size at 390 px, one drawn narrow fills a laptop's page
+ * with outsized text, or leaves half of it empty. The hidden one is `display: none`, so a screen
+ * reader meets one chart.
  */
-const HISTORY_WIDTH = 420;
+export const HISTORY_WIDTHS = { narrow: 420, wide: 800 } as const;
 
 export function ChartSlot({ page, indicator, figures, variant }: ChartSlotProps) {
   const { locale, t } = page;
@@ -26,8 +29,9 @@ export function ChartSlot({ page, indicator, figures, variant }: ChartSlotProps)
     return <figure class="chart sparkline">{raw(renderSparklineSvg({ indicator, figures, locale }))}</figure>;
   }
   return (
-    <figure class="chart">
-      {raw(renderChartSvg({ indicator, figures, locale, width: HISTORY_WIDTH }))}
+    <figure class="chart history">
+      <div class="narrow">{raw(renderChartSvg({ indicator, figures, locale, width: HISTORY_WIDTHS.narrow }))}</div>
+      <div class="wide">{raw(renderChartSvg({ indicator, figures, locale, width: HISTORY_WIDTHS.wide }))}</div>
       <figcaption>
         <a href={href(page, `/indicators/${indicator.slug}/chart.png`)}>PNG</a> ·{' '}
         <a href={href(page, `/indicators/${indicator.slug}/chart.svg`)}>SVG</a> — {t.web.chartTitle(indicator.name[locale])}

@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import { getFigure } from '../domain/figure-read.js';
 import { getIndicator } from '../domain/indicators.js';
 import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
-import type { Figure } from '../domain/types.js';
 import { indicatorHistoryPage } from '../domain/history-page.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { listIndicators } from '../domain/indicators.js';
+import { newestFigures } from '../domain/newest-figures.js';
 import { recentEvents } from '../domain/recent-events.js';
 import { ASSETS } from './assets.js';
 import { atomFeed } from './atom-feed.js';
@@ -49,10 +49,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
       path: '/',
       render: async (page, today, view) => {
         const summaries = await allSummaries(db, today, view);
-        const recent = new Map<string, readonly Figure[]>();
-        for (const { indicator } of summaries) {
-          recent.set(indicator.slug, (await indicatorHistoryPage(db, indicator, { limit: SPARKLINE_FIGURES })).figures);
-        }
+        const recent = await newestFigures(db, summaries.map((s) => s.indicator), SPARKLINE_FIGURES);
         return renderDocument(<HomePage page={page} summaries={summaries} recent={recent} />);
       },
     }),

@@ -6,6 +6,7 @@
 // Left out of the document on purpose: the Telegram webhook and Discord interactions (their
 // callers are Telegram and Discord, whose own documentation is the contract) and the public HTML
 // pages (for browsers, not programs). /metrics is in it, as text for the operator.
+import { ICON } from '../../src/web/assets.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,7 +179,8 @@ for (const dialect of dialects) {
     it('serves the reference page with every asset from cifras itself, none from another host', async () => {
       const page = await (await app.request('/api/docs')).text();
       const references = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-      expect(references).toEqual(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/init.js']);
+      // The site's icon too: without it a browser asks for /favicon.ico, a 404.
+      expect(references).toEqual(['/api/docs/swagger-ui.css', ICON.path, '/api/docs/swagger-ui-bundle.js', '/api/docs/init.js']);
       for (const reference of references) {
         const asset = await app.request(reference);
         expect(asset.status, reference).toBe(200);

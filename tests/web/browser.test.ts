@@ -2,13 +2,15 @@
 // server (startServer, demo dataset, a real port). For `/`, an indicator page and a figure page,
 // in both languages, on a phone (390×844) and a laptop (1280×800): no failed request, no request
 // to another host, no console error, no horizontal scroll, the demo figures visible with their
-// sources and dates, and axe-core finding no serious or critical violation. Screenshots go to
+// sources and dates, and axe-core finding no serious or critical violation. And the API's reference
+// page, /api/docs (Swagger UI, served by cifras): no failed request, nothing from another host, no
+// console error, every operation of /api/v1/openapi.json listed. Screenshots go to
 // test-results/screenshots/ for a person to look at.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerHandle } from '../../src/main.js';
 
@@ -34,6 +36,34 @@ const PAGES = [
   { name: 'political-prisoners', path: '/indicators/political-prisoners', es: ['Presos políticos', 'Foro Penal', '902', '20 dic 2025', 'Historial completo', 'kudupinter.com'], en: ['Political prisoners', 'Foro Penal', '902', '20 Dec 2025', 'Full history', 'kudupinter.com'] },
   { name: 'figure-1', path: '/figures/1', es: ['Cifra n.º 1', 'Foro Penal', '902', '20 dic 2025', 'Revisiones'], en: ['Figure #1', 'Foro Penal', '902', '20 Dec 2025', 'Revisions'] },
 ] as const;
+
+/**
+ * Everything on `page` that would be a problem for a reader: a request to another host, a failed
+ * request or HTTP error, a console error, an uncaught script error. Collected as they happen.
+ */
+function watchProblems(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) problems.push(`request to another host: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+/** Every operation an OpenAPI document describes, as `METHOD /path`, sorted. */
+function operationsOf(document: { paths: Record<string, Record<string, unknown>> }): string[] {
+  const methods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+  return Object.entries(document.paths)
+    .flatMap(([path, item]) => Object.keys(item).filter((key) => methods.has(key)).map((method) => `${method.toUpperCase()} ${path}`))
+    .sort();
+}
 
 interface AxeViolation {
   readonly id: string;
@@ -69,19 +99,7 @@ describe.skipIf(!haveChromium)('the pages in a real browser (chromium)', () => {
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'es-VE' });
     try {
       const page = await context.newPage();
-      const problems: string[] = [];
-      const origin = new URL(server.url).origin;
-      page.on('request', (request) => {
-        if (new URL(request.url()).origin !== origin) problems.push(`request to another host: ${request.url()}`);
-      });
-      page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
-      page.on('response', (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-      });
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const problems = watchProblems(page, new URL(server.url).origin);
 
       const url = `${server.url}${target.path}${lang === 'en' ? '?lang=en' : ''}`;
       const response = await page.goto(url, { waitUntil: 'load' });
@@ -98,6 +116,18 @@ describe.skipIf(!haveChromium)('the pages in a real browser (chromium)', () => {
       });
       expect(widths.scroll, 'no horizontal scroll').toBeLessThanOrEqual(widths.viewport);
 
+      if (target.name === 'political-prisoners') {
+        // One history chart shown, the one drawn for this width, filling the content column.
+        const charts = page.locator('figure.chart.history svg');
+        const shown = [];
+        for (const chart of await charts.all()) if (await chart.isVisible()) shown.push(chart);
+        expect(shown).toHaveLength(1);
+        const chartBox = await shown[0]!.boundingBox();
+        const mainBox = await page.locator('main').boundingBox();
+        expect(chartBox!.width, 'the chart fills the content width').toBeGreaterThanOrEqual(mainBox!.width - 2 * 16 - 1);
+        expect(await shown[0]!.getAttribute('width')).toBe(viewport.width < 768 ? '420' : '800');
+      }
+
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } };
@@ -107,6 +137,33 @@ describe.skipIf(!haveChromium)('the pages in a real browser (chromium)', () => {
       expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
 
       await page.screenshot({ path: join(SCREENSHOTS, `${target.name}-${lang}-${viewport.width}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('/api/docs lists every operation of the OpenAPI document, all from cifras itself', async () => {
+    const document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const expected = operationsOf(document);
+    expect(expected.length).toBeGreaterThan(10);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-VE' });
+    try {
+      const page = await context.newPage();
+      const problems = watchProblems(page, new URL(server.url).origin);
+      const response = await page.goto(`${server.url}/api/docs`, { waitUntil: 'networkidle' });
+      expect(response?.status()).toBe(200);
+      // Swagger UI draws one block per operation once it has read the document.
+      await page.locator('.opblock').first().waitFor();
+      await page.waitForFunction((count) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.opblock').length >= count, expected.length);
+      const listed = await page.locator('.opblock .opblock-summary').evaluateAll((blocks) =>
+        blocks.map((block) => {
+          const b = block as unknown as { querySelector(s: string): { textContent: string | null; getAttribute(a: string): string | null } | null };
+          return `${b.querySelector('.opblock-summary-method')?.textContent?.trim() ?? '?'} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? '?'}`;
+        }),
+      );
+      expect(listed.sort()).toEqual(expected);
+      await page.screenshot({ path: join(SCREENSHOTS, 'api-docs-1280.png'), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -264,7 +264,9 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     const sparklines = [...home.html.matchAll(/<figure class="chart sparkline"><svg [^>]*role="img" aria-label="([^"]+)"/g)].map((m) => m[1]);
     expect(sparklines).toEqual(['Forcibly disappeared', 'Political prisoners', 'Releases of post-election detainees']);
     const indicator = await page(h, '/indicators/post-election-releases?lang=en');
-    expect(indicator.html).toMatch(/<figure class="chart"><svg [^>]*viewBox="0 0 420 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
+    // Drawn for a phone's column and for a laptop's content width; CSS shows the one that fits.
+    expect(indicator.html).toMatch(/<figure class="chart history"><div class="narrow"><svg [^>]*viewBox="0 0 420 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
+    expect(indicator.html).toMatch(/<div class="wide"><svg [^>]*viewBox="0 0 800 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
     // Both sources in its legend, and the links to the image files of the same chart.
     expect(indicator.html).toContain('Ministerio del Poder Popular para el Servicio Penitenciario');
     expect(indicator.html).toContain('<a href="/indicators/post-election-releases/chart.png?lang=en">PNG</a>');

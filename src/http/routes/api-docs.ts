@@ -1,11 +1,13 @@
 // GET /api/docs: the API's reference page, Swagger UI reading /api/v1/openapi.json. Every asset is
 // served by cifras from the swagger-ui-dist package (read once, on first use): the page asks no
 // other host for anything, so it works offline and leaks no reader to a CDN. The validator badge,
-// which would call validator.swagger.io, is off.
+// which would call validator.swagger.io, is off. The page names the site's icon, or the browser
+// would ask for /favicon.ico and get a 404.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ICON } from '../../web/assets.js';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses } from '../response-schemas.js';
@@ -26,6 +28,7 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>cifras API</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css">
+<link rel="icon" href="${ICON.path}" type="image/svg+xml">
 </head>
 <body>
 <div id="swagger-ui"></div>

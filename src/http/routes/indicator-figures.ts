@@ -1,24 +1,27 @@
 // GET /api/v1/indicators/:slug/figures — an indicator's figures with their revisions and
 // retractions, newest as-of first, one page at a time (`?limit=`, `?cursor=` from the previous
 // page's `next`, `?source=`, `?since=`); `?format=csv` answers the whole history (still narrowed by
-// source and since) as a spreadsheet. A value the route cannot use is refused, never ignored.
+// source and since) as a spreadsheet, streamed page by page (figures-csv.ts). A value the route
+// cannot use is refused, never ignored.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseAsOf, todayOf } from '../../domain/as-of.js';
 import type { AsOf } from '../../domain/types.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import { indicatorHistoryPage, MAX_HISTORY_PAGE } from '../../domain/history-page.js';
-import { indicatorHistory } from '../../domain/queries.js';
-import { requireSource } from '../../domain/sources.js';
+import { indicatorHistoryPage, indicatorHistoryPages, MAX_HISTORY_PAGE } from '../../domain/history-page.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { figuresCsv } from '../figures-csv.js';
+import { figuresCsvStream } from '../figures-csv.js';
 import { findIndicator } from '../find-indicator.js';
 import { figureJson, indicatorJson } from '../present.js';
 import { requestLocale } from '../request-locale.js';
+import { requestLog } from '../request-logger.js';
 import { langQuery, slugParam } from '../request-schemas.js';
 import { errorResponses, FigureSchema, IndicatorSchema } from '../response-schemas.js';
 
 export const DEFAULT_PAGE = 100;
+
+/** Figures read from the database per chunk of the CSV: what the export holds in memory at once. */
+export const CSV_PAGE = MAX_HISTORY_PAGE;
 
 const query = z.strictObject({
   lang: langQuery,
@@ -73,11 +76,13 @@ export function indicatorFigureRoutes({ handle, config, now = () => new Date() }
     if (format === 'csv') {
       const paged = [limit === undefined ? [] : ['limit'], cursor === undefined ? [] : ['cursor']].flat();
       if (paged.length > 0) throw new ApiError('invalid_request', { in: 'query', issues: paged.map((field) => ({ field, problem: 'csv_whole' })) });
-      // An unknown source is a 404, not an empty file: a typo must not look like "no figures".
-      if (sourceSlug !== undefined) await requireSource(handle.db, sourceSlug);
-      const figures = (await indicatorHistory(handle.db, indicator, sourceSlug)).filter((f) => since === undefined || f.asOf.start >= since.start);
       const name = `${indicator.slug}${sourceSlug === undefined ? '' : `-${sourceSlug}`}-figures.csv`;
-      return c.body(figuresCsv(figures, locale), 200, {
+      // An unknown source is refused (404) with the first page, before anything is sent: a typo
+      // must not look like "no figures".
+      const body = await figuresCsvStream(indicatorHistoryPages(handle.db, indicator, { sourceSlug, since, limit: CSV_PAGE }), locale, (error) =>
+        (requestLog(c) ?? console).error({ err: error, method: c.req.method, path: c.req.path }, 'CSV export failed after it began: connection broken off'),
+      );
+      return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8; header=present',
         'Content-Disposition': `attachment; filename="${name}"`,
       });
