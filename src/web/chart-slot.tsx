@@ -1,40 +1,44 @@
-// Where each page shows its inline SVG chart, drawn by src/charts/: a sparkline per indicator on
-// `/` (its newest figures), the history chart on the indicator page. The SVG comes from the
-// renderer, which escapes every text it draws, so it is inserted as it is; the numbers it draws
-// are also in the table beside it, so the page says everything without the picture.
+// Where each page shows its chart, drawn by src/charts/: a sparkline per indicator on `/` (its
+// newest figures, inline: small), the history chart on the indicator page (an image of the chart
+// route). The sparkline's SVG comes from the renderer, which escapes every text it draws, so it is
+// inserted as it is; the numbers it draws are also in the table beside it.
 import { raw } from 'hono/html';
-import { renderChartSvg, renderSparklineSvg } from '../charts/index.js';
+import { renderSparklineSvg } from '../charts/index.js';
 import type { Figure, Indicator } from '../domain/types.js';
 import { href, type PageContext } from './page-context.js';
 
-export interface ChartSlotProps {
-  readonly page: PageContext;
-  readonly indicator: Indicator;
-  readonly figures: readonly Figure[];
-  readonly variant: 'sparkline' | 'history';
+/** An indicator's sparkline on `/`: its newest figures. */
+export function Sparkline({ page, indicator, figures }: { readonly page: PageContext; readonly indicator: Indicator; readonly figures: readonly Figure[] }) {
+  return <figure class="chart sparkline">{raw(renderSparklineSvg({ indicator, figures, locale: page.locale }))}</figure>;
 }
 
 /**
- * The history chart is drawn twice and CSS shows the one that fits (site-css.ts): for a phone's
- * column, and for a laptop's content width. An SVG scales, but its labels scale with it: one
- * drawn wide shrinks them below reading size at 390 px, one drawn narrow fills a laptop's page
- * with outsized text, or leaves half of it empty. The hidden one is `display: none`, so a screen
- * reader meets one chart.
+ * The history chart is an image of the chart route (`chart.svg`, kept per data version and
+ * cached by the browser on its own), not drawn into the page: at 20 sources × 500 figures its SVG
+ * is some 290 KB, which every kept page would otherwise carry. `<picture>` takes the drawing for
+ * a phone's column or for a laptop's content width — an SVG scales, but its labels scale with it,
+ * so one drawn wide is unreadable at 390 px and one drawn narrow oversized on a laptop — and the
+ * browser fetches only that one. Its numbers are in the table above, so the page says everything
+ * without the picture; the image's alt text names it.
  */
 export const HISTORY_WIDTHS = { narrow: 420, wide: 800 } as const;
 
-export function ChartSlot({ page, indicator, figures, variant }: ChartSlotProps) {
+/** The width (in CSS px) from which the wide drawing is shown; the CSS uses the same 48rem. */
+const WIDE_FROM = '(min-width: 48rem)';
+
+export function HistoryChart({ page, indicator }: { readonly page: PageContext; readonly indicator: Indicator }) {
   const { locale, t } = page;
-  if (variant === 'sparkline') {
-    return <figure class="chart sparkline">{raw(renderSparklineSvg({ indicator, figures, locale }))}</figure>;
-  }
+  const svg = `/indicators/${indicator.slug}/chart.svg`;
+  const drawn = (width: number) => href(page, svg, { width: String(width), lang: locale });
   return (
     <figure class="chart history">
-      <div class="narrow">{raw(renderChartSvg({ indicator, figures, locale, width: HISTORY_WIDTHS.narrow }))}</div>
-      <div class="wide">{raw(renderChartSvg({ indicator, figures, locale, width: HISTORY_WIDTHS.wide }))}</div>
+      <picture>
+        <source media={WIDE_FROM} srcset={drawn(HISTORY_WIDTHS.wide)} />
+        <img src={drawn(HISTORY_WIDTHS.narrow)} alt={t.web.chartTitle(indicator.name[locale])} />
+      </picture>
       <figcaption>
         <a href={href(page, `/indicators/${indicator.slug}/chart.png`)}>PNG</a> ·{' '}
-        <a href={href(page, `/indicators/${indicator.slug}/chart.svg`)}>SVG</a> — {t.web.chartTitle(indicator.name[locale])}
+        <a href={href(page, svg)}>SVG</a> — {t.web.chartTitle(indicator.name[locale])}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,7 @@
 // GET / — every indicator by name in the reader's language, each with its sources' latest figures
 // side by side, the spread and a small chart, and a link to its page.
 import type { Figure, IndicatorSummary } from '../domain/types.js';
-import { ChartSlot } from './chart-slot.js';
+import { Sparkline } from './chart-slot.js';
 import { LatestTable } from './latest-table.js';
 import { Layout } from './layout.js';
 import { href, type PageContext } from './page-context.js';
@@ -29,7 +29,7 @@ export function HomePage({ page, summaries, recent }: HomePageProps) {
             </h2>
             <p class="lede">{indicator.description[locale]}</p>
             <LatestTable page={page} summary={summary} />
-            <ChartSlot page={page} indicator={indicator} figures={recent.get(indicator.slug) ?? []} variant="sparkline" />
+            <Sparkline page={page} indicator={indicator} figures={recent.get(indicator.slug) ?? []} />
             <p class="more">
               <a href={href(page, `/indicators/${indicator.slug}`)}>{t.web.seeIndicator(indicator.name[locale])}</a>
             </p>

@@ -2,7 +2,7 @@
 // chart, where to get the data (CSV, JSON, Atom) and how to follow it in a chat, then its whole
 // history a page at a time (older pages through `?cursor=`).
 import type { Figure, IndicatorSummary } from '../domain/types.js';
-import { ChartSlot } from './chart-slot.js';
+import { HistoryChart } from './chart-slot.js';
 import { HistoryList } from './history-list.js';
 import { LatestTable } from './latest-table.js';
 import { Layout } from './layout.js';
@@ -12,13 +12,11 @@ export interface IndicatorPageProps {
   readonly page: PageContext;
   readonly summary: IndicatorSummary;
   readonly history: { readonly figures: readonly Figure[]; readonly next: string | null };
-  /** Every figure of the indicator, for the history chart. */
-  readonly chartFigures: readonly Figure[];
   /** This page is an older one (reached through a cursor): offer the way back to the newest. */
   readonly paged: boolean;
 }
 
-export function IndicatorPage({ page, summary, history, chartFigures, paged }: IndicatorPageProps) {
+export function IndicatorPage({ page, summary, history, paged }: IndicatorPageProps) {
   const { t, locale } = page;
   const { indicator } = summary;
   const api = `/api/v1/indicators/${indicator.slug}`;
@@ -28,7 +26,7 @@ export function IndicatorPage({ page, summary, history, chartFigures, paged }: I
       <h1>{indicator.name[locale]}</h1>
       <p class="lede">{indicator.description[locale]}</p>
       <LatestTable page={page} summary={summary} />
-      <ChartSlot page={page} indicator={indicator} figures={chartFigures} variant="history" />
+      <HistoryChart page={page} indicator={indicator} />
       <section aria-labelledby="downloads">
         <h2 id="downloads">{t.web.downloads}</h2>
         <ul class="links">

@@ -39,9 +39,8 @@ table.latest thead th{font-size:.875rem;color:#3d4550;border-bottom:2px solid #a
 .empty{color:#3d4550;font-style:italic}
 .more{margin:.5rem 0 0}
 figure.chart{margin:1rem 0;max-width:44rem}
-figure.chart svg{display:block;width:100%;height:auto;max-width:100%}
+figure.chart svg,figure.chart img{display:block;width:100%;height:auto;max-width:100%}
 figure.chart.history{max-width:none}
-figure.chart.history .wide{display:none}
 figure.chart.sparkline{margin:.5rem 0}
 figure.chart.sparkline svg{width:160px;height:40px}
 figure.chart figcaption{font-size:.875rem;color:#3d4550}
@@ -58,10 +57,6 @@ dl.facts dd{margin:0}
 ul.links{padding-left:1.25rem}
 ul.links li{margin:.3rem 0}
 nav.pager{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
-@media (min-width:48rem){
-  figure.chart.history .narrow{display:none}
-  figure.chart.history .wide{display:block}
-}
 @media (min-width:40rem){
   dl.facts{grid-template-columns:max-content minmax(0,1fr)}
   dl.facts dt{margin-top:0}

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { getFigure } from '../domain/figure-read.js';
 import { getIndicator } from '../domain/indicators.js';
-import { allSummaries, indicatorHistory, indicatorSummary } from '../domain/queries.js';
+import { allSummaries, indicatorSummary } from '../domain/queries.js';
 import { indicatorHistoryPage } from '../domain/history-page.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { listIndicators } from '../domain/indicators.js';
@@ -66,8 +66,7 @@ export function webRoutes(deps: AppDeps): Hono<AppEnv> {
         if (indicator === undefined) throw new PageNotFound();
         const summary = await indicatorSummary(db, indicator, today, view);
         const history = await indicatorHistoryPage(db, indicator, { limit: HISTORY_PAGE_SIZE, cursor });
-        const chartFigures = await indicatorHistory(db, indicator);
-        return renderDocument(<IndicatorPage page={page} summary={summary} history={history} chartFigures={chartFigures} paged={cursor !== undefined} />);
+        return renderDocument(<IndicatorPage page={page} summary={summary} history={history} paged={cursor !== undefined} />);
       },
     });
   });

@@ -198,9 +198,14 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     await correctFigure(h.handle.db, figure.id, { kind: 'exact', value: 6 }, '</li><script>alert(3)</script>', ctx);
     for (const path of ['/', '/indicators/political-prisoners', `/figures/${figure.id}`]) {
       const { html, text } = await page(h, path);
-      expect(html, path).not.toMatch(/<script|<img|<b>x/);
+      // The page's own chart image is the only <img>: none of the data's markup got through.
+      expect(html, path).not.toMatch(/<script|<img src=x|<b>x/);
       expect(text, path).toContain('<script>alert(1)</script> & "Co"');
     }
+    // The history chart the indicator page shows, drawn by the chart route: its legend escaped too.
+    const chart = await (await h.app.request('/indicators/political-prisoners/chart.svg?width=800')).text();
+    expect(chart).not.toMatch(/<script|<b>x/);
+    expect(chart).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const { html } = await page(h, `/figures/${figure.id}`);
     expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(html).toContain('&lt;/li&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
@@ -264,11 +269,16 @@ describeAppOnEachDialect('web pages', {}, (current) => {
     const sparklines = [...home.html.matchAll(/<figure class="chart sparkline"><svg [^>]*role="img" aria-label="([^"]+)"/g)].map((m) => m[1]);
     expect(sparklines).toEqual(['Forcibly disappeared', 'Political prisoners', 'Releases of post-election detainees']);
     const indicator = await page(h, '/indicators/post-election-releases?lang=en');
-    // Drawn for a phone's column and for a laptop's content width; CSS shows the one that fits.
-    expect(indicator.html).toMatch(/<figure class="chart history"><div class="narrow"><svg [^>]*viewBox="0 0 420 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
-    expect(indicator.html).toMatch(/<div class="wide"><svg [^>]*viewBox="0 0 800 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
+    // An image of the chart route, drawn for a phone's column or for a laptop's content width:
+    // the browser fetches the one that fits, and the page carries no SVG of its own.
+    expect(indicator.html).toContain('<figure class="chart history"><picture><source media="(min-width: 48rem)" srcset="/indicators/post-election-releases/chart.svg?width=800&amp;lang=en"/><img src="/indicators/post-election-releases/chart.svg?width=420&amp;lang=en" alt="');
+    expect(indicator.html).not.toContain('<svg');
+    const drawn = await h.app.request('/indicators/post-election-releases/chart.svg?width=420&lang=en');
+    expect(drawn.status).toBe(200);
+    const svg = await drawn.text();
+    expect(svg).toMatch(/viewBox="0 0 420 \d+"[^>]*role="img" aria-label="Releases of post-election detainees"/);
     // Both sources in its legend, and the links to the image files of the same chart.
-    expect(indicator.html).toContain('Ministerio del Poder Popular para el Servicio Penitenciario');
+    expect(svg).toContain('Ministerio del Poder Popular para el Servicio Penitenciario');
     expect(indicator.html).toContain('<a href="/indicators/post-election-releases/chart.png?lang=en">PNG</a>');
     const png = await h.app.request('/indicators/post-election-releases/chart.png?lang=en');
     expect(png.headers.get('content-type')).toBe('image/png');
