@@ -54,8 +54,9 @@ async function main(): Promise<number> {
     const found = failures(run.account);
     if (found.length === 0) continue;
     failed = true;
-    const where = run.account.deliveries.undrainedWhere;
-    console.error(`soak: ${run.database} FAILED: ${found.join('; ')}${where.length > 0 ? `\nundrained: ${where.join('; ')}` : ''}\n${run.output}`);
+    const { undrainedWhere, lostWhere } = run.account.deliveries;
+    const where = [...(undrainedWhere.length > 0 ? [`undrained: ${undrainedWhere.join('; ')}`] : []), ...(lostWhere.length > 0 ? [`lost: ${lostWhere.join('; ')}`] : [])];
+    console.error(`soak: ${run.database} FAILED: ${found.join('; ')}${where.map((line) => `\n${line}`).join('')}\n${run.output}`);
   }
   if (!failed) console.log('soak: nothing lost');
   return failed ? 1 : 0;

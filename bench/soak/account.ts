@@ -29,6 +29,8 @@ export interface SoakAccount {
     readonly undrained: number;
     /** Where the undrained ones are: `telegram:7199 (fragile, paused) pending`. */
     readonly undrainedWhere: readonly string[];
+    /** Where the lost ones are: `discord:7201 (healthy, active) event 12: cancelled`. */
+    readonly lostWhere: readonly string[];
     /** Fragile subscriptions: recorded as refused by the platform (403) or cancelled by the pause that followed. */
     readonly heldBy403: number;
     /** Fragile subscriptions paused with the platform's reason. */
@@ -82,7 +84,9 @@ export async function account(
       .where('e.kind', '=', 'published')
       .execute();
     const subscriptions = await db.selectFrom('subscriptions').select(['id', 'platform', 'chat_id', 'status', 'paused_reason']).execute();
-    const deliveries = await db.selectFrom('deliveries').select(['event_id', 'subscription_id', 'status']).execute();
+    // The notifications themselves: an owner's notice of a pause carries the refused delivery's
+    // event and subscription too, but goes to the owner, not to the chat.
+    const deliveries = await db.selectFrom('deliveries').select(['event_id', 'subscription_id', 'status']).where('kind', '=', 'send').execute();
     const deliveryOf = new Map(deliveries.map((d) => [`${d.event_id}:${d.subscription_id}`, d.status]));
 
     // What each chat received, per figure marker, in order.
@@ -96,7 +100,7 @@ export async function account(
     for (const m of fakes.telegram.messages) receive(`telegram:${m.chatId}`, m.text, { at: m.at, answerLost: m.answerLost });
     for (const m of fakes.discord.messages) receive(`discord:${m.channelId}`, JSON.stringify(m.body), { at: m.at, answerLost: false });
 
-    const tally = { expected: 0, received: 0, lost: 0, undrained: 0, undrainedWhere: [] as string[], heldBy403: 0, pausedBy403: 0 };
+    const tally = { expected: 0, received: 0, lost: 0, undrained: 0, undrainedWhere: [] as string[], lostWhere: [] as string[], heldBy403: 0, pausedBy403: 0 };
     const duplicates = { telegramTimeoutAfterAccept: 0, telegramWorkerKill: 0, telegramUnexplained: 0, discord: 0 };
     for (const subscriber of subscribers) {
       const subscription = subscriptions.find((s) => s.platform === subscriber.platform && s.chat_id === subscriber.chatId);
@@ -105,17 +109,21 @@ export async function account(
       for (const event of events) {
         const status = deliveryOf.get(`${event.id}:${subscription.id}`);
         const receipts = received.get(`${subscriber.platform}:${subscriber.chatId} ${event.url}`) ?? [];
+        const lose = (why: string) => {
+          tally.lost += 1;
+          tally.lostWhere.push(`${subscriber.platform}:${subscriber.chatId} (${subscriber.fragile ? 'fragile' : 'healthy'}, ${subscription.status}) event ${event.id}: ${why}`);
+        };
         if (status === 'pending' || status === 'sending') {
           tally.undrained += 1;
           tally.undrainedWhere.push(`${subscriber.platform}:${subscriber.chatId} (${subscriber.fragile ? 'fragile' : 'healthy'}, ${subscription.status}) ${status}${receipts.length > 0 ? ', received' : ''}`);
         }
         if (subscriber.fragile) {
           // Sent must mean received; anything else must be the 403 (or the pause it caused).
-          if (status === 'sent' && receipts.length === 0) tally.lost += 1;
+          if (status === 'sent' && receipts.length === 0) lose(`sent, never received`);
           else if (status !== 'sent' && receipts.length === 0) tally.heldBy403 += 1;
         } else {
           tally.expected += 1;
-          if (receipts.length === 0) tally.lost += 1;
+          if (receipts.length === 0) lose(status ?? 'no delivery row');
         }
         if (receipts.length > 0) tally.received += 1;
         for (const copy of receipts.slice(0, -1)) {
