@@ -5,7 +5,7 @@
 // server's getMe and the like are answered, so a restart is not held up by the fakes.
 import type { DiscordFault } from '../../tests/fakes/fake-discord-api.js';
 import type { TelegramFault } from '../../tests/fakes/fake-telegram-api.js';
-import { between, type Random } from './random.js';
+import { randomInt as between, type Random } from '../query/random.js';
 
 /** Per send or edit. */
 export const FAULT_RATES = { tooMany: 0.05, serverError: 0.05, slow: 0.05, timeout: 0.02, disconnect: 0.02 } as const;

@@ -11,7 +11,7 @@ import { createChaos, type FaultKind } from './chaos.js';
 import { createStore } from './database.js';
 import type { SoakDatabase, SoakOptions } from './options.js';
 import { startProcesses, type Kill } from './processes.js';
-import { between, seededRandom } from './random.js';
+import { randomInt as between, seededRandom } from '../query/random.js';
 import { SUBSCRIBERS, subscribeAll } from './subscribe.js';
 import { API_TOKEN, OWNER, TELEGRAM_SECRET, startWriters } from './writers.js';
 

@@ -4,7 +4,7 @@
 // request nobody answered in full is sent again as its client would: the same key, the same
 // update_id (Telegram re-sends an update until it gets a 2xx).
 import { call, type Outcome } from '../../tests/production/support/api-client.js';
-import { between, type Random } from './random.js';
+import { randomInt as between, type Random } from '../query/random.js';
 
 export const SOAK_URL = 'https://example.org/soak/';
 export const INDICATOR = 'political-prisoners';
