@@ -2,12 +2,7 @@
 // own clock, bounded per round; its loop runs every interval until stopped; and `cifras serve`
 // (startServer) runs it, so a key stored through the API is forgotten a day later and the same key
 // then makes a new write. On SQLite and PostgreSQL.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -15,7 +10,8 @@ import { claimUpdate } from '../src/domain/processed-updates.js';
 import { startServer } from '../src/main.js';
 import { createMetrics } from '../src/metrics.js';
 import { createPruner, startPruner } from '../src/pruner.js';
-import { POSTGRES_URL, dialects, type TestDialect } from './support/databases.js';
+import { POSTGRES_URL, dialects } from './support/databases.js';
+import { processDatabase } from './support/process-database.js';
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-02-01T12:00:00Z');
@@ -82,7 +78,7 @@ for (const dialect of dialects) {
   describe.skipIf(!dialect.available)(`cifras serve prunes (${dialect.name})`, () => {
     let database: { url: string; close(): Promise<void> };
     beforeEach(async () => {
-      database = await serverDatabase(dialect);
+      database = await processDatabase(dialect.name, POSTGRES_URL, 'cifras-prune');
     });
     afterEach(async () => database.close());
 
@@ -121,24 +117,3 @@ for (const dialect of dialects) {
   });
 }
 
-/** A database of its own for a server process: a SQLite file, or a PostgreSQL database created and dropped here. */
-async function serverDatabase(dialect: TestDialect): Promise<{ url: string; close(): Promise<void> }> {
-  if (dialect.name === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'cifras-prune-'));
-    return { url: `sqlite:${join(dir, 'cifras.db')}`, close: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `cifras_prune_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), close: () => admin(`drop database if exists ${name} with (force)`) };
-}

@@ -8,7 +8,7 @@ import { APPLICATION_ID } from '../../tests/support/discord-interactions.js';
 import { createInteractionSigner } from '../../tests/support/discord-signing.js';
 import { account, type SoakAccount } from './account.js';
 import { createChaos, type FaultKind } from './chaos.js';
-import { createStore } from './database.js';
+import { processDatabase } from '../../tests/support/process-database.js';
 import type { SoakDatabase, SoakOptions } from './options.js';
 import { startProcesses, type Kill } from './processes.js';
 import { randomInt as between, seededRandom } from '../query/random.js';
@@ -36,7 +36,7 @@ export async function runSoak(database: SoakDatabase, options: SoakOptions, log:
   const chaos = createChaos(faultRandom);
   const telegram = await startFakeTelegramApi({ randomFault: chaos.telegram });
   const discord = await startFakeDiscordApi({ randomFault: chaos.discord });
-  const store = await createStore(database, options.postgresUrl);
+  const store = await processDatabase(database, options.postgresUrl, 'cifras-soak');
   const signer = createInteractionSigner();
   const env = {
     DATABASE_URL: store.url,

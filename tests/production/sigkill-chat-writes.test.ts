@@ -3,15 +3,11 @@
 // re-sends what it saw no answer to. Afterwards each update's figure exists exactly once: none
 // lost (a claim of the update_id committed without its write would answer the re-sent copy
 // "already handled"), none doubled. On SQLite and PostgreSQL.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { POSTGRES_URL, dialects } from '../support/databases.js';
+import { processDatabase } from '../support/process-database.js';
 import { call, type Outcome } from './support/api-client.js';
 import { killAllServers, spawnServer, waitReady, type ServerProcess } from './support/server-process.js';
 
@@ -85,31 +81,10 @@ async function countsFrom(url: string): Promise<Map<number, number>> {
   }
 }
 
-async function sqliteSetup(): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'cifras-sigkill-chat-'));
-  const url = `sqlite:${join(dir, 'cifras.db')}`;
-  return { env: { DATABASE_URL: url }, figureCounts: () => countsFrom(url), close: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresSetup(): Promise<Setup> {
-  const name = `cifras_sigkill_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    figureCounts: () => countsFrom(url.toString()),
-    close: () => admin(`drop database if exists ${name} with (force)`),
-  };
+/** A database of the dialect's own for the server processes, and how to count what it holds. */
+async function setupFor(kind: 'sqlite' | 'postgres'): Promise<Setup> {
+  const db = await processDatabase(kind, POSTGRES_URL, 'cifras-sigkill');
+  return { env: { DATABASE_URL: db.url }, figureCounts: () => countsFrom(db.url), close: () => db.close() };
 }
 
 for (const dialect of dialects) {
@@ -118,7 +93,7 @@ for (const dialect of dialects) {
     let setup: Setup;
     beforeEach(async () => {
       api = await startFakeTelegramApi();
-      setup = dialect.name === 'sqlite' ? await sqliteSetup() : await postgresSetup();
+      setup = await setupFor(dialect.name);
     });
     afterEach(async () => {
       await killAllServers();

@@ -1,23 +1,25 @@
-// The soak's own database: a SQLite file in a temporary folder, or a PostgreSQL database created
-// for the run (never an existing one) and dropped after it.
+// A database of its own for a server or worker process started by a test or the soak: a SQLite
+// file in a temporary folder, or a PostgreSQL database created for it (never an existing one) on
+// the server at `postgresUrl`. `close()` deletes the file or drops the database.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { SoakDatabase } from './options.js';
 
-export interface SoakStore {
+export interface ProcessDatabase {
+  /** DATABASE_URL for the process. */
   readonly url: string;
   close(): Promise<void>;
 }
 
-export async function createStore(kind: SoakDatabase, postgresUrl: string): Promise<SoakStore> {
+/** `prefix` names the folder or database (`cifras-soak` → `cifras-soak-…`, `cifras_soak_…`). */
+export async function processDatabase(kind: 'sqlite' | 'postgres', postgresUrl: string, prefix: string): Promise<ProcessDatabase> {
   if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'cifras-soak-'));
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
     return { url: `sqlite:${join(dir, 'cifras.db')}`, close: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `cifras_soak_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix.replace(/-/g, '_')}_${randomBytes(6).toString('hex')}`;
   const admin = async (statement: string): Promise<void> => {
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
