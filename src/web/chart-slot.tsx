@@ -34,7 +34,9 @@ export function HistoryChart({ page, indicator }: { readonly page: PageContext; 
     <figure class="chart history">
       <picture>
         <source media={WIDE_FROM} srcset={drawn(HISTORY_WIDTHS.wide)} />
-        <img src={drawn(HISTORY_WIDTHS.narrow)} alt={t.web.chartTitle(indicator.name[locale])} />
+        {/* Lazy: fetched once laid out, when the <source> that fits is known; the preload scanner
+            would otherwise start the narrow drawing on a wide screen, then drop it. */}
+        <img src={drawn(HISTORY_WIDTHS.narrow)} alt={t.web.chartTitle(indicator.name[locale])} loading="lazy" />
       </picture>
       <figcaption>
         <a href={href(page, `/indicators/${indicator.slug}/chart.png`)}>PNG</a> ·{' '}

@@ -121,6 +121,11 @@ describe.skipIf(!haveChromium)('the pages in a real browser (chromium)', () => {
         // filling the content column.
         const chart = page.locator('figure.chart.history img');
         expect(await chart.count()).toBe(1);
+        await chart.scrollIntoViewIfNeeded();
+        await page.waitForFunction(() => {
+          const img = (globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }).document.querySelector('figure.chart.history img');
+          return img !== null && img.complete && img.naturalWidth > 0;
+        });
         const drawn = await chart.evaluate((img) => {
           const image = img as unknown as { currentSrc: string; naturalWidth: number; complete: boolean };
           return { src: image.currentSrc, width: image.naturalWidth, complete: image.complete };
